@@ -1,0 +1,4 @@
+//! The `zython` command.
+fn main() {
+    println!("zython: under construction");
+}
