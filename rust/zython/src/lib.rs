@@ -5,3 +5,6 @@
 #![no_std]
 
 extern crate alloc;
+
+pub mod interrupt;
+pub mod port;

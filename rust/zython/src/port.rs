@@ -1,0 +1,36 @@
+//! The boundary between the core and a port (host CLI, Zephyr, tests).
+//!
+//! A port gives the core a console, time and (optionally) files. Everything else is in the core.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+/// What a port provides to the interpreter.
+pub trait Port {
+    /// Write bytes to the console (stdout). Line endings are passed through unchanged.
+    fn write(&mut self, bytes: &[u8]);
+    /// Write bytes to the error stream (stderr); ports without one send them to the console.
+    fn write_err(&mut self, bytes: &[u8]) {
+        self.write(bytes)
+    }
+    /// Block until one console byte arrives; `None` means the input has ended (EOF).
+    fn read_byte(&mut self) -> Option<u8>;
+    /// Milliseconds since an arbitrary start point (wraps freely).
+    fn ticks_ms(&mut self) -> u64;
+    /// Microseconds since an arbitrary start point (wraps freely).
+    fn ticks_us(&mut self) -> u64;
+    /// Sleep for `ms` milliseconds.
+    fn sleep_ms(&mut self, ms: u32);
+    /// Read a whole file; `None` when it does not exist or cannot be read.
+    fn read_file(&mut self, _path: &str) -> Option<Vec<u8>> {
+        None
+    }
+    /// What is at `path`: 0 = nothing, 1 = a file, 2 = a directory.
+    fn stat_kind(&mut self, _path: &str) -> u8 {
+        0
+    }
+    /// Environment lookup (MICROPYPATH and friends); `None` when unset or unsupported.
+    fn env_var(&mut self, _name: &str) -> Option<String> {
+        None
+    }
+}
