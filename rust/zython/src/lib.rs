@@ -6,5 +6,8 @@
 
 extern crate alloc;
 
+pub mod bytecode;
+#[cfg(feature = "compiler")]
+pub mod compile;
 pub mod interrupt;
 pub mod port;
