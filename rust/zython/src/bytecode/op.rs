@@ -18,7 +18,7 @@ pub const fn format(op: u8) -> u8 {
 /// True when the opcode is followed by one extra byte after its operand.
 #[inline]
 pub const fn has_extra_byte(op: u8) -> bool {
-    op & 0xf0 != 0 && (op & 0x9e) == 0x40 || op == MAKE_CLOSURE || op == MAKE_CLOSURE_DEFARGS
+    op & 0x9e == 0 && op >= 0x20
 }
 
 pub const LOAD_CONST_SMALL_INT_MULTI: u8 = 0x70;
