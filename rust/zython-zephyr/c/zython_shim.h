@@ -1,0 +1,71 @@
+/*
+ * Zython's thin C shim: the functions the Rust staticlib (rust/zython-zephyr) calls (zy_*) and the
+ * functions it exports to C (zython_*). The Rust side declares the same functions by hand in
+ * src/ffi.rs: keep both in step.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef ZYTHON_SHIM_H_
+#define ZYTHON_SHIM_H_
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Provided by the C shim, called from Rust ---- */
+
+/** Write bytes to the console UART (blocking, polled TX). */
+void zy_console_write(const uint8_t *data, size_t len);
+/** Block until a console byte arrives; 0..255, or -1 when the console input ended. */
+int zy_console_read_byte(void);
+/** Milliseconds since boot. */
+uint64_t zy_uptime_ms(void);
+/** Microseconds since boot. */
+uint64_t zy_uptime_us(void);
+/** Sleep the calling thread. */
+void zy_sleep_ms(uint32_t ms);
+/** The allocator arena (GC heap + system heap) and its size in *size. */
+uint8_t *zy_arena(size_t *size);
+/** CONFIG_ZYTHON_HEAP_SIZE. */
+size_t zy_gc_heap_size(void);
+/** irq_lock() for Rust's critical section. */
+uint32_t zy_irq_lock(void);
+/** irq_unlock() for Rust's critical section. */
+void zy_irq_unlock(uint32_t key);
+/** Board target name. */
+const char *zy_board_name(void);
+/** Rust panicked: reboot (CONFIG_REBOOT) or halt via k_panic(). */
+void zy_fatal(void) __attribute__((noreturn));
+
+/* ---- Provided by Rust, called from C ---- */
+
+/** Allocator statistics (same layout as ZythonMemInfo in src/ffi.rs). */
+struct zython_mem_info {
+	size_t arena_size;
+	size_t arena_used;
+	size_t arena_free;
+	size_t gc_heap_size;
+};
+
+/** Output callback for zython_exec_str(). */
+typedef void (*zython_out_fn)(void *ctx, const uint8_t *data, size_t len);
+
+/** Prepare the Rust allocator (idempotent). */
+void zython_rust_init(void);
+/** REPL thread body: runs the REPL on the console until its input ends. */
+void zython_repl_main(void);
+/** Ask running Python code to raise KeyboardInterrupt (ISR-safe). */
+void zython_interrupt_request(void);
+/** Run Python source; output goes to out(ctx, ...). Returns 0 or a negative errno. */
+int zython_exec_str(const uint8_t *code, size_t len, zython_out_fn out, void *ctx);
+/** Fill *info with allocator statistics. */
+void zython_mem_info(struct zython_mem_info *info);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ZYTHON_SHIM_H_ */

@@ -1,0 +1,249 @@
+//! The boundary with C: the shim's functions (`zy_*`), the functions the shim calls (`zython_*`),
+//! the global allocator, the critical section and the panic handler.
+//!
+//! Every `unsafe` of the crate lives here. The extern block is written by hand rather than made by
+//! bindgen: it is a dozen functions with plain integer/pointer types, and bindgen would need libclang
+//! plus the whole Zephyr include path and flags at cargo time; `c/zython_shim.h` is the reference and
+//! must be kept in step with this file.
+
+use core::ffi::{c_char, c_int, c_void, CStr};
+use core::fmt::Write;
+use core::panic::PanicInfo;
+
+use crate::port::ZephyrPort;
+
+extern "C" {
+    fn zy_console_write(data: *const u8, len: usize);
+    fn zy_console_read_byte() -> c_int;
+    fn zy_uptime_ms() -> u64;
+    fn zy_uptime_us() -> u64;
+    fn zy_sleep_ms(ms: u32);
+    fn zy_arena(size: *mut usize) -> *mut u8;
+    fn zy_gc_heap_size() -> usize;
+    fn zy_irq_lock() -> u32;
+    fn zy_irq_unlock(key: u32);
+    fn zy_board_name() -> *const c_char;
+    fn zy_fatal() -> !;
+}
+
+/// Write bytes to the console UART (blocking).
+pub fn console_write(bytes: &[u8]) {
+    // SAFETY: the pointer and length come from a valid slice; the shim only reads them during the call.
+    unsafe { zy_console_write(bytes.as_ptr(), bytes.len()) }
+}
+
+/// Block until a console byte arrives; `None` if the console input has ended.
+pub fn console_read_byte() -> Option<u8> {
+    // SAFETY: no arguments; the shim blocks on its RX semaphore and returns 0..=255 or -1.
+    let c = unsafe { zy_console_read_byte() };
+    u8::try_from(c).ok()
+}
+
+/// Milliseconds since boot (`k_uptime_get`).
+pub fn uptime_ms() -> u64 {
+    // SAFETY: no arguments, no shared state.
+    unsafe { zy_uptime_ms() }
+}
+
+/// Microseconds since boot (cycle counter or kernel ticks converted with `k_*_to_us`).
+pub fn uptime_us() -> u64 {
+    // SAFETY: no arguments, no shared state.
+    unsafe { zy_uptime_us() }
+}
+
+/// Sleep the calling thread (`k_msleep`).
+pub fn sleep_ms(ms: u32) {
+    // SAFETY: plain integer argument; called from thread context only (never from an ISR).
+    unsafe { zy_sleep_ms(ms) }
+}
+
+/// Size of the Python GC heap chosen in Kconfig (`CONFIG_ZYTHON_HEAP_SIZE`).
+pub fn gc_heap_size() -> usize {
+    // SAFETY: no arguments; returns a Kconfig constant.
+    unsafe { zy_gc_heap_size() }
+}
+
+/// The board target name (`CONFIG_BOARD_TARGET` or `CONFIG_BOARD`).
+pub fn board_name() -> &'static str {
+    // SAFETY: the shim returns a pointer to a static NUL-terminated string literal.
+    let name = unsafe { CStr::from_ptr(zy_board_name()) };
+    name.to_str().unwrap_or("zephyr")
+}
+
+/// Formats to the console without allocating (used by the panic handler).
+struct ConsoleWriter;
+
+impl Write for ConsoleWriter {
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+        console_write(s.as_bytes());
+        Ok(())
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Critical section (used by embedded-alloc): Zephyr's irq_lock/irq_unlock.
+
+struct ZephyrCriticalSection;
+critical_section::set_impl!(ZephyrCriticalSection);
+
+// SAFETY: irq_lock() masks interrupts (and takes the global lock on SMP) and returns a key that
+// irq_unlock() restores; nesting works because each release restores the key of its acquire.
+unsafe impl critical_section::Impl for ZephyrCriticalSection {
+    unsafe fn acquire() -> u32 {
+        // SAFETY: see the impl's comment; no preconditions.
+        unsafe { zy_irq_lock() }
+    }
+
+    unsafe fn release(key: u32) {
+        // SAFETY: critical-section guarantees `key` is the value returned by the matching acquire.
+        unsafe { zy_irq_unlock(key) }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Global allocator over the shim's static arena (GC heap + CONFIG_ZYTHON_SYSTEM_HEAP_SIZE).
+
+#[global_allocator]
+static HEAP: embedded_alloc::LlffHeap = embedded_alloc::LlffHeap::empty();
+
+static HEAP_READY: critical_section::Mutex<core::cell::Cell<bool>> =
+    critical_section::Mutex::new(core::cell::Cell::new(false));
+
+/// Hand the shim's arena to the allocator; idempotent, safe to call from any thread.
+pub fn heap_init() {
+    critical_section::with(|cs| {
+        let ready = HEAP_READY.borrow(cs);
+        if ready.get() {
+            return;
+        }
+        let mut size = 0usize;
+        // SAFETY: `size` is a valid out-pointer; the shim returns its static arena, which nothing
+        // else uses, and its size.
+        let start = unsafe { zy_arena(&mut size) };
+        // SAFETY: called once (guarded by HEAP_READY inside a critical section) with a static
+        // region of `size` bytes that lives for the whole program and is used only by HEAP.
+        unsafe { HEAP.init(start as usize, size) };
+        ready.set(true);
+    });
+}
+
+/// Allocator arena statistics for `py mem`.
+#[repr(C)]
+#[derive(Debug, Default, Clone, Copy)]
+pub struct ZythonMemInfo {
+    /// Bytes in the allocator arena.
+    pub arena_size: usize,
+    /// Bytes currently allocated from it.
+    pub arena_used: usize,
+    /// Bytes still free in it.
+    pub arena_free: usize,
+    /// Configured Python GC heap size (part of the arena once the VM runs).
+    pub gc_heap_size: usize,
+}
+
+/// Current allocator statistics.
+pub fn mem_info() -> ZythonMemInfo {
+    heap_init();
+    let used = HEAP.used();
+    let free = HEAP.free();
+    ZythonMemInfo {
+        arena_size: used + free,
+        arena_used: used,
+        arena_free: free,
+        gc_heap_size: gc_heap_size(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Functions the C shim calls.
+
+/// Called once from the shim's SYS_INIT hook: prepares the allocator.
+#[no_mangle]
+pub extern "C" fn zython_rust_init() {
+    heap_init();
+}
+
+/// Entry of the REPL thread (K_THREAD_DEFINE in the shim); never returns while input lasts.
+#[no_mangle]
+pub extern "C" fn zython_repl_main() {
+    heap_init();
+    let mut port = ZephyrPort;
+    let mut banner = make_banner();
+    loop {
+        // TEMPORARY: switch to `zython::repl::run(&mut port, gc_heap_size())` once the core has it.
+        match crate::placeholder_repl::run(&mut port, banner.as_str()) {
+            crate::placeholder_repl::Exit::SoftReset => {
+                console_write(b"MPY: soft reboot\r\n");
+                banner = make_banner();
+            }
+            crate::placeholder_repl::Exit::Eof => return,
+        }
+    }
+}
+
+fn make_banner() -> alloc::string::String {
+    let mut s = alloc::string::String::new();
+    let _ = write!(
+        s,
+        "Zython {} on {}; placeholder REPL (echo only)",
+        crate::VERSION,
+        board_name()
+    );
+    s
+}
+
+/// Ctrl-C arrived on the console while Python code runs: ask the VM to raise KeyboardInterrupt.
+#[no_mangle]
+pub extern "C" fn zython_interrupt_request() {
+    zython::interrupt::request();
+}
+
+/// Output callback of [`zython_exec_str`]: `ctx` is passed back unchanged.
+pub type ZythonOutFn = extern "C" fn(ctx: *mut c_void, data: *const u8, len: usize);
+
+/// Run `len` bytes of Python source at `code` for the `py -c` shell command.
+///
+/// # Safety
+/// `code` must point to `len` readable bytes for the duration of the call, and `out` (if not null)
+/// must be safe to call with `ctx` and any byte slice.
+#[no_mangle]
+pub unsafe extern "C" fn zython_exec_str(
+    code: *const u8,
+    len: usize,
+    out: Option<ZythonOutFn>,
+    ctx: *mut c_void,
+) -> c_int {
+    heap_init();
+    let code = if code.is_null() {
+        &[][..]
+    } else {
+        // SAFETY: the caller guarantees `code` points to `len` readable bytes during the call.
+        unsafe { core::slice::from_raw_parts(code, len) }
+    };
+    let mut sink = |bytes: &[u8]| match out {
+        Some(f) => f(ctx, bytes.as_ptr(), bytes.len()),
+        None => console_write(bytes),
+    };
+    crate::shell::exec_source(code, &mut sink)
+}
+
+/// Fill `info` with allocator statistics for `py mem`.
+///
+/// # Safety
+/// `info` must be null or point to writable memory for one `ZythonMemInfo`.
+#[no_mangle]
+pub unsafe extern "C" fn zython_mem_info(info: *mut ZythonMemInfo) {
+    let m = mem_info();
+    if !info.is_null() {
+        // SAFETY: the caller guarantees `info` is valid for one write when not null.
+        unsafe { info.write(m) };
+    }
+}
+
+/// Print the panic message on the console, then let Zephyr reboot (CONFIG_REBOOT) or halt.
+#[panic_handler]
+fn panic(info: &PanicInfo) -> ! {
+    let _ = write!(ConsoleWriter, "\r\nzython: fatal Rust panic: {info}\r\n");
+    // SAFETY: zy_fatal takes no arguments and never returns (sys_reboot or k_panic).
+    unsafe { zy_fatal() }
+}

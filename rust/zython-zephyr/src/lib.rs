@@ -1,0 +1,27 @@
+//! Zython's Zephyr port: a `#![no_std]` staticlib linked into Zephyr firmware with a thin C shim.
+//!
+//! Layout:
+//! - [`ffi`] (feature `firmware`): the only module with `unsafe`: the C shim's functions, the
+//!   functions the shim calls (`zython_*`), the global allocator, the critical section and the
+//!   panic handler.
+//! - [`port`] (feature `firmware`): [`zython::port::Port`] over the shim (console, ticks, sleep).
+//! - [`placeholder_repl`]: a TEMPORARY line-echo loop used until `zython::repl` exists.
+//!
+//! Without the `firmware` feature the crate builds on the host with std linked, so that
+//! `cargo build --workspace` and `cargo test --workspace` work; only the portable logic is compiled.
+#![no_std]
+
+extern crate alloc;
+
+#[cfg(not(feature = "firmware"))]
+extern crate std;
+
+#[cfg(feature = "firmware")]
+pub mod ffi;
+pub mod placeholder_repl;
+#[cfg(feature = "firmware")]
+pub mod port;
+pub mod shell;
+
+/// Version string shown in the banner.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
