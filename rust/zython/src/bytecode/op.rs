@@ -28,7 +28,7 @@ pub const LOAD_FAST_MULTI: u8 = 0xb0;
 pub const STORE_FAST_MULTI: u8 = 0xc0;
 pub const FAST_MULTI_NUM: u8 = 16;
 pub const UNARY_OP_MULTI: u8 = 0xd0;
-pub const UNARY_OP_MULTI_NUM: u8 = 7;
+pub const UNARY_OP_MULTI_NUM: u8 = 4;
 pub const BINARY_OP_MULTI: u8 = 0xd7;
 pub const BINARY_OP_MULTI_NUM: u8 = 35;
 

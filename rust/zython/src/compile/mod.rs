@@ -1,6 +1,8 @@
 //! Python source to bytecode: lexer, parser, syntax tree and compiler.
 
 pub mod ast;
+pub mod compiler;
 pub mod error;
 
+pub use compiler::compile;
 pub use error::{CompileError, ErrorKind, Mode};

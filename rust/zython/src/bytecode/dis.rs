@@ -1,0 +1,482 @@
+//! A disassembler for compiled modules: prelude fields, line table and one opcode per line.
+//!
+//! Never panics: truncated or malformed code is shown as far as it decodes.
+
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt::Write;
+
+use super::op;
+use super::{CompiledModule, Const, RawCode};
+
+/// Decoded prelude of one raw code.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Prelude {
+    /// Locals + stack slots.
+    pub n_state: usize,
+    /// Exception-handler nesting.
+    pub n_exc_stack: usize,
+    /// Scope flags (generator, varargs, varkeywords, defkwargs).
+    pub scope_flags: usize,
+    /// Positional parameters.
+    pub n_pos_args: usize,
+    /// Keyword-only parameters.
+    pub n_kwonly_args: usize,
+    /// Positional parameters with defaults.
+    pub n_def_pos_args: usize,
+    /// Qstr index of the name.
+    pub name: usize,
+    /// Qstr indices of the parameter names.
+    pub arg_names: Vec<usize>,
+    /// (bytecode offset, line) pairs where the line changes.
+    pub lines: Vec<(usize, usize)>,
+    /// Locals that are converted to cells.
+    pub cells: Vec<u8>,
+    /// Offset of the first opcode in the code.
+    pub bytecode_start: usize,
+}
+
+fn read_uint(code: &[u8], pos: &mut usize) -> Option<usize> {
+    let mut v: usize = 0;
+    for _ in 0..10 {
+        let b = *code.get(*pos)?;
+        *pos += 1;
+        v = (v << 7) | (b & 0x7f) as usize;
+        if b & 0x80 == 0 {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// Decode the prelude of `code`; None if it is truncated.
+pub fn decode_prelude(code: &[u8]) -> Option<Prelude> {
+    let mut p = Prelude::default();
+    let mut pos = 0;
+    let mut z = *code.get(pos)?;
+    pos += 1;
+    let mut s = ((z >> 3) & 0xf) as usize;
+    let mut e = ((z >> 2) & 1) as usize;
+    let mut f = 0usize;
+    let mut a = (z & 3) as usize;
+    let mut k = 0usize;
+    let mut d = 0usize;
+    let mut n = 0;
+    while z & 0x80 != 0 {
+        z = *code.get(pos)?;
+        pos += 1;
+        if n > 20 {
+            return None;
+        }
+        s |= ((z & 0x30) as usize) << (2 * n);
+        e |= ((z & 0x02) as usize) << n;
+        f |= (((z & 0x40) >> 6) as usize) << n;
+        a |= ((z & 0x4) as usize) << n;
+        k |= (((z & 0x08) >> 3) as usize) << n;
+        d |= ((z & 0x1) as usize) << n;
+        n += 1;
+    }
+    p.n_state = s + 1;
+    p.n_exc_stack = e;
+    p.scope_flags = f;
+    p.n_pos_args = a;
+    p.n_kwonly_args = k;
+    p.n_def_pos_args = d;
+    let mut n_info = 0usize;
+    let mut n_cell = 0usize;
+    let mut n = 0;
+    loop {
+        let z = *code.get(pos)?;
+        pos += 1;
+        if n > 10 {
+            return None;
+        }
+        n_cell |= ((z & 1) as usize) << n;
+        n_info |= (((z & 0x7e) >> 1) as usize) << (6 * n);
+        n += 1;
+        if z & 0x80 == 0 {
+            break;
+        }
+    }
+    let info_start = pos;
+    let info_end = info_start.checked_add(n_info)?;
+    p.name = read_uint(code, &mut pos)?;
+    for _ in 0..(p.n_pos_args + p.n_kwonly_args) {
+        p.arg_names.push(read_uint(code, &mut pos)?);
+    }
+    let mut bc = 0usize;
+    let mut line = 1usize;
+    while pos < info_end {
+        let c = *code.get(pos)?;
+        let (b, l) = if c & 0x80 == 0 {
+            pos += 1;
+            ((c & 0x1f) as usize, (c >> 5) as usize)
+        } else {
+            let c2 = *code.get(pos + 1)?;
+            pos += 2;
+            (
+                (c & 0xf) as usize,
+                (((c as usize) << 4) & 0x700) | c2 as usize,
+            )
+        };
+        bc += b;
+        line += l;
+        p.lines.push((bc, line));
+    }
+    pos = info_end;
+    let cells_end = pos.checked_add(n_cell)?;
+    p.cells = code.get(pos..cells_end)?.to_vec();
+    p.bytecode_start = cells_end;
+    Some(p)
+}
+
+fn qstr_name(m: &CompiledModule, i: usize) -> String {
+    match m.qstrs.get(i) {
+        Some(s) => s.clone(),
+        None => format!("<qstr {i}>"),
+    }
+}
+
+fn const_repr(c: &Const) -> String {
+    match c {
+        Const::Str(s) => format!("{s:?}"),
+        Const::Bytes(b) => format!("b{b:?}"),
+        Const::BigInt(s) => s.clone(),
+        Const::Float(f) => format!("{f:?}"),
+        Const::Complex(r, i) => format!("({r:?}+{i:?}j)"),
+        Const::Tuple(t) => {
+            let items: Vec<String> = t.iter().map(const_repr).collect();
+            if items.len() == 1 {
+                format!("({},)", items[0])
+            } else {
+                format!("({})", items.join(", "))
+            }
+        }
+        Const::Ellipsis => String::from("Ellipsis"),
+        Const::None => String::from("None"),
+        Const::False => String::from("False"),
+        Const::True => String::from("True"),
+    }
+}
+
+fn op_name(b: u8) -> &'static str {
+    match b {
+        op::LOAD_CONST_FALSE => "LOAD_CONST_FALSE",
+        op::LOAD_CONST_NONE => "LOAD_CONST_NONE",
+        op::LOAD_CONST_TRUE => "LOAD_CONST_TRUE",
+        op::LOAD_CONST_SMALL_INT => "LOAD_CONST_SMALL_INT",
+        op::LOAD_CONST_STRING => "LOAD_CONST_STRING",
+        op::LOAD_CONST_OBJ => "LOAD_CONST_OBJ",
+        op::LOAD_NULL => "LOAD_NULL",
+        op::LOAD_FAST_N => "LOAD_FAST_N",
+        op::LOAD_DEREF => "LOAD_DEREF",
+        op::LOAD_NAME => "LOAD_NAME",
+        op::LOAD_GLOBAL => "LOAD_GLOBAL",
+        op::LOAD_ATTR => "LOAD_ATTR",
+        op::LOAD_METHOD => "LOAD_METHOD",
+        op::LOAD_SUPER_METHOD => "LOAD_SUPER_METHOD",
+        op::LOAD_BUILD_CLASS => "LOAD_BUILD_CLASS",
+        op::LOAD_SUBSCR => "LOAD_SUBSCR",
+        op::STORE_FAST_N => "STORE_FAST_N",
+        op::STORE_DEREF => "STORE_DEREF",
+        op::STORE_NAME => "STORE_NAME",
+        op::STORE_GLOBAL => "STORE_GLOBAL",
+        op::STORE_ATTR => "STORE_ATTR",
+        op::STORE_SUBSCR => "STORE_SUBSCR",
+        op::DELETE_FAST => "DELETE_FAST",
+        op::DELETE_DEREF => "DELETE_DEREF",
+        op::DELETE_NAME => "DELETE_NAME",
+        op::DELETE_GLOBAL => "DELETE_GLOBAL",
+        op::DUP_TOP => "DUP_TOP",
+        op::DUP_TOP_TWO => "DUP_TOP_TWO",
+        op::POP_TOP => "POP_TOP",
+        op::ROT_TWO => "ROT_TWO",
+        op::ROT_THREE => "ROT_THREE",
+        op::UNWIND_JUMP => "UNWIND_JUMP",
+        op::JUMP => "JUMP",
+        op::POP_JUMP_IF_TRUE => "POP_JUMP_IF_TRUE",
+        op::POP_JUMP_IF_FALSE => "POP_JUMP_IF_FALSE",
+        op::JUMP_IF_TRUE_OR_POP => "JUMP_IF_TRUE_OR_POP",
+        op::JUMP_IF_FALSE_OR_POP => "JUMP_IF_FALSE_OR_POP",
+        op::SETUP_WITH => "SETUP_WITH",
+        op::SETUP_EXCEPT => "SETUP_EXCEPT",
+        op::SETUP_FINALLY => "SETUP_FINALLY",
+        op::POP_EXCEPT_JUMP => "POP_EXCEPT_JUMP",
+        op::FOR_ITER => "FOR_ITER",
+        op::WITH_CLEANUP => "WITH_CLEANUP",
+        op::END_FINALLY => "END_FINALLY",
+        op::GET_ITER => "GET_ITER",
+        op::GET_ITER_STACK => "GET_ITER_STACK",
+        op::BUILD_TUPLE => "BUILD_TUPLE",
+        op::BUILD_LIST => "BUILD_LIST",
+        op::BUILD_MAP => "BUILD_MAP",
+        op::STORE_MAP => "STORE_MAP",
+        op::BUILD_SET => "BUILD_SET",
+        op::BUILD_SLICE => "BUILD_SLICE",
+        op::STORE_COMP => "STORE_COMP",
+        op::UNPACK_SEQUENCE => "UNPACK_SEQUENCE",
+        op::UNPACK_EX => "UNPACK_EX",
+        op::RETURN_VALUE => "RETURN_VALUE",
+        op::RAISE_LAST => "RAISE_LAST",
+        op::RAISE_OBJ => "RAISE_OBJ",
+        op::RAISE_FROM => "RAISE_FROM",
+        op::YIELD_VALUE => "YIELD_VALUE",
+        op::YIELD_FROM => "YIELD_FROM",
+        op::MAKE_FUNCTION => "MAKE_FUNCTION",
+        op::MAKE_FUNCTION_DEFARGS => "MAKE_FUNCTION_DEFARGS",
+        op::MAKE_CLOSURE => "MAKE_CLOSURE",
+        op::MAKE_CLOSURE_DEFARGS => "MAKE_CLOSURE_DEFARGS",
+        op::CALL_FUNCTION => "CALL_FUNCTION",
+        op::CALL_FUNCTION_VAR_KW => "CALL_FUNCTION_VAR_KW",
+        op::CALL_METHOD => "CALL_METHOD",
+        op::CALL_METHOD_VAR_KW => "CALL_METHOD_VAR_KW",
+        op::IMPORT_NAME => "IMPORT_NAME",
+        op::IMPORT_FROM => "IMPORT_FROM",
+        op::IMPORT_STAR => "IMPORT_STAR",
+        _ => "?",
+    }
+}
+
+const BINARY_NAMES: [&str; 35] = [
+    "<",
+    ">",
+    "==",
+    "<=",
+    ">=",
+    "!=",
+    "in",
+    "is",
+    "exception_match",
+    "|=",
+    "^=",
+    "&=",
+    "<<=",
+    ">>=",
+    "+=",
+    "-=",
+    "*=",
+    "@=",
+    "//=",
+    "/=",
+    "%=",
+    "**=",
+    "|",
+    "^",
+    "&",
+    "<<",
+    ">>",
+    "+",
+    "-",
+    "*",
+    "@",
+    "//",
+    "/",
+    "%",
+    "**",
+];
+const UNARY_NAMES: [&str; 4] = ["+", "-", "~", "not"];
+
+/// Decode one opcode at `pos` of `bc`; returns its text and length (None when truncated).
+fn decode_op(m: &CompiledModule, bc: &[u8], pos: usize) -> Option<(String, usize)> {
+    let b = *bc.get(pos)?;
+    let mut p = pos + 1;
+    let text = match b {
+        0x70..=0xaf => format!(
+            "LOAD_CONST_SMALL_INT {}",
+            b as i32
+                - op::LOAD_CONST_SMALL_INT_MULTI as i32
+                - op::LOAD_CONST_SMALL_INT_MULTI_EXCESS
+        ),
+        0xb0..=0xbf => format!("LOAD_FAST {}", b - op::LOAD_FAST_MULTI),
+        0xc0..=0xcf => format!("STORE_FAST {}", b - op::STORE_FAST_MULTI),
+        0xd0..=0xd6 => format!(
+            "UNARY_OP {}",
+            UNARY_NAMES
+                .get((b - op::UNARY_OP_MULTI) as usize)
+                .unwrap_or(&"?")
+        ),
+        0xd7..=0xff => format!(
+            "BINARY_OP {}",
+            BINARY_NAMES
+                .get((b - op::BINARY_OP_MULTI) as usize)
+                .unwrap_or(&"?")
+        ),
+        op::LOAD_CONST_SMALL_INT => {
+            let first = *bc.get(p)?;
+            let mut v: i64 = if first & 0x40 != 0 { -1 } else { 0 };
+            for _ in 0..10 {
+                let c = *bc.get(p)?;
+                p += 1;
+                v = (v << 7) | (c & 0x7f) as i64;
+                if c & 0x80 == 0 {
+                    break;
+                }
+            }
+            format!("LOAD_CONST_SMALL_INT {v}")
+        }
+        _ => match op::format(b) {
+            op::FORMAT_QSTR => {
+                let q = read_uint(bc, &mut p)?;
+                format!("{} {}", op_name(b), qstr_name(m, q))
+            }
+            op::FORMAT_VAR_UINT => {
+                let v = read_uint(bc, &mut p)?;
+                match b {
+                    op::LOAD_CONST_OBJ => match m.consts.get(v) {
+                        Some(c) => format!("LOAD_CONST_OBJ {}", const_repr(c)),
+                        None => format!("LOAD_CONST_OBJ <const {v}>"),
+                    },
+                    op::CALL_FUNCTION
+                    | op::CALL_FUNCTION_VAR_KW
+                    | op::CALL_METHOD
+                    | op::CALL_METHOD_VAR_KW => {
+                        format!("{} n={} nkw={}", op_name(b), v & 0xff, v >> 8)
+                    }
+                    op::UNPACK_EX => format!("UNPACK_EX {} {}", v & 0xff, v >> 8),
+                    op::MAKE_CLOSURE | op::MAKE_CLOSURE_DEFARGS => {
+                        let n = *bc.get(p)?;
+                        p += 1;
+                        format!("{} child {} ncells={}", op_name(b), v, n)
+                    }
+                    op::MAKE_FUNCTION | op::MAKE_FUNCTION_DEFARGS => {
+                        format!("{} child {}", op_name(b), v)
+                    }
+                    _ => format!("{} {}", op_name(b), v),
+                }
+            }
+            op::FORMAT_OFFSET => {
+                let c0 = *bc.get(p)? as usize;
+                p += 1;
+                let mut off = c0 & 0x7f;
+                let big = c0 & 0x80 != 0;
+                if big {
+                    off |= (*bc.get(p)? as usize) << 7;
+                    p += 1;
+                }
+                let signed = b <= op::POP_JUMP_IF_FALSE;
+                let rel: i64 = if signed {
+                    off as i64 - if big { 0x4000 } else { 0x40 }
+                } else {
+                    off as i64
+                };
+                let target = p as i64 + rel;
+                if b == op::UNWIND_JUMP {
+                    let depth = *bc.get(p)?;
+                    p += 1;
+                    format!("UNWIND_JUMP {:04} depth={:#x}", target, depth)
+                } else {
+                    format!("{} {:04}", op_name(b), target)
+                }
+            }
+            _ => String::from(op_name(b)),
+        },
+    };
+    Some((text, p - pos))
+}
+
+fn dis_raw(m: &CompiledModule, rc: &RawCode, path: &str, out: &mut String) {
+    let Some(p) = decode_prelude(&rc.code) else {
+        let _ = writeln!(out, "raw code {path}: truncated prelude");
+        return;
+    };
+    let _ = writeln!(
+        out,
+        "raw code {path} {}: n_state={} n_exc_stack={} flags={:#x} pos={} kwonly={} defpos={}",
+        qstr_name(m, p.name),
+        p.n_state,
+        p.n_exc_stack,
+        p.scope_flags,
+        p.n_pos_args,
+        p.n_kwonly_args,
+        p.n_def_pos_args
+    );
+    if !p.arg_names.is_empty() {
+        let names: Vec<String> = p.arg_names.iter().map(|&q| qstr_name(m, q)).collect();
+        let _ = writeln!(out, "  args: {}", names.join(" "));
+    }
+    if !p.cells.is_empty() {
+        let _ = writeln!(out, "  cells: {:?}", p.cells);
+    }
+    if !p.lines.is_empty() {
+        let l: Vec<String> = p.lines.iter().map(|(b, l)| format!("{b}:{l}")).collect();
+        let _ = writeln!(out, "  lines: {}", l.join(" "));
+    }
+    let bc = rc.code.get(p.bytecode_start..).unwrap_or(&[]);
+    let mut pos = 0;
+    while pos < bc.len() {
+        match decode_op(m, bc, pos) {
+            Some((text, len)) => {
+                let _ = writeln!(out, "  {pos:04} {text}");
+                pos += len;
+            }
+            None => {
+                let _ = writeln!(out, "  {pos:04} <truncated>");
+                break;
+            }
+        }
+    }
+    for (i, c) in rc.children.iter().enumerate() {
+        dis_raw(m, c, &format!("{path}.{i}"), out);
+    }
+}
+
+/// Disassemble every raw code of `m` (children after their parent).
+pub fn disassemble(m: &CompiledModule) -> String {
+    let mut out = String::new();
+    dis_raw(m, &m.root, "0", &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::vec;
+
+    #[test]
+    fn decodes_small_module() {
+        // x = 1; print(x + 2), as mpy-cross compiles it.
+        let code = vec![
+            0x10, 0x04, 0x01, 0x23, 0x81, 0x16, 0x02, 0x11, 0x03, 0x11, 0x02, 0x82, 0xf2, 0x34,
+            0x01, 0x59, 0x51, 0x63,
+        ];
+        let m = CompiledModule {
+            qstrs: vec!["t.py".into(), "<module>".into(), "x".into(), "print".into()],
+            consts: vec![],
+            root: RawCode {
+                code,
+                children: vec![],
+            },
+        };
+        let text = disassemble(&m);
+        assert!(text.contains("<module>: n_state=3"), "{text}");
+        assert!(text.contains("lines: 3:2"), "{text}");
+        assert!(text.contains("0000 LOAD_CONST_SMALL_INT 1"), "{text}");
+        assert!(text.contains("0001 STORE_NAME x"), "{text}");
+        assert!(text.contains("0008 BINARY_OP +"), "{text}");
+        assert!(text.contains("0009 CALL_FUNCTION n=1 nkw=0"), "{text}");
+        assert!(text.contains("0013 RETURN_VALUE"), "{text}");
+    }
+
+    #[test]
+    fn truncated_code_does_not_panic() {
+        let m = CompiledModule {
+            qstrs: vec![],
+            consts: vec![],
+            root: RawCode {
+                code: vec![0x80, 0x80],
+                children: vec![],
+            },
+        };
+        assert!(disassemble(&m).contains("truncated"));
+        let m2 = CompiledModule {
+            qstrs: vec![],
+            consts: vec![],
+            root: RawCode {
+                code: vec![0x00, 0x02, 0x00, 0x22, 0x80],
+                children: vec![],
+            },
+        };
+        assert!(disassemble(&m2).contains("<truncated>"));
+    }
+}

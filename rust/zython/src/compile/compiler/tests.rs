@@ -1,0 +1,252 @@
+//! Compiler tests on hand-built syntax trees; expected bytes come from MicroPython's mpy-cross.
+
+use alloc::boxed::Box;
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
+
+use super::compile;
+use crate::bytecode::dis::disassemble;
+use crate::bytecode::Const;
+use crate::compile::ast::*;
+use crate::compile::{ErrorKind, Mode};
+
+fn ex(line: u32, kind: ExprKind) -> Expr {
+    Expr { line, kind }
+}
+fn st(line: u32, kind: StmtKind) -> Stmt {
+    Stmt { line, kind }
+}
+fn name(line: u32, n: &str) -> Expr {
+    ex(line, ExprKind::Name(n.into()))
+}
+fn int(line: u32, v: i64) -> Expr {
+    ex(line, ExprKind::Constant(Constant::Int(v)))
+}
+fn call(line: u32, f: Expr, args: Vec<Expr>) -> Expr {
+    ex(
+        line,
+        ExprKind::Call {
+            func: Box::new(f),
+            args,
+            keywords: vec![],
+        },
+    )
+}
+fn binop(line: u32, l: Expr, op: BinOp, r: Expr) -> Expr {
+    ex(
+        line,
+        ExprKind::BinOp {
+            left: Box::new(l),
+            op,
+            right: Box::new(r),
+        },
+    )
+}
+fn assign(line: u32, t: Expr, v: Expr) -> Stmt {
+    st(
+        line,
+        StmtKind::Assign {
+            targets: vec![t],
+            value: v,
+        },
+    )
+}
+fn expr_stmt(line: u32, e: Expr) -> Stmt {
+    st(line, StmtKind::Expr(e))
+}
+fn module(body: Vec<Stmt>) -> Module {
+    Module { body }
+}
+fn func(line: u32, n: &str, params: &[&str], body: Vec<Stmt>) -> Stmt {
+    st(
+        line,
+        StmtKind::FunctionDef(Box::new(FunctionDef {
+            name: n.into(),
+            args: Arguments {
+                args: params
+                    .iter()
+                    .map(|p| Arg {
+                        name: String::from(*p),
+                        annotation: None,
+                    })
+                    .collect(),
+                ..Default::default()
+            },
+            body,
+            decorators: vec![],
+            returns: None,
+            is_async: false,
+        })),
+    )
+}
+
+#[test]
+fn assignment_and_call_match_mpy_cross() {
+    // x = 1
+    // print(x + 2)
+    let m = module(vec![
+        assign(1, name(1, "x"), int(1, 1)),
+        expr_stmt(
+            2,
+            call(
+                2,
+                name(2, "print"),
+                vec![binop(2, name(2, "x"), BinOp::Add, int(2, 2))],
+            ),
+        ),
+    ]);
+    let c = compile(&m, "t1.py", Mode::File, 0).unwrap();
+    assert_eq!(c.qstrs, ["t1.py", "<module>", "x", "print"]);
+    assert!(c.consts.is_empty());
+    assert_eq!(
+        c.root.code,
+        [
+            0x10, 0x04, 0x01, 0x23, 0x81, 0x16, 0x02, 0x11, 0x03, 0x11, 0x02, 0x82, 0xf2, 0x34,
+            0x01, 0x59, 0x51, 0x63
+        ]
+    );
+}
+
+#[test]
+fn function_locals_and_globals() {
+    // def f(a, b):
+    //     c = a + b
+    //     return g(c)
+    let m = module(vec![func(
+        1,
+        "f",
+        &["a", "b"],
+        vec![
+            assign(
+                2,
+                name(2, "c"),
+                binop(2, name(2, "a"), BinOp::Add, name(2, "b")),
+            ),
+            st(
+                3,
+                StmtKind::Return(Some(call(3, name(3, "g"), vec![name(3, "c")]))),
+            ),
+        ],
+    )]);
+    let c = compile(&m, "f.py", Mode::File, 0).unwrap();
+    let text = disassemble(&c);
+    assert_eq!(c.root.children.len(), 1);
+    assert!(text.contains("MAKE_FUNCTION child 0"), "{text}");
+    assert!(text.contains("STORE_NAME f"), "{text}");
+    assert!(text.contains("args: a b"), "{text}");
+    assert!(text.contains("LOAD_FAST 0\n"), "{text}");
+    assert!(text.contains("STORE_FAST 2"), "{text}");
+    assert!(text.contains("LOAD_GLOBAL g"), "{text}");
+    assert!(text.contains("pos=2"), "{text}");
+}
+
+#[test]
+fn closure_captures_cell() {
+    // def outer():
+    //     x = 1
+    //     def inner():
+    //         return x
+    //     return inner
+    let inner = func(
+        3,
+        "inner",
+        &[],
+        vec![st(4, StmtKind::Return(Some(name(4, "x"))))],
+    );
+    let outer = func(
+        1,
+        "outer",
+        &[],
+        vec![
+            assign(2, name(2, "x"), int(2, 1)),
+            inner,
+            st(5, StmtKind::Return(Some(name(5, "inner")))),
+        ],
+    );
+    let c = compile(&module(vec![outer]), "c.py", Mode::File, 0).unwrap();
+    let text = disassemble(&c);
+    assert!(text.contains("cells: [1]"), "{text}");
+    assert!(text.contains("MAKE_CLOSURE child 0 ncells=1"), "{text}");
+    assert!(text.contains("LOAD_DEREF 0"), "{text}");
+    assert!(text.contains("STORE_DEREF 1"), "{text}");
+}
+
+#[test]
+fn while_loop_and_break() {
+    // while x:
+    //     break
+    let m = module(vec![st(
+        1,
+        StmtKind::While {
+            test: name(1, "x"),
+            body: vec![st(2, StmtKind::Break)],
+            orelse: vec![],
+        },
+    )]);
+    let c = compile(&m, "w.py", Mode::File, 0).unwrap();
+    let text = disassemble(&c);
+    assert!(text.contains("0000 JUMP 0004"), "{text}");
+    assert!(text.contains("0002 JUMP 0008"), "{text}");
+    assert!(text.contains("POP_JUMP_IF_TRUE 0002"), "{text}");
+}
+
+#[test]
+fn errors_carry_lines() {
+    let m = module(vec![st(7, StmtKind::Break)]);
+    let e = compile(&m, "e.py", Mode::File, 0).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Syntax);
+    assert_eq!(e.line, 7);
+    let m = module(vec![st(3, StmtKind::Return(None))]);
+    assert_eq!(compile(&m, "e.py", Mode::File, 0).unwrap_err().line, 3);
+    let m = module(vec![assign(4, int(4, 1), int(4, 2))]);
+    assert_eq!(compile(&m, "e.py", Mode::File, 0).unwrap_err().line, 4);
+}
+
+#[test]
+fn folding_and_big_constants() {
+    // x = 2 * 3 + 1 ; y = 1 << 40 ; z = 1.5
+    let m = module(vec![
+        assign(
+            1,
+            name(1, "x"),
+            binop(
+                1,
+                binop(1, int(1, 2), BinOp::Mult, int(1, 3)),
+                BinOp::Add,
+                int(1, 1),
+            ),
+        ),
+        assign(
+            2,
+            name(2, "y"),
+            binop(2, int(2, 1), BinOp::LShift, int(2, 40)),
+        ),
+        assign(
+            3,
+            name(3, "z"),
+            ex(3, ExprKind::Constant(Constant::Float(1.5))),
+        ),
+    ]);
+    let c = compile(&m, "k.py", Mode::File, 0).unwrap();
+    let text = disassemble(&c);
+    assert!(text.contains("LOAD_CONST_SMALL_INT 7"), "{text}");
+    assert_eq!(
+        c.consts,
+        [Const::BigInt("1099511627776".into()), Const::Float(1.5)]
+    );
+}
+
+#[test]
+fn repl_prints_and_eval_returns() {
+    let m = module(vec![expr_stmt(1, name(1, "x"))]);
+    let c = compile(&m, "<stdin>", Mode::Single, 0).unwrap();
+    let text = disassemble(&c);
+    assert!(text.contains("LOAD_NAME __repl_print__"), "{text}");
+    let c = compile(&m, "<string>", Mode::Eval, 0).unwrap();
+    let text = disassemble(&c);
+    assert!(
+        text.contains("0000 LOAD_NAME x\n  0002 RETURN_VALUE"),
+        "{text}"
+    );
+}
