@@ -3,6 +3,10 @@
 pub mod ast;
 pub mod compiler;
 pub mod error;
+pub mod lexer;
+pub mod parser;
+pub mod token;
 
 pub use compiler::compile;
 pub use error::{CompileError, ErrorKind, Mode};
+pub use parser::parse;
