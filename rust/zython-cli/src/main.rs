@@ -1,4 +1,204 @@
-//! The `zython` command.
+//! The `zython` command: MicroPython's unix-port interface on Zython.
+//!
+//! `zython [-c CMD | -m MOD | FILE | -] [args]` with `-X heapsize=N[kKmM]`, `-X emit=...`,
+//! `-i`, `-O`; exit status 0, the `sys.exit` code, or 1 after an uncaught exception.
+
+mod host;
+
+use std::io::{IsTerminal, Read};
+use zython::value::Value;
+use zython::vm::{Config, Vm};
+
+#[global_allocator]
+static ALLOC: zython::gc::CountingAlloc<std::alloc::System> =
+    zython::gc::CountingAlloc(std::alloc::System);
+
+/// What to run.
+enum Target {
+    Repl,
+    Command(String),
+    Module(String),
+    File(String),
+    Stdin,
+}
+
+fn parse_size(s: &str) -> Option<usize> {
+    let (num, mul) = match s.chars().last()? {
+        'k' | 'K' => (&s[..s.len() - 1], 1024),
+        'm' | 'M' => (&s[..s.len() - 1], 1024 * 1024),
+        _ => (s, 1),
+    };
+    num.parse::<usize>().ok().map(|n| n * mul)
+}
+
+fn usage() -> ! {
+    eprintln!(
+        "usage: zython [<opts>] [-X <implopt>] [-c <command> | -m <module> | <filename>] [args]"
+    );
+    std::process::exit(2);
+}
+
 fn main() {
-    println!("zython: under construction");
+    let args: Vec<String> = std::env::args().collect();
+    let mut config = Config {
+        platform: "linux",
+        ..Config::default()
+    };
+    let mut inspect = false;
+    let mut target = None;
+    let mut i = 1;
+    while i < args.len() && target.is_none() {
+        let a = &args[i];
+        match a.as_str() {
+            "-c" => {
+                i += 1;
+                target = Some(Target::Command(
+                    args.get(i).cloned().unwrap_or_else(|| usage()),
+                ));
+            }
+            "-m" => {
+                i += 1;
+                target = Some(Target::Module(
+                    args.get(i).cloned().unwrap_or_else(|| usage()),
+                ));
+            }
+            "-X" => {
+                i += 1;
+                let opt = args.get(i).cloned().unwrap_or_else(|| usage());
+                if let Some(v) = opt.strip_prefix("heapsize=") {
+                    match parse_size(v) {
+                        Some(n) => config.heap_size = n,
+                        None => usage(),
+                    }
+                }
+            }
+            "-i" => inspect = true,
+            "-O" | "-OO" | "-OOO" => config.opt_level = (a.len() - 1) as u8,
+            "-" => target = Some(Target::Stdin),
+            "-h" | "--help" => usage(),
+            s if s.starts_with("-O") => config.opt_level = s[2..].parse().unwrap_or(1),
+            s if s.starts_with("-X") => {
+                if let Some(v) = s[2..].strip_prefix("heapsize=") {
+                    config.heap_size = parse_size(v).unwrap_or_else(|| usage());
+                }
+            }
+            s if s.starts_with('-') && s.len() > 1 => usage(),
+            _ => target = Some(Target::File(a.clone())),
+        }
+        i += 1;
+    }
+    let rest: Vec<&str> = args[i.min(args.len())..]
+        .iter()
+        .map(|s| s.as_str())
+        .collect();
+    let target = target.unwrap_or(if std::io::stdin().is_terminal() {
+        Target::Repl
+    } else {
+        Target::Stdin
+    });
+
+    let mut vm = Vm::new(Box::new(host::HostPort::new()), config);
+    // sys.path: the script's folder (or ""), then MICROPYPATH or the default library folders.
+    let first = match &target {
+        Target::File(f) => {
+            let p = std::path::Path::new(f)
+                .parent()
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            p
+        }
+        _ => String::new(),
+    };
+    let extra = std::env::var("MICROPYPATH")
+        .unwrap_or_else(|_| String::from(".frozen:~/.micropython/lib:/usr/lib/micropython"));
+    let home = std::env::var("HOME").unwrap_or_default();
+    let mut path: Vec<String> = vec![first];
+    for p in extra.split(':') {
+        path.push(p.replacen('~', &home, 1));
+    }
+    let path_refs: Vec<&str> = path.iter().map(|s| s.as_str()).collect();
+    let _ = vm.set_path(&path_refs);
+    let mut argv: Vec<&str> = Vec::new();
+    match &target {
+        Target::File(f) => argv.push(f.as_str()),
+        Target::Module(m) => argv.push(m.as_str()),
+        _ => argv.push(""),
+    }
+    argv.extend(rest.iter());
+    let _ = vm.set_argv(&argv);
+
+    let result = match &target {
+        Target::Command(c) => run_source(&mut vm, c, "<stdin>"),
+        Target::File(f) => vm.run_main_file(f),
+        Target::Module(m) => vm.run_main_module(m),
+        Target::Stdin => {
+            let mut src = String::new();
+            let _ = std::io::stdin().read_to_string(&mut src);
+            run_source(&mut vm, &src, "<stdin>")
+        }
+        Target::Repl => {
+            inspect = true;
+            Ok(())
+        }
+    };
+    let mut code = 0;
+    if let Err(e) = result {
+        code = report(&mut vm, e.0);
+        if code >= 0 && vm.system_exit_code(e.0).is_some() {
+            std::process::exit(code);
+        }
+    }
+    if inspect {
+        code = repl(&mut vm);
+    }
+    std::process::exit(code);
+}
+
+/// Print an uncaught exception; returns the exit status.
+fn report(vm: &mut Vm, e: Value) -> i32 {
+    if let Some(c) = vm.system_exit_code(e) {
+        return c;
+    }
+    vm.print_exception(e);
+    1
+}
+
+fn run_source(vm: &mut Vm, src: &str, file: &str) -> zython::vm::PyResult<()> {
+    let g = vm.main_globals;
+    vm.exec_source(src, file, zython::compile::Mode::File, g)
+        .map(|_| ())
+}
+
+/// A minimal line REPL used until the full core REPL is wired in.
+fn repl(vm: &mut Vm) -> i32 {
+    use std::io::{BufRead, Write};
+    println!(
+        "MicroPython-compatible Zython {}; zython with host",
+        env!("CARGO_PKG_VERSION")
+    );
+    let stdin = std::io::stdin();
+    let mut buf = String::new();
+    loop {
+        print!("{}", if buf.is_empty() { ">>> " } else { "... " });
+        let _ = std::io::stdout().flush();
+        let mut line = String::new();
+        if stdin.lock().read_line(&mut line).unwrap_or(0) == 0 {
+            return 0;
+        }
+        buf.push_str(&line);
+        let trimmed = line.trim_end();
+        if !buf.trim().is_empty()
+            && (trimmed.ends_with(':') || (buf.lines().count() > 1 && !trimmed.is_empty()))
+        {
+            continue;
+        }
+        let g = vm.main_globals;
+        if let Err(e) = vm.exec_source(&buf, "<stdin>", zython::compile::Mode::Single, g) {
+            if let Some(c) = vm.system_exit_code(e.0) {
+                return c;
+            }
+            vm.print_exception(e.0);
+        }
+        buf.clear();
+    }
 }

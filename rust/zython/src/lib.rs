@@ -6,8 +6,17 @@
 
 extern crate alloc;
 
+pub mod builtins;
 pub mod bytecode;
 #[cfg(feature = "compiler")]
 pub mod compile;
+pub mod gc;
 pub mod interrupt;
+pub mod modules;
+pub mod obj;
 pub mod port;
+pub mod qstr;
+pub mod statics;
+pub mod types;
+pub mod value;
+pub mod vm;

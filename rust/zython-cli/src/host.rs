@@ -1,0 +1,67 @@
+//! The host implementation of the core's Port: stdio, clock, files and environment.
+
+use std::io::{Read, Write};
+use std::time::Instant;
+
+/// Console and filesystem access for the `zython` command.
+pub struct HostPort {
+    start: Instant,
+    stdout: std::io::Stdout,
+}
+
+impl Default for HostPort {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl HostPort {
+    /// A port on this process's stdio.
+    pub fn new() -> HostPort {
+        HostPort {
+            start: Instant::now(),
+            stdout: std::io::stdout(),
+        }
+    }
+}
+
+impl zython::port::Port for HostPort {
+    fn write(&mut self, bytes: &[u8]) {
+        let _ = self.stdout.write_all(bytes);
+        let _ = self.stdout.flush();
+    }
+    fn write_err(&mut self, bytes: &[u8]) {
+        let _ = self.stdout.flush();
+        let _ = std::io::stderr().write_all(bytes);
+    }
+    fn read_byte(&mut self) -> Option<u8> {
+        let _ = self.stdout.flush();
+        let mut b = [0u8; 1];
+        match std::io::stdin().read(&mut b) {
+            Ok(1) => Some(b[0]),
+            _ => None,
+        }
+    }
+    fn ticks_ms(&mut self) -> u64 {
+        self.start.elapsed().as_millis() as u64
+    }
+    fn ticks_us(&mut self) -> u64 {
+        self.start.elapsed().as_micros() as u64
+    }
+    fn sleep_ms(&mut self, ms: u32) {
+        std::thread::sleep(std::time::Duration::from_millis(ms as u64));
+    }
+    fn read_file(&mut self, path: &str) -> Option<Vec<u8>> {
+        std::fs::read(path).ok()
+    }
+    fn stat_kind(&mut self, path: &str) -> u8 {
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => 2,
+            Ok(_) => 1,
+            Err(_) => 0,
+        }
+    }
+    fn env_var(&mut self, name: &str) -> Option<String> {
+        std::env::var(name).ok()
+    }
+}

@@ -1,0 +1,220 @@
+//! Insertion-ordered hash table used for dict, set, instance and module namespaces.
+//!
+//! Entries live in a dense vector in insertion order; a hashbrown index maps hashes to entry
+//! positions. Deleted entries become holes (NULL key) and are squeezed out when they pile up.
+//! Key equality is supplied by the caller, because comparing keys may need the heap or even
+//! Python code (`__eq__`), which this type knows nothing about.
+
+use crate::value::Value;
+use alloc::vec::Vec;
+use hashbrown::HashTable;
+
+/// One key/value pair with the key's hash.
+#[derive(Clone, Copy, Debug)]
+pub struct Entry {
+    /// The key's Python hash.
+    pub hash: u32,
+    /// The key (NULL for a deleted entry).
+    pub key: Value,
+    /// The value.
+    pub value: Value,
+}
+
+/// An ordered hash table of Values.
+#[derive(Default, Debug, Clone)]
+pub struct Dict {
+    entries: Vec<Entry>,
+    index: HashTable<u32>,
+    live: usize,
+}
+
+/// Failed to grow: the caller raises MemoryError.
+#[derive(Debug, Clone, Copy)]
+pub struct NoMemory;
+
+impl Dict {
+    /// An empty table.
+    pub fn new() -> Dict {
+        Dict::default()
+    }
+
+    /// Number of live entries.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.live
+    }
+
+    /// No live entries?
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.live == 0
+    }
+
+    /// Position of the entry whose key has `hash` and satisfies `eq`.
+    #[inline]
+    pub fn find(&self, hash: u32, mut eq: impl FnMut(Value) -> bool) -> Option<usize> {
+        let entries = &self.entries;
+        self.index
+            .find(hash as u64, |&i| {
+                let e = &entries[i as usize];
+                e.hash == hash && !e.key.is_null() && eq(e.key)
+            })
+            .map(|&i| i as usize)
+    }
+
+    /// Fast lookup for keys compared by identity (interned names, small ints).
+    #[inline]
+    pub fn find_identical(&self, hash: u32, key: Value) -> Option<usize> {
+        self.find(hash, |k| k == key)
+    }
+
+    /// Positions of every live entry with this hash (for keys that need Python equality).
+    pub fn candidates(&self, hash: u32) -> Vec<usize> {
+        self.entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.hash == hash && !e.key.is_null())
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The entry at `pos` (live or a hole).
+    #[inline]
+    pub fn entry(&self, pos: usize) -> Option<&Entry> {
+        self.entries.get(pos)
+    }
+
+    /// Replace the value of the entry at `pos`.
+    #[inline]
+    pub fn set_value_at(&mut self, pos: usize, value: Value) {
+        if let Some(e) = self.entries.get_mut(pos) {
+            e.value = value;
+        }
+    }
+
+    /// Append a key known to be absent.
+    pub fn push_new(&mut self, hash: u32, key: Value, value: Value) -> Result<(), NoMemory> {
+        if self.entries.len() >= 16 && self.live * 2 < self.entries.len() {
+            self.compact();
+        }
+        self.entries.try_reserve(1).map_err(|_| NoMemory)?;
+        let entries = &self.entries;
+        self.index
+            .try_reserve(1, |&i| entries[i as usize].hash as u64)
+            .map_err(|_| NoMemory)?;
+        let pos = self.entries.len() as u32;
+        self.entries.push(Entry { hash, key, value });
+        let entries = &self.entries;
+        self.index
+            .insert_unique(hash as u64, pos, |&i| entries[i as usize].hash as u64);
+        self.live += 1;
+        Ok(())
+    }
+
+    /// Remove the entry at `pos`, returning it.
+    pub fn remove_at(&mut self, pos: usize) -> Option<Entry> {
+        let e = *self.entries.get(pos)?;
+        if e.key.is_null() {
+            return None;
+        }
+        if let Ok(slot) = self.index.find_entry(e.hash as u64, |&i| i as usize == pos) {
+            slot.remove();
+        }
+        self.entries[pos].key = Value::NULL;
+        self.entries[pos].value = Value::NULL;
+        self.live -= 1;
+        if self.live == 0 {
+            self.clear();
+        }
+        Some(e)
+    }
+
+    /// Remove everything.
+    pub fn clear(&mut self) {
+        self.entries.clear();
+        self.index.clear();
+        self.live = 0;
+    }
+
+    /// Remove and return the last inserted live entry.
+    pub fn pop_last(&mut self) -> Option<Entry> {
+        let pos = self.entries.iter().rposition(|e| !e.key.is_null())?;
+        self.remove_at(pos)
+    }
+
+    fn compact(&mut self) {
+        self.entries.retain(|e| !e.key.is_null());
+        self.index.clear();
+        for (i, e) in self.entries.iter().enumerate() {
+            let entries = &self.entries;
+            self.index.insert_unique(e.hash as u64, i as u32, |&j| {
+                entries[j as usize].hash as u64
+            });
+        }
+    }
+
+    /// Live entries in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(|e| !e.key.is_null())
+    }
+
+    /// Raw slot count (live entries and holes), for iteration by position.
+    #[inline]
+    pub fn slots(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The first live entry at or after `pos`, with its position (for iterators).
+    pub fn next_from(&self, mut pos: usize) -> Option<(usize, Entry)> {
+        while let Some(e) = self.entries.get(pos) {
+            if !e.key.is_null() {
+                return Some((pos, *e));
+            }
+            pos += 1;
+        }
+        None
+    }
+
+    /// Every key and value, for the collector.
+    pub fn trace(&self, out: &mut impl FnMut(Value)) {
+        for e in &self.entries {
+            out(e.key);
+            out(e.value);
+        }
+    }
+
+    /// Approximate bytes owned.
+    pub fn bytes(&self) -> usize {
+        self.entries.capacity() * core::mem::size_of::<Entry>() + self.index.capacity() * 5
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn insert_find_remove_order() {
+        let mut d = Dict::new();
+        for i in 0..100 {
+            let k = Value::small_int(i);
+            assert!(d.find_identical(i as u32 % 7, k).is_none());
+            d.push_new(i as u32 % 7, k, Value::small_int(i * 2))
+                .unwrap();
+        }
+        assert_eq!(d.len(), 100);
+        for i in (0..100).step_by(2) {
+            let p = d.find_identical(i as u32 % 7, Value::small_int(i)).unwrap();
+            d.remove_at(p).unwrap();
+        }
+        assert_eq!(d.len(), 50);
+        d.push_new(1, Value::small_int(1000), Value::NONE).unwrap();
+        let keys: Vec<isize> = d.iter().map(|e| e.key.small_int_value()).collect();
+        assert_eq!(keys[0], 1);
+        assert_eq!(keys[49], 99);
+        assert_eq!(keys[50], 1000);
+        let p = d.find_identical(99 % 7, Value::small_int(99)).unwrap();
+        assert_eq!(d.entry(p).unwrap().value, Value::small_int(198));
+        assert_eq!(d.pop_last().unwrap().key, Value::small_int(1000));
+    }
+}

@@ -1,0 +1,569 @@
+//! Interned strings (MicroPython's "qstr"): names are stored once and compared as integers.
+//!
+//! The first entries are the static names the core itself needs (`q::INIT`, `q::APPEND`...),
+//! known at compile time; names met at run time (identifiers in loaded code, `setattr`) are
+//! appended and never freed.
+
+use alloc::borrow::Cow;
+use alloc::boxed::Box;
+use alloc::vec::Vec;
+use hashbrown::HashTable;
+
+/// An interned string's index.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
+pub struct Qstr(pub u32);
+
+/// The hash Python sees for a str or bytes (stable across runs, content based).
+#[inline]
+pub fn hash_bytes(bytes: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in bytes {
+        h = (h ^ b as u32).wrapping_mul(0x0100_0193);
+    }
+    // Keep it positive and inside a 30-bit small int on every target.
+    h & 0x3fff_ffff
+}
+
+macro_rules! static_qstrs {
+    ($($id:ident = $s:expr),* $(,)?) => {
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+        #[repr(u32)]
+        enum StaticIndex { $($id),* }
+        /// Static qstrs known at compile time (`q::NAME`).
+        #[allow(missing_docs)]
+        pub mod q {
+            use super::{Qstr, StaticIndex};
+            $(pub const $id: Qstr = Qstr(StaticIndex::$id as u32);)*
+        }
+        static STATIC_STRS: &[&str] = &[$($s),*];
+    };
+}
+
+static_qstrs! {
+    EMPTY = "",
+    MODULE = "<module>",
+    LAMBDA = "<lambda>",
+    LISTCOMP = "<listcomp>",
+    DICTCOMP = "<dictcomp>",
+    SETCOMP = "<setcomp>",
+    GENEXPR = "<genexpr>",
+    STDIN = "<stdin>",
+    STRING = "<string>",
+    __NAME__ = "__name__",
+    __MAIN__ = "__main__",
+    __FILE__ = "__file__",
+    __MODULE__ = "__module__",
+    __QUALNAME__ = "__qualname__",
+    __CLASS__ = "__class__",
+    __DICT__ = "__dict__",
+    __DOC__ = "__doc__",
+    __BASES__ = "__bases__",
+    __MRO__ = "__mro__",
+    __PATH__ = "__path__",
+    __BUILD_CLASS__ = "__build_class__",
+    __IMPORT__ = "__import__",
+    __REPL_PRINT__ = "__repl_print__",
+    __INIT__ = "__init__",
+    __NEW__ = "__new__",
+    __DEL__ = "__del__",
+    __CALL__ = "__call__",
+    __REPR__ = "__repr__",
+    __STR__ = "__str__",
+    __FORMAT__ = "__format__",
+    __HASH__ = "__hash__",
+    __BOOL__ = "__bool__",
+    __LEN__ = "__len__",
+    __ITER__ = "__iter__",
+    __NEXT__ = "__next__",
+    __AITER__ = "__aiter__",
+    __ANEXT__ = "__anext__",
+    __AENTER__ = "__aenter__",
+    __AEXIT__ = "__aexit__",
+    __AWAIT__ = "__await__",
+    __CONTAINS__ = "__contains__",
+    __GETITEM__ = "__getitem__",
+    __SETITEM__ = "__setitem__",
+    __DELITEM__ = "__delitem__",
+    __GETATTR__ = "__getattr__",
+    __GETATTRIBUTE__ = "__getattribute__",
+    __SETATTR__ = "__setattr__",
+    __DELATTR__ = "__delattr__",
+    __GET__ = "__get__",
+    __SET__ = "__set__",
+    __DELETE__ = "__delete__",
+    __SET_NAME__ = "__set_name__",
+    __INIT_SUBCLASS__ = "__init_subclass__",
+    __ENTER__ = "__enter__",
+    __EXIT__ = "__exit__",
+    __EQ__ = "__eq__",
+    __NE__ = "__ne__",
+    __LT__ = "__lt__",
+    __LE__ = "__le__",
+    __GT__ = "__gt__",
+    __GE__ = "__ge__",
+    __ADD__ = "__add__",
+    __SUB__ = "__sub__",
+    __MUL__ = "__mul__",
+    __MATMUL__ = "__matmul__",
+    __TRUEDIV__ = "__truediv__",
+    __FLOORDIV__ = "__floordiv__",
+    __MOD__ = "__mod__",
+    __POW__ = "__pow__",
+    __LSHIFT__ = "__lshift__",
+    __RSHIFT__ = "__rshift__",
+    __AND__ = "__and__",
+    __OR__ = "__or__",
+    __XOR__ = "__xor__",
+    __DIVMOD__ = "__divmod__",
+    __RADD__ = "__radd__",
+    __RSUB__ = "__rsub__",
+    __RMUL__ = "__rmul__",
+    __RMATMUL__ = "__rmatmul__",
+    __RTRUEDIV__ = "__rtruediv__",
+    __RFLOORDIV__ = "__rfloordiv__",
+    __RMOD__ = "__rmod__",
+    __RPOW__ = "__rpow__",
+    __RLSHIFT__ = "__rlshift__",
+    __RRSHIFT__ = "__rrshift__",
+    __RAND__ = "__rand__",
+    __ROR__ = "__ror__",
+    __RXOR__ = "__rxor__",
+    __IADD__ = "__iadd__",
+    __ISUB__ = "__isub__",
+    __IMUL__ = "__imul__",
+    __IMATMUL__ = "__imatmul__",
+    __ITRUEDIV__ = "__itruediv__",
+    __IFLOORDIV__ = "__ifloordiv__",
+    __IMOD__ = "__imod__",
+    __IPOW__ = "__ipow__",
+    __ILSHIFT__ = "__ilshift__",
+    __IRSHIFT__ = "__irshift__",
+    __IAND__ = "__iand__",
+    __IOR__ = "__ior__",
+    __IXOR__ = "__ixor__",
+    __NEG__ = "__neg__",
+    __POS__ = "__pos__",
+    __INVERT__ = "__invert__",
+    __ABS__ = "__abs__",
+    __INT__ = "__int__",
+    __FLOAT__ = "__float__",
+    __COMPLEX__ = "__complex__",
+    __INDEX__ = "__index__",
+    __REVERSED__ = "__reversed__",
+    __TRACEBACK__ = "__traceback__",
+    __CAUSE__ = "__cause__",
+    __CONTEXT__ = "__context__",
+    ARGS = "args",
+    VALUE = "value",
+    ERRNO = "errno",
+    SEND = "send",
+    THROW = "throw",
+    CLOSE = "close",
+    KEYS = "keys",
+    ITEMS = "items",
+    VALUES = "values",
+    APPEND = "append",
+    FORMAT = "format",
+    JOIN = "join",
+    READ = "read",
+    READLINE = "readline",
+    WRITE = "write",
+    FLUSH = "flush",
+    SELF = "self",
+    KEY = "key",
+    REVERSE = "reverse",
+    SEP = "sep",
+    END = "end",
+    FILE = "file",
+    DEFAULT = "default",
+    METACLASS = "metaclass",
+    BUILTINS = "builtins",
+    MICROPYTHON = "micropython",
+    CONST = "const",
+    SYS = "sys",
+    ENCODING = "encoding",
+    UTF_8 = "utf-8",
+    ABS = "abs",
+    ALL = "all",
+    ANY = "any",
+    BIN = "bin",
+    CALLABLE = "callable",
+    CHR = "chr",
+    COMPILE = "compile",
+    DELATTR = "delattr",
+    DIR = "dir",
+    DIVMOD = "divmod",
+    ENUMERATE = "enumerate",
+    EVAL = "eval",
+    EXEC = "exec",
+    FILTER = "filter",
+    GETATTR = "getattr",
+    GLOBALS = "globals",
+    HASATTR = "hasattr",
+    HASH = "hash",
+    HELP = "help",
+    HEX = "hex",
+    ID = "id",
+    INPUT = "input",
+    ISINSTANCE = "isinstance",
+    ISSUBCLASS = "issubclass",
+    ITER = "iter",
+    LEN = "len",
+    LOCALS = "locals",
+    MAP = "map",
+    MAX = "max",
+    MIN = "min",
+    NEXT = "next",
+    OCT = "oct",
+    OPEN = "open",
+    ORD = "ord",
+    POW = "pow",
+    PRINT = "print",
+    RANGE = "range",
+    REPR = "repr",
+    REVERSED = "reversed",
+    ROUND = "round",
+    SETATTR = "setattr",
+    SORTED = "sorted",
+    SUM = "sum",
+    ZIP = "zip",
+    BOOL = "bool",
+    BYTEARRAY = "bytearray",
+    BYTES = "bytes",
+    COMPLEX = "complex",
+    DICT = "dict",
+    FLOAT = "float",
+    FROZENSET = "frozenset",
+    INT = "int",
+    LIST = "list",
+    MEMORYVIEW = "memoryview",
+    OBJECT = "object",
+    PROPERTY = "property",
+    SET = "set",
+    SLICE = "slice",
+    STR = "str",
+    SUPER = "super",
+    TUPLE = "tuple",
+    TYPE = "type",
+    CLASSMETHOD = "classmethod",
+    STATICMETHOD = "staticmethod",
+    T_BASE_EXCEPTION = "BaseException",
+    T_SYSTEM_EXIT = "SystemExit",
+    T_KEYBOARD_INTERRUPT = "KeyboardInterrupt",
+    T_GENERATOR_EXIT = "GeneratorExit",
+    T_EXCEPTION = "Exception",
+    T_STOP_ITERATION = "StopIteration",
+    T_STOP_ASYNC_ITERATION = "StopAsyncIteration",
+    T_ARITHMETIC_ERROR = "ArithmeticError",
+    T_OVERFLOW_ERROR = "OverflowError",
+    T_ZERO_DIVISION_ERROR = "ZeroDivisionError",
+    T_ASSERTION_ERROR = "AssertionError",
+    T_ATTRIBUTE_ERROR = "AttributeError",
+    T_E_O_F_ERROR = "EOFError",
+    T_IMPORT_ERROR = "ImportError",
+    T_LOOKUP_ERROR = "LookupError",
+    T_INDEX_ERROR = "IndexError",
+    T_KEY_ERROR = "KeyError",
+    T_MEMORY_ERROR = "MemoryError",
+    T_NAME_ERROR = "NameError",
+    T_O_S_ERROR = "OSError",
+    T_RUNTIME_ERROR = "RuntimeError",
+    T_NOT_IMPLEMENTED_ERROR = "NotImplementedError",
+    T_SYNTAX_ERROR = "SyntaxError",
+    T_INDENTATION_ERROR = "IndentationError",
+    T_TYPE_ERROR = "TypeError",
+    T_VALUE_ERROR = "ValueError",
+    T_UNICODE_ERROR = "UnicodeError",
+    T_NOT_IMPLEMENTED = "NotImplemented",
+    T_ELLIPSIS = "Ellipsis",
+    CAPITALIZE = "capitalize",
+    CENTER = "center",
+    COUNT = "count",
+    DECODE = "decode",
+    ENCODE = "encode",
+    ENDSWITH = "endswith",
+    EXPANDTABS = "expandtabs",
+    FIND = "find",
+    INDEX = "index",
+    ISALPHA = "isalpha",
+    ISDIGIT = "isdigit",
+    ISLOWER = "islower",
+    ISSPACE = "isspace",
+    ISUPPER = "isupper",
+    ISALNUM = "isalnum",
+    ISIDENTIFIER = "isidentifier",
+    ISDECIMAL = "isdecimal",
+    ISNUMERIC = "isnumeric",
+    ISPRINTABLE = "isprintable",
+    ISTITLE = "istitle",
+    LJUST = "ljust",
+    LOWER = "lower",
+    LSTRIP = "lstrip",
+    PARTITION = "partition",
+    REPLACE = "replace",
+    RFIND = "rfind",
+    RINDEX = "rindex",
+    RJUST = "rjust",
+    RPARTITION = "rpartition",
+    RSPLIT = "rsplit",
+    RSTRIP = "rstrip",
+    SPLIT = "split",
+    SPLITLINES = "splitlines",
+    STARTSWITH = "startswith",
+    STRIP = "strip",
+    SWAPCASE = "swapcase",
+    TITLE = "title",
+    TRANSLATE = "translate",
+    UPPER = "upper",
+    ZFILL = "zfill",
+    MAKETRANS = "maketrans",
+    CASEFOLD = "casefold",
+    REMOVEPREFIX = "removeprefix",
+    REMOVESUFFIX = "removesuffix",
+    EXTEND = "extend",
+    INSERT = "insert",
+    POP = "pop",
+    REMOVE = "remove",
+    SORT = "sort",
+    COPY = "copy",
+    CLEAR = "clear",
+    GET = "get",
+    SETDEFAULT = "setdefault",
+    POPITEM = "popitem",
+    UPDATE = "update",
+    FROMKEYS = "fromkeys",
+    ADD = "add",
+    DISCARD = "discard",
+    DIFFERENCE = "difference",
+    DIFFERENCE_UPDATE = "difference_update",
+    INTERSECTION = "intersection",
+    INTERSECTION_UPDATE = "intersection_update",
+    ISDISJOINT = "isdisjoint",
+    ISSUBSET = "issubset",
+    ISSUPERSET = "issuperset",
+    SYMMETRIC_DIFFERENCE = "symmetric_difference",
+    SYMMETRIC_DIFFERENCE_UPDATE = "symmetric_difference_update",
+    UNION = "union",
+    FROM_BYTES = "from_bytes",
+    TO_BYTES = "to_bytes",
+    BIT_LENGTH = "bit_length",
+    CONJUGATE = "conjugate",
+    REAL = "real",
+    IMAG = "imag",
+    IS_INTEGER = "is_integer",
+    AS_INTEGER_RATIO = "as_integer_ratio",
+    FROMHEX = "fromhex",
+    START = "start",
+    STOP = "stop",
+    STEP = "step",
+    INDICES = "indices",
+    FGET = "fget",
+    FSET = "fset",
+    FDEL = "fdel",
+    GETTER = "getter",
+    SETTER = "setter",
+    DELETER = "deleter",
+    GC = "gc",
+    IO = "io",
+    OS = "os",
+    TIME = "time",
+    MATH = "math",
+    CMATH = "cmath",
+    STRUCT = "struct",
+    ARRAY = "array",
+    COLLECTIONS = "collections",
+    JSON = "json",
+    RE = "re",
+    RANDOM = "random",
+    UCTYPES = "uctypes",
+    SELECT = "select",
+    BINASCII = "binascii",
+    HASHLIB = "hashlib",
+    HEAPQ = "heapq",
+    ARGV = "argv",
+    PATH = "path",
+    MODULES = "modules",
+    EXIT = "exit",
+    STDIN_ = "stdin",
+    STDOUT = "stdout",
+    STDERR = "stderr",
+    IMPLEMENTATION = "implementation",
+    VERSION = "version",
+    VERSION_INFO = "version_info",
+    BYTEORDER = "byteorder",
+    MAXSIZE = "maxsize",
+    PLATFORM = "platform",
+    PRINT_EXCEPTION = "print_exception",
+    EXC_INFO = "exc_info",
+    NAME = "name",
+    U_MPY = "_mpy",
+    U_BUILD = "_build",
+    MPY = "mpy",
+    COLLECT = "collect",
+    ENABLE = "enable",
+    DISABLE = "disable",
+    ISENABLED = "isenabled",
+    MEM_FREE = "mem_free",
+    MEM_ALLOC = "mem_alloc",
+    THRESHOLD = "threshold",
+    OPT_LEVEL = "opt_level",
+    MEM_INFO = "mem_info",
+    QSTR_INFO = "qstr_info",
+    STACK_USE = "stack_use",
+    HEAP_LOCK = "heap_lock",
+    HEAP_UNLOCK = "heap_unlock",
+    HEAP_LOCKED = "heap_locked",
+    KBD_INTR = "kbd_intr",
+    SCHEDULE = "schedule",
+    ALLOC_EMERGENCY_EXCEPTION_BUF = "alloc_emergency_exception_buf",
+    NAMEDTUPLE = "namedtuple",
+    T_ORDERED_DICT = "OrderedDict",
+    DEQUE = "deque",
+    DEFAULTDICT = "defaultdict",
+    T_STRING_I_O = "StringIO",
+    T_BYTES_I_O = "BytesIO",
+    GETVALUE = "getvalue",
+    SEEK = "seek",
+    TELL = "tell",
+    READINTO = "readinto",
+    READLINES = "readlines",
+    PACK = "pack",
+    UNPACK = "unpack",
+    CALCSIZE = "calcsize",
+    PACK_INTO = "pack_into",
+    UNPACK_FROM = "unpack_from",
+    TYPECODE = "typecode",
+    ITEMSIZE = "itemsize",
+    __VERSION__ = "__version__",
+    __ALL__ = "__all__",
+    __SPEC__ = "__spec__",
+    __LOADER__ = "__loader__",
+    __PACKAGE__ = "__package__",
+    __BUILTINS__ = "__builtins__",
+    __ANNOTATIONS__ = "__annotations__",
+    __SLOTS__ = "__slots__",
+    __WEAKREF__ = "__weakref__",
+    __SIZEOF__ = "__sizeof__",
+    __LENGTH_HINT__ = "__length_hint__",
+    __ROUND__ = "__round__",
+    __TRUNC__ = "__trunc__",
+    __FLOOR__ = "__floor__",
+    __CEIL__ = "__ceil__",
+    __MISSING__ = "__missing__",
+    __INSTANCECHECK__ = "__instancecheck__",
+    __SUBCLASSCHECK__ = "__subclasscheck__",
+    __CLASS_GETITEM__ = "__class_getitem__",
+    LITTLE = "little",
+    BIG = "big",
+}
+
+/// The interning table: index -> text, and text -> index.
+pub struct QstrTable {
+    strs: Vec<Cow<'static, str>>,
+    hashes: Vec<u32>,
+    index: HashTable<u32>,
+}
+
+impl Default for QstrTable {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl QstrTable {
+    /// A table holding the static names.
+    pub fn new() -> QstrTable {
+        let mut t = QstrTable {
+            strs: Vec::new(),
+            hashes: Vec::new(),
+            index: HashTable::new(),
+        };
+        for s in STATIC_STRS {
+            t.push(Cow::Borrowed(s));
+        }
+        t
+    }
+
+    fn push(&mut self, s: Cow<'static, str>) -> Qstr {
+        let h = hash_bytes(s.as_bytes());
+        let id = self.strs.len() as u32;
+        self.strs.push(s);
+        self.hashes.push(h);
+        let hashes = &self.hashes;
+        self.index
+            .insert_unique(h as u64, id, |&i| hashes[i as usize] as u64);
+        Qstr(id)
+    }
+
+    /// The qstr for `s` if it is already interned.
+    pub fn lookup(&self, s: &str) -> Option<Qstr> {
+        let h = hash_bytes(s.as_bytes());
+        self.index
+            .find(h as u64, |&i| &*self.strs[i as usize] == s)
+            .map(|&i| Qstr(i))
+    }
+
+    /// Intern `s`, adding it when new.
+    pub fn intern(&mut self, s: &str) -> Qstr {
+        match self.lookup(s) {
+            Some(q) => q,
+            None => self.push(Cow::Owned(Box::<str>::from(s).into())),
+        }
+    }
+
+    /// Intern a static string without copying it.
+    pub fn intern_static(&mut self, s: &'static str) -> Qstr {
+        match self.lookup(s) {
+            Some(q) => q,
+            None => self.push(Cow::Borrowed(s)),
+        }
+    }
+
+    /// The text of `q` (empty for an unknown index).
+    #[inline]
+    pub fn str(&self, q: Qstr) -> &str {
+        self.strs.get(q.0 as usize).map(|s| &**s).unwrap_or("")
+    }
+
+    /// The Python hash of `q`'s text.
+    #[inline]
+    pub fn hash(&self, q: Qstr) -> u32 {
+        self.hashes.get(q.0 as usize).copied().unwrap_or(0)
+    }
+
+    /// Number of interned strings.
+    pub fn len(&self) -> usize {
+        self.strs.len()
+    }
+
+    /// Always false: the static names are present from the start.
+    pub fn is_empty(&self) -> bool {
+        self.strs.is_empty()
+    }
+
+    /// Iterate over every interned name (for tab completion).
+    pub fn iter(&self) -> impl Iterator<Item = (Qstr, &str)> {
+        self.strs
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (Qstr(i as u32), &**s))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn static_and_dynamic() {
+        let mut t = QstrTable::new();
+        assert_eq!(t.str(q::__INIT__), "__init__");
+        assert_eq!(t.intern("__init__"), q::__INIT__);
+        let a = t.intern("hello");
+        assert_eq!(t.intern("hello"), a);
+        assert_eq!(t.str(a), "hello");
+        assert_ne!(t.intern("hellp"), a);
+        assert_eq!(t.hash(a), hash_bytes(b"hello"));
+        assert_eq!(t.str(Qstr(999_999)), "");
+    }
+}

@@ -1,0 +1,338 @@
+//! Exceptions: making them, matching them, and printing tracebacks.
+
+use super::{PyErr, PyResult, Vm};
+use crate::obj::{Dict, Exception, Obj, TbEntry};
+use crate::qstr::{q, Qstr};
+use crate::statics::StaticObj;
+use crate::types::{self, exceptions as ex};
+use crate::value::Value;
+use alloc::boxed::Box;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt::Write;
+
+/// Make the MemoryError instance used when the heap is full (allocated at start-up).
+pub fn prealloc_memory_error(vm: &mut Vm) -> Value {
+    let args = vm
+        .heap
+        .alloc(Obj::Tuple(Box::new([])))
+        .unwrap_or(Value::NULL);
+    vm.heap
+        .alloc(Obj::Exception(Box::new(Exception {
+            class: Value::from_static(&ex::MEMORY_ERROR),
+            args,
+            traceback: Vec::new(),
+            dict: Dict::new(),
+            cause: Value::NULL,
+            context: Value::NULL,
+        })))
+        .unwrap_or(Value::NULL)
+}
+
+/// `ExceptionType(*args)`: the constructor of every exception type (args[0] is the type).
+pub fn exception_make_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let class = args
+        .first()
+        .copied()
+        .unwrap_or(Value::from_static(&ex::EXCEPTION));
+    let tuple = vm.new_tuple(args.get(1..).unwrap_or(&[]))?;
+    vm.alloc(Obj::Exception(Box::new(Exception {
+        class,
+        args: tuple,
+        traceback: Vec::new(),
+        dict: Dict::new(),
+        cause: Value::NULL,
+        context: Value::NULL,
+    })))
+}
+
+/// Attributes of exception instances: `args`, `value` (StopIteration), `errno`, `code`.
+pub fn exception_attr(vm: &mut Vm, obj: Value, name: Qstr) -> PyResult<Option<Value>> {
+    let (args, cause, context) = match vm.heap.get(obj) {
+        Some(Obj::Exception(e)) => (e.args, e.cause, e.context),
+        _ => return Ok(None),
+    };
+    if name == q::ARGS {
+        return Ok(Some(args));
+    }
+    if name == q::__CAUSE__ {
+        return Ok(Some(if cause.is_null() { Value::NONE } else { cause }));
+    }
+    if name == q::__CONTEXT__ {
+        return Ok(Some(if context.is_null() {
+            Value::NONE
+        } else {
+            context
+        }));
+    }
+    let n = vm.qstrs.str(name);
+    if name == q::VALUE || name == q::ERRNO || n == "code" {
+        let first = match vm.heap.get(args) {
+            Some(Obj::Tuple(t)) => t.first().copied(),
+            _ => None,
+        };
+        return Ok(Some(first.unwrap_or(Value::NONE)));
+    }
+    if n == "strerror" || n == "filename" {
+        let v = match vm.heap.get(args) {
+            Some(Obj::Tuple(t)) => t.get(if n == "strerror" { 1 } else { 2 }).copied(),
+            _ => None,
+        };
+        return Ok(Some(v.unwrap_or(Value::NONE)));
+    }
+    Ok(None)
+}
+
+impl Vm {
+    /// A new exception of builtin type `ty` with a message (no message when `msg` is empty).
+    pub fn new_exception(&mut self, ty: &'static StaticObj, msg: &str) -> PyErr {
+        let args = if msg.is_empty() {
+            self.new_tuple(&[])
+        } else {
+            match self.new_str(msg) {
+                Ok(s) => self.new_tuple(&[s]),
+                Err(e) => return e,
+            }
+        };
+        let args = match args {
+            Ok(a) => a,
+            Err(e) => return e,
+        };
+        match self.alloc(Obj::Exception(Box::new(Exception {
+            class: Value::from_static(ty),
+            args,
+            traceback: Vec::new(),
+            dict: Dict::new(),
+            cause: Value::NULL,
+            context: Value::NULL,
+        }))) {
+            Ok(v) => PyErr(v),
+            Err(e) => e,
+        }
+    }
+
+    /// A new exception of builtin type `ty` whose args are `args`.
+    pub fn new_exception_args(&mut self, ty: &'static StaticObj, args: &[Value]) -> PyErr {
+        let t = match self.new_tuple(args) {
+            Ok(t) => t,
+            Err(e) => return e,
+        };
+        match self.alloc(Obj::Exception(Box::new(Exception {
+            class: Value::from_static(ty),
+            args: t,
+            traceback: Vec::new(),
+            dict: Dict::new(),
+            cause: Value::NULL,
+            context: Value::NULL,
+        }))) {
+            Ok(v) => PyErr(v),
+            Err(e) => e,
+        }
+    }
+
+    /// TypeError(msg).
+    pub fn type_error(&mut self, msg: &str) -> PyErr {
+        self.new_exception(&ex::TYPE_ERROR, msg)
+    }
+
+    /// ValueError(msg).
+    pub fn value_error(&mut self, msg: &str) -> PyErr {
+        self.new_exception(&ex::VALUE_ERROR, msg)
+    }
+
+    /// IndexError(msg).
+    pub fn index_error(&mut self, msg: &str) -> PyErr {
+        self.new_exception(&ex::INDEX_ERROR, msg)
+    }
+
+    /// KeyError(key).
+    pub fn key_error(&mut self, key: Value) -> PyErr {
+        self.new_exception_args(&ex::KEY_ERROR, &[key])
+    }
+
+    /// AttributeError(msg).
+    pub fn attribute_error(&mut self, msg: &str) -> PyErr {
+        self.new_exception(&ex::ATTRIBUTE_ERROR, msg)
+    }
+
+    /// ZeroDivisionError(msg).
+    pub fn zero_division(&mut self, msg: &str) -> PyErr {
+        self.new_exception(&ex::ZERO_DIVISION_ERROR, msg)
+    }
+
+    /// OverflowError(msg).
+    pub fn overflow_error(&mut self, msg: &str) -> PyErr {
+        self.new_exception(&ex::OVERFLOW_ERROR, msg)
+    }
+
+    /// RuntimeError(msg).
+    pub fn runtime_error(&mut self, msg: &str) -> PyErr {
+        self.new_exception(&ex::RUNTIME_ERROR, msg)
+    }
+
+    /// NameError for an unbound name.
+    pub fn name_error(&mut self, name: Qstr) -> PyErr {
+        let msg = format!("name '{}' isn't defined", self.qstrs.str(name));
+        self.new_exception(&ex::NAME_ERROR, &msg)
+    }
+
+    /// OSError(errno).
+    pub fn os_error(&mut self, errno: i32) -> PyErr {
+        let v = Value::small_int(errno as isize);
+        self.new_exception_args(&ex::OS_ERROR, &[v])
+    }
+
+    /// "unsupported types for X: 'a', 'b'"
+    pub fn unsupported_binop(&mut self, op: &str, a: Value, b: Value) -> PyErr {
+        let ta = types::type_of(self, a);
+        let tb = types::type_of(self, b);
+        let msg = format!(
+            "unsupported types for {}: '{}', '{}'",
+            op,
+            types::type_name(self, ta),
+            types::type_name(self, tb)
+        );
+        self.type_error(&msg)
+    }
+
+    /// "can't convert X to Y" style message naming the type of `v`.
+    pub fn type_error_for(&mut self, fmt_before: &str, v: Value, fmt_after: &str) -> PyErr {
+        let t = types::type_of(self, v);
+        let msg = format!("{}'{}'{}", fmt_before, types::type_name(self, t), fmt_after);
+        self.type_error(&msg)
+    }
+
+    /// Is exception instance/type `exc` an instance of exception type (or tuple of types) `ty`?
+    pub fn exception_matches(&mut self, exc: Value, ty: Value) -> PyResult<bool> {
+        if let Some(Obj::Tuple(items)) = self.heap.get(ty) {
+            let items: Vec<Value> = items.to_vec();
+            for t in items {
+                if self.exception_matches(exc, t)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        if !self.is_exception_type(ty) {
+            return Err(self.type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            ));
+        }
+        let et = if self.is_exception_type(exc) {
+            exc
+        } else {
+            types::type_of(self, exc)
+        };
+        Ok(self.is_subclass(et, ty))
+    }
+
+    /// Is `t` an exception type (builtin or user class derived from BaseException)?
+    pub fn is_exception_type(&self, t: Value) -> bool {
+        if let Some(s) = t.as_static() {
+            return s.as_type().is_some() && types::static_is_sub(s, &ex::BASE_EXCEPTION);
+        }
+        match self.heap.get(t) {
+            Some(Obj::Class(c)) => types::static_is_sub(c.native_base, &ex::BASE_EXCEPTION),
+            _ => false,
+        }
+    }
+
+    /// Is exception value `e` an instance of builtin exception type `ty`?
+    pub fn exc_is(&self, e: Value, ty: &'static StaticObj) -> bool {
+        let t = types::type_of(self, e);
+        self.is_subclass(t, Value::from_static(ty))
+    }
+
+    /// Turn the operand of `raise X` into an exception instance.
+    pub fn make_raise_obj(&mut self, v: Value) -> PyResult<Value> {
+        if matches!(self.heap.get(v), Some(Obj::Exception(_))) {
+            return Ok(v);
+        }
+        if self.is_exception_type(v) {
+            let r = self.call(v, &[], &[])?;
+            if matches!(self.heap.get(r), Some(Obj::Exception(_))) {
+                return Ok(r);
+            }
+        }
+        Err(self.type_error("exceptions must derive from BaseException"))
+    }
+
+    /// Append a traceback line to exception `e`.
+    pub fn add_traceback(&mut self, e: Value, file: Qstr, line: u32, func: Qstr) {
+        if e == self.memory_error {
+            return;
+        }
+        if let Some(Obj::Exception(x)) = self.heap.get_mut(e) {
+            if x.traceback.len() < 64 && x.traceback.try_reserve(1).is_ok() {
+                x.traceback.push(TbEntry { file, line, func });
+            }
+        }
+    }
+
+    /// Format an exception as MicroPython prints it: traceback then `Type: message`.
+    pub fn format_exception(&mut self, e: Value) -> String {
+        let mut out = String::new();
+        let tb: Vec<TbEntry> = match self.heap.get(e) {
+            Some(Obj::Exception(x)) => x.traceback.clone(),
+            _ => Vec::new(),
+        };
+        if !tb.is_empty() {
+            out.push_str("Traceback (most recent call last):\n");
+            for t in tb.iter().rev() {
+                let _ = writeln!(
+                    out,
+                    "  File \"{}\", line {}, in {}",
+                    self.qstrs.str(t.file),
+                    t.line,
+                    self.qstrs.str(t.func)
+                );
+            }
+        }
+        self.format_exception_only(e, &mut out);
+        out.push('\n');
+        out
+    }
+
+    /// `Type: message` (or just `Type`) for exception `e`.
+    pub fn format_exception_only(&mut self, e: Value, out: &mut String) {
+        let t = types::type_of(self, e);
+        out.push_str(types::type_name(self, t));
+        let args = match self.heap.get(e) {
+            Some(Obj::Exception(x)) => x.args,
+            _ => Value::NULL,
+        };
+        let items: Vec<Value> = match self.heap.get(args) {
+            Some(Obj::Tuple(t)) => t.to_vec(),
+            _ => Vec::new(),
+        };
+        match items.len() {
+            0 => {}
+            1 => {
+                out.push_str(": ");
+                let s = if self.is_str(items[0]) && !self.exc_is(e, &ex::KEY_ERROR) {
+                    self.str_data(items[0])
+                        .map(String::from)
+                        .unwrap_or_default()
+                } else {
+                    let mut s = String::new();
+                    let _ = self.repr_into(items[0], &mut s);
+                    s
+                };
+                out.push_str(&s);
+            }
+            _ => {
+                out.push_str(": ");
+                let mut s = String::new();
+                let _ = self.repr_into(args, &mut s);
+                out.push_str(&s);
+            }
+        }
+    }
+
+    /// Print an uncaught exception to the error stream.
+    pub fn print_exception(&mut self, e: Value) {
+        let s = self.format_exception(e);
+        self.port.write_err(s.as_bytes());
+    }
+}

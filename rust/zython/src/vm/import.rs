@@ -1,0 +1,529 @@
+//! Running compiled code and the import system: builtin modules, .py and .mpy files on
+//! `sys.path`, packages, relative imports.
+
+#[cfg(feature = "compiler")]
+use super::PyErr;
+use super::{PyResult, Vm};
+use crate::bytecode::{CompiledModule, Const};
+use crate::obj::{Context, Function, Obj};
+use crate::qstr::{q, Qstr};
+use crate::statics::{ModuleDef, StaticObj};
+use crate::types::exceptions as ex;
+use crate::value::Value;
+use crate::vm::code::Code;
+use alloc::boxed::Box;
+use alloc::format;
+use alloc::rc::Rc;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+impl Vm {
+    /// Turn a compiled module into a function object bound to `globals` (not yet run).
+    pub fn load_compiled(&mut self, m: &CompiledModule, globals: Value) -> PyResult<Value> {
+        let qstrs: Vec<Qstr> = m.qstrs.iter().map(|s| self.qstrs.intern(s)).collect();
+        let base = self.roots.len();
+        let mut consts = Vec::with_capacity(m.consts.len());
+        let r = (|| {
+            for c in &m.consts {
+                let v = self.make_const(c, 0)?;
+                self.roots.push(v);
+                consts.push(v);
+            }
+            let code = Code::from_raw(&m.root).map_err(|e| self.value_error(e.0))?;
+            let ctx = self.alloc(Obj::Context(Box::new(Context {
+                globals,
+                qstrs: Rc::from(qstrs),
+                consts: consts.into_boxed_slice(),
+            })))?;
+            self.alloc(Obj::Function(Box::new(Function {
+                code,
+                ctx,
+                defaults: Value::NULL,
+                kw_defaults: Value::NULL,
+                closure: Box::new([]),
+            })))
+        })();
+        self.roots.truncate(base);
+        r
+    }
+
+    fn make_const(&mut self, c: &Const, depth: usize) -> PyResult<Value> {
+        Ok(match c {
+            Const::Str(s) => self.new_str(s)?,
+            Const::Bytes(b) => self.new_bytes(b)?,
+            Const::BigInt(s) => match s.parse::<num_bigint::BigInt>() {
+                Ok(b) => self.new_bigint(b)?,
+                Err(_) => return Err(self.value_error("invalid int constant")),
+            },
+            Const::Float(f) => self.new_float(*f)?,
+            Const::Complex(r, i) => self.new_complex(*r, *i)?,
+            Const::Tuple(items) => {
+                if depth > 32 {
+                    return Err(self.value_error("constant nested too deeply"));
+                }
+                let base = self.roots.len();
+                let mut vals = Vec::with_capacity(items.len());
+                for it in items {
+                    match self.make_const(it, depth + 1) {
+                        Ok(v) => {
+                            self.roots.push(v);
+                            vals.push(v);
+                        }
+                        Err(e) => {
+                            self.roots.truncate(base);
+                            return Err(e);
+                        }
+                    }
+                }
+                self.roots.truncate(base);
+                self.new_tuple(&vals)?
+            }
+            Const::Ellipsis => Value::ELLIPSIS,
+            Const::None => Value::NONE,
+            Const::False => Value::FALSE,
+            Const::True => Value::TRUE,
+        })
+    }
+
+    /// Run a compiled module in `globals`, returning the value of its code (None for files).
+    pub fn exec_compiled(&mut self, m: &CompiledModule, globals: Value) -> PyResult<Value> {
+        let f = self.load_compiled(m, globals)?;
+        self.run_module_code(f)
+    }
+
+    /// Compile and run source text in `globals` (the REPL, `exec`, scripts).
+    #[cfg(feature = "compiler")]
+    pub fn exec_source(
+        &mut self,
+        src: &str,
+        filename: &str,
+        mode: crate::compile::Mode,
+        globals: Value,
+    ) -> PyResult<Value> {
+        let cm = self.compile(src, filename, mode)?;
+        self.exec_compiled(&cm, globals)
+    }
+
+    /// Compile source text, turning compile errors into SyntaxError exceptions.
+    #[cfg(feature = "compiler")]
+    pub fn compile(
+        &mut self,
+        src: &str,
+        filename: &str,
+        mode: crate::compile::Mode,
+    ) -> PyResult<CompiledModule> {
+        match crate::compile::parse(src, mode)
+            .and_then(|ast| crate::compile::compile(&ast, filename, mode, self.config.opt_level))
+        {
+            Ok(m) => Ok(m),
+            Err(ce) => Err(self.compile_error(&ce, filename)),
+        }
+    }
+
+    /// The Python exception for a compile error.
+    #[cfg(feature = "compiler")]
+    pub fn compile_error(&mut self, ce: &crate::compile::CompileError, filename: &str) -> PyErr {
+        use crate::compile::ErrorKind;
+        let ty: &'static StaticObj = match ce.kind {
+            ErrorKind::Indentation => &ex::INDENTATION_ERROR,
+            ErrorKind::Recursion => {
+                return self.runtime_error("maximum recursion depth exceeded");
+            }
+            _ => &ex::SYNTAX_ERROR,
+        };
+        let e = self.new_exception(ty, &ce.msg);
+        let file = self.intern(filename);
+        self.add_traceback(e.0, file, ce.line, q::EMPTY);
+        e
+    }
+
+    /// Make a module object named `name` with a fresh globals dict.
+    pub fn new_module(&mut self, name: Qstr) -> PyResult<Value> {
+        let g = self.new_dict()?;
+        self.roots.push(g);
+        let r = self
+            .dict_set_str(g, q::__NAME__, Value::qstr(name))
+            .and_then(|_| self.alloc(Obj::Module(name, g)));
+        self.roots.pop();
+        r
+    }
+
+    /// Create (or fetch) the module object for a builtin module definition.
+    pub fn import_builtin_module(&mut self, def: &'static StaticObj) -> PyResult<Value> {
+        let md: &ModuleDef = match def {
+            StaticObj::Module(m) => m,
+            _ => return Err(self.type_error("not a module")),
+        };
+        let name = self.qstrs.intern_static(md.name);
+        if let Some(m) = self.dict_get_qstr(self.modules, name) {
+            return Ok(m);
+        }
+        let m = self.new_module(name)?;
+        self.roots.push(m);
+        let r = (|| {
+            let g = match self.heap.get(m) {
+                Some(Obj::Module(_, g)) => *g,
+                _ => return Err(self.type_error("not a module")),
+            };
+            for &(k, a) in md.attrs {
+                let v = self.attr_value(a)?;
+                self.dict_set_str(g, k, v)?;
+            }
+            if let Some(init) = md.init {
+                init(self, g)?;
+            }
+            let modules = self.modules;
+            self.dict_set(modules, Value::qstr(name), m)
+        })();
+        self.roots.pop();
+        r.map(|_| m)
+    }
+
+    /// IMPORT_NAME: `import a.b.c` / `from .x import y`.
+    pub fn import_name(&mut self, name: Qstr, fromlist: Value, level: Value) -> PyResult<Value> {
+        let level = level.as_small_int().unwrap_or(0).max(0) as usize;
+        let mut full = String::from(self.qstrs.str(name));
+        if level > 0 {
+            full = self.resolve_relative(&full, level)?;
+        }
+        if full.is_empty() {
+            return Err(self.new_exception(&ex::IMPORT_ERROR, "empty module name"));
+        }
+        let mut top = Value::NULL;
+        let mut parent = Value::NULL;
+        let mut so_far = String::new();
+        for part in full.split('.') {
+            if !so_far.is_empty() {
+                so_far.push('.');
+            }
+            so_far.push_str(part);
+            let m = self.import_one(&so_far, parent)?;
+            if !parent.is_null() {
+                let pq = self.intern(part);
+                let _ = self.setattr(parent, pq, m);
+            }
+            if top.is_null() {
+                top = m;
+            }
+            parent = m;
+            self.roots.push(m);
+        }
+        let has_fromlist = fromlist != Value::NONE
+            && !fromlist.is_null()
+            && self.truthy(fromlist).unwrap_or(false);
+        // Keep roots balanced.
+        let n = full.split('.').count();
+        let new_len = self.roots.len().saturating_sub(n);
+        self.roots.truncate(new_len);
+        if has_fromlist {
+            Ok(parent)
+        } else {
+            Ok(top)
+        }
+    }
+
+    fn resolve_relative(&mut self, name: &str, level: usize) -> PyResult<String> {
+        let globals = self
+            .frames
+            .last()
+            .map(|f| f.globals)
+            .unwrap_or(self.main_globals);
+        let pkg_name = match self
+            .dict_get_qstr(globals, q::__NAME__)
+            .and_then(|v| self.str_data(v).map(String::from))
+        {
+            Some(s) => s,
+            None => {
+                return Err(self.new_exception(&ex::IMPORT_ERROR, "can't perform relative import"))
+            }
+        };
+        let is_pkg = self.dict_get_qstr(globals, q::__PATH__).is_some();
+        let mut parts: Vec<&str> = pkg_name.split('.').collect();
+        let drop = if is_pkg { level - 1 } else { level };
+        if drop > parts.len() || (drop == parts.len() && !is_pkg) || pkg_name == "__main__" {
+            return Err(self.new_exception(&ex::IMPORT_ERROR, "can't perform relative import"));
+        }
+        parts.truncate(parts.len() - drop);
+        let mut s = parts.join(".");
+        if !name.is_empty() {
+            if !s.is_empty() {
+                s.push('.');
+            }
+            s.push_str(name);
+        }
+        Ok(s)
+    }
+
+    /// Import one module by full dotted name (its parent already imported as `parent`).
+    fn import_one(&mut self, full: &str, parent: Value) -> PyResult<Value> {
+        let fq = self.intern(full);
+        if let Some(m) = self.dict_get_qstr(self.modules, fq) {
+            return Ok(m);
+        }
+        if parent.is_null() {
+            if let Some(def) = crate::modules::find(full) {
+                return self.import_builtin_module(def);
+            }
+        }
+        // Search directories: sys.path for top level, the parent's __path__ for submodules.
+        let leaf = full.rsplit('.').next().unwrap_or(full);
+        let dirs: Vec<String> = if parent.is_null() {
+            self.sys_path()
+        } else {
+            match self.getattr_opt(parent, q::__PATH__)? {
+                Some(p) => self
+                    .str_data(p)
+                    .map(|s| alloc::vec![String::from(s)])
+                    .unwrap_or_default(),
+                None => Vec::new(),
+            }
+        };
+        for dir in dirs {
+            let prefix = if dir.is_empty() || dir == "." {
+                String::from(leaf)
+            } else {
+                format!("{}/{}", dir.trim_end_matches('/'), leaf)
+            };
+            if self.port.stat_kind(&prefix) == 2 {
+                let init_py = format!("{}/__init__.py", prefix);
+                let init_mpy = format!("{}/__init__.mpy", prefix);
+                let file = if self.port.stat_kind(&init_py) == 1 {
+                    Some(init_py)
+                } else if self.port.stat_kind(&init_mpy) == 1 {
+                    Some(init_mpy)
+                } else {
+                    None
+                };
+                return self.load_module_file(fq, file.as_deref(), Some(&prefix));
+            }
+            let py = format!("{}.py", prefix);
+            if self.port.stat_kind(&py) == 1 {
+                return self.load_module_file(fq, Some(&py), None);
+            }
+            let mpy = format!("{}.mpy", prefix);
+            if self.port.stat_kind(&mpy) == 1 {
+                return self.load_module_file(fq, Some(&mpy), None);
+            }
+        }
+        if let Some(m) = crate::modules::frozen::find(full) {
+            return self.load_frozen(fq, m);
+        }
+        let msg = format!("no module named '{}'", full);
+        Err(self.new_exception(&ex::IMPORT_ERROR, &msg))
+    }
+
+    /// sys.path as strings.
+    pub fn sys_path(&mut self) -> Vec<String> {
+        let p = match self
+            .dict_get_qstr(self.sys_dict, self.qstrs.lookup("path").unwrap_or(q::EMPTY))
+        {
+            Some(p) => p,
+            None => return alloc::vec![String::new()],
+        };
+        match self.heap.get(p) {
+            Some(Obj::List(l)) => l
+                .iter()
+                .filter_map(|&v| self.str_data(v).map(String::from))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Load a module from a .py or .mpy file (or a namespace package with no file).
+    fn load_module_file(
+        &mut self,
+        name: Qstr,
+        file: Option<&str>,
+        pkg_path: Option<&str>,
+    ) -> PyResult<Value> {
+        let m = self.new_module(name)?;
+        self.roots.push(m);
+        let r = self.load_module_file_into(m, name, file, pkg_path);
+        self.roots.pop();
+        r.map(|_| m)
+    }
+
+    fn load_module_file_into(
+        &mut self,
+        m: Value,
+        name: Qstr,
+        file: Option<&str>,
+        pkg_path: Option<&str>,
+    ) -> PyResult<()> {
+        let g = match self.heap.get(m) {
+            Some(Obj::Module(_, g)) => *g,
+            _ => return Err(self.type_error("not a module")),
+        };
+        if let Some(p) = pkg_path {
+            let pv = self.new_str(p)?;
+            self.dict_set_str(g, q::__PATH__, pv)?;
+        }
+        let modules = self.modules;
+        self.dict_set(modules, Value::qstr(name), m)?;
+        let file = match file {
+            Some(f) => f,
+            None => return Ok(()),
+        };
+        let fv = self.new_str(file)?;
+        self.dict_set_str(g, q::__FILE__, fv)?;
+        let data = match self.port.read_file(file) {
+            Some(d) => d,
+            None => {
+                let e = self.os_error(2);
+                self.forget_module(name);
+                return Err(e);
+            }
+        };
+        let r = if file.ends_with(".mpy") {
+            self.exec_mpy(&data, g)
+        } else {
+            self.exec_file_source(&data, file, g)
+        };
+        if let Err(e) = r {
+            self.forget_module(name);
+            return Err(e);
+        }
+        Ok(())
+    }
+
+    fn forget_module(&mut self, name: Qstr) {
+        let modules = self.modules;
+        let key = Value::qstr(name);
+        let h = self.qstrs.hash(name);
+        if let Ok(Some(p)) = self.dict_find(modules, key, h) {
+            if let Some(Obj::Dict(d)) = self.heap.get_mut(modules) {
+                d.remove_at(p);
+            }
+        }
+    }
+
+    /// Run .py source bytes in `globals`.
+    pub fn exec_file_source(&mut self, data: &[u8], file: &str, globals: Value) -> PyResult<Value> {
+        #[cfg(feature = "compiler")]
+        {
+            let src = match core::str::from_utf8(data) {
+                Ok(s) => s,
+                Err(_) => {
+                    return Err(self.new_exception(&ex::SYNTAX_ERROR, "invalid UTF-8 in source"))
+                }
+            };
+            self.exec_source(src, file, crate::compile::Mode::File, globals)
+        }
+        #[cfg(not(feature = "compiler"))]
+        {
+            let _ = (data, globals);
+            let msg = format!(
+                "can't import {}: this firmware has no compiler (use .mpy files)",
+                file
+            );
+            Err(self.new_exception(&ex::IMPORT_ERROR, &msg))
+        }
+    }
+
+    /// Run a .mpy file image in `globals`.
+    pub fn exec_mpy(&mut self, data: &[u8], globals: Value) -> PyResult<Value> {
+        let cm = crate::modules::frozen::load_mpy(self, data)?;
+        self.exec_compiled(&cm, globals)
+    }
+
+    fn load_frozen(&mut self, name: Qstr, cm: CompiledModule) -> PyResult<Value> {
+        let m = self.new_module(name)?;
+        self.roots.push(m);
+        let r = (|| {
+            let g = match self.heap.get(m) {
+                Some(Obj::Module(_, g)) => *g,
+                _ => return Err(self.type_error("not a module")),
+            };
+            let modules = self.modules;
+            self.dict_set(modules, Value::qstr(name), m)?;
+            if let Err(e) = self.exec_compiled(&cm, g) {
+                self.forget_module(name);
+                return Err(e);
+            }
+            Ok(())
+        })();
+        self.roots.pop();
+        r.map(|_| m)
+    }
+
+    /// IMPORT_FROM: `from m import name`.
+    pub fn import_from(&mut self, m: Value, name: Qstr) -> PyResult<Value> {
+        if let Some(v) = self.getattr_opt(m, name)? {
+            return Ok(v);
+        }
+        // A submodule not yet imported.
+        if let Some(Obj::Module(mn, _)) = self.heap.get(m) {
+            let full = format!("{}.{}", self.qstrs.str(*mn), self.qstrs.str(name));
+            if let Ok(sub) = self.import_one(&full, m) {
+                let _ = self.setattr(m, name, sub);
+                return Ok(sub);
+            }
+        }
+        let msg = format!("cannot import name {}", self.qstrs.str(name));
+        Err(self.new_exception(&ex::IMPORT_ERROR, &msg))
+    }
+
+    /// IMPORT_STAR: copy a module's public names into `locals`.
+    pub fn import_star(&mut self, m: Value, locals: Value) -> PyResult<()> {
+        let g = match self.heap.get(m) {
+            Some(Obj::Module(_, g)) => *g,
+            _ => return Err(self.type_error("import * needs a module")),
+        };
+        let pairs: Vec<(Value, Value)> = match self.heap.get(g) {
+            Some(Obj::Dict(d)) => d.iter().map(|e| (e.key, e.value)).collect(),
+            _ => Vec::new(),
+        };
+        for (k, v) in pairs {
+            if self.str_data(k).is_some_and(|s| !s.starts_with('_')) {
+                self.dict_set(locals, k, v)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Run a script file as `__main__`.
+    pub fn run_main_file(&mut self, path: &str) -> PyResult<()> {
+        let data = match self.port.read_file(path) {
+            Some(d) => d,
+            None => return Err(self.os_error(2)),
+        };
+        let g = self.main_globals;
+        let fv = self.new_str(path)?;
+        self.dict_set_str(g, q::__FILE__, fv)?;
+        if path.ends_with(".mpy") {
+            self.exec_mpy(&data, g).map(|_| ())
+        } else {
+            self.exec_file_source(&data, path, g).map(|_| ())
+        }
+    }
+
+    /// `-m NAME`: import NAME as `__main__`.
+    pub fn run_main_module(&mut self, name: &str) -> PyResult<()> {
+        let dirs = self.sys_path();
+        let mainq = q::__MAIN__;
+        for dir in dirs {
+            let prefix = if dir.is_empty() || dir == "." {
+                String::from(name)
+            } else {
+                format!("{}/{}", dir, name)
+            };
+            for ext in [".py", ".mpy"] {
+                let p = format!("{}{}", prefix, ext);
+                if self.port.stat_kind(&p) == 1 {
+                    let data = self.port.read_file(&p).unwrap_or_default();
+                    let g = self.main_globals;
+                    let fv = self.new_str(&p)?;
+                    self.dict_set_str(g, q::__FILE__, fv)?;
+                    let _ = mainq;
+                    return if ext == ".mpy" {
+                        self.exec_mpy(&data, g).map(|_| ())
+                    } else {
+                        self.exec_file_source(&data, &p, g).map(|_| ())
+                    };
+                }
+            }
+        }
+        let msg = format!("no module named '{}'", name);
+        Err(self.new_exception(&ex::IMPORT_ERROR, &msg))
+    }
+}

@@ -1,0 +1,459 @@
+//! The virtual machine: global interpreter state (one root structure) and the helpers that
+//! native code uses to make objects, raise exceptions and call back into Python.
+//!
+//! Submodules: `exec` (the bytecode dispatch loop), `call` (argument binding and calls),
+//! `ops` (operators), `attr` (attribute lookup and classes), `iter` (iteration),
+//! `exc` (exceptions and tracebacks), `convert` (str/repr/number conversion), `import`.
+
+pub mod attr;
+pub mod call;
+pub mod code;
+pub mod convert;
+pub mod exc;
+pub mod exec;
+pub mod frame;
+pub mod import;
+pub mod iter;
+pub mod ops;
+
+use crate::gc::{Heap, NoMemory};
+use crate::obj::{Dict, Obj, Str};
+use crate::port::Port;
+use crate::qstr::{hash_bytes, q, Qstr, QstrTable};
+use crate::statics::StaticObj;
+use crate::types;
+use crate::value::Value;
+use alloc::boxed::Box;
+use alloc::string::String;
+use alloc::vec::Vec;
+use frame::Frame;
+
+/// A raised Python exception (the exception instance).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PyErr(pub Value);
+
+/// The result of anything that can raise.
+pub type PyResult<T> = Result<T, PyErr>;
+
+/// Interpreter settings chosen by the port at start-up.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// GC heap size in bytes.
+    pub heap_size: usize,
+    /// Most nested Python calls before RuntimeError.
+    pub max_frames: usize,
+    /// Most nested native re-entries (native code calling Python calling native...).
+    pub max_native_depth: u32,
+    /// `-O` level (asserts are dropped at 1 and above).
+    pub opt_level: u8,
+    /// `sys.platform`.
+    pub platform: &'static str,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            heap_size: 8 << 20,
+            max_frames: 1000,
+            max_native_depth: 48,
+            opt_level: 0,
+            platform: "zython",
+        }
+    }
+}
+
+/// The interpreter. All Python-visible state hangs off this one structure.
+pub struct Vm {
+    /// The object heap.
+    pub heap: Heap,
+    /// Interned names.
+    pub qstrs: QstrTable,
+    /// Value stack shared by all frames (locals and temporaries).
+    pub stack: Vec<Value>,
+    /// Active Python frames, innermost last.
+    pub frames: Vec<Frame>,
+    /// Values held by native code across calls back into Python (see `gc` invariants).
+    pub roots: Vec<Value>,
+    /// `sys.modules` (a dict).
+    pub modules: Value,
+    /// The `builtins` module's dict (for overrides and `__builtins__` lookups).
+    pub builtins: Value,
+    /// `__main__`'s globals.
+    pub main_globals: Value,
+    /// The exception currently being handled (for `sys.exc_info`) or NULL.
+    pub cur_exc: Value,
+    /// Pre-made MemoryError raised when nothing more can be allocated.
+    pub memory_error: Value,
+    /// The `sys` module's dict (argv, path, stdout...).
+    pub sys_dict: Value,
+    /// Native re-entry depth.
+    pub native_depth: u32,
+    /// Settings.
+    pub config: Config,
+    /// The port: console, time, files.
+    pub port: Box<dyn Port>,
+    /// Extra named values native modules keep alive (e.g. the `micropython.schedule` queue).
+    pub extra_roots: Dict,
+    /// Exception to throw into the generator being resumed (NULL for none).
+    pub inject: Value,
+}
+
+impl Vm {
+    /// A fresh interpreter with the builtins loaded.
+    pub fn new(port: Box<dyn Port>, config: Config) -> Vm {
+        let mut vm = Vm {
+            heap: Heap::new(config.heap_size),
+            qstrs: QstrTable::new(),
+            stack: Vec::new(),
+            frames: Vec::new(),
+            roots: Vec::new(),
+            modules: Value::NULL,
+            builtins: Value::NULL,
+            main_globals: Value::NULL,
+            cur_exc: Value::NULL,
+            memory_error: Value::NULL,
+            sys_dict: Value::NULL,
+            native_depth: 0,
+            config,
+            port,
+            extra_roots: Dict::new(),
+            inject: Value::NULL,
+        };
+        vm.heap.set_baseline();
+        // These cannot fail on a fresh heap of any sensible size; if they do, the VM reports
+        // MemoryError on first use instead of panicking.
+        vm.modules = vm
+            .heap
+            .alloc(Obj::Dict(Box::default()))
+            .unwrap_or(Value::NULL);
+        vm.main_globals = vm
+            .heap
+            .alloc(Obj::Dict(Box::default()))
+            .unwrap_or(Value::NULL);
+        vm.memory_error = exc::prealloc_memory_error(&mut vm);
+        let _ = vm.init_builtins();
+        vm
+    }
+
+    fn init_builtins(&mut self) -> PyResult<()> {
+        let b = self.import_builtin_module(&types::builtins::BUILTINS_MODULE)?;
+        if let Some(Obj::Module(_, g)) = self.heap.get(b) {
+            self.builtins = *g;
+        }
+        let main = self.main_globals;
+        self.dict_set_str(main, q::__NAME__, Value::qstr(q::__MAIN__))?;
+        let m = self.alloc(Obj::Module(q::__MAIN__, main))?;
+        let modules = self.modules;
+        self.dict_set(modules, Value::qstr(q::__MAIN__), m)?;
+        let sys = self.import_builtin_module(&crate::modules::sys::SYS_MODULE)?;
+        if let Some(Obj::Module(_, g)) = self.heap.get(sys) {
+            self.sys_dict = *g;
+        }
+        Ok(())
+    }
+
+    // ----- allocation -----
+
+    /// Put an object in the heap, raising MemoryError when full.
+    #[inline]
+    pub fn alloc(&mut self, obj: Obj) -> PyResult<Value> {
+        self.heap.alloc(obj).map_err(|_| PyErr(self.memory_error))
+    }
+
+    /// MemoryError as a PyErr.
+    #[inline]
+    pub fn no_memory(&self) -> PyErr {
+        PyErr(self.memory_error)
+    }
+
+    /// Map an allocation failure to MemoryError.
+    #[inline]
+    pub fn mem<T>(&self, r: Result<T, NoMemory>) -> PyResult<T> {
+        r.map_err(|_| PyErr(self.memory_error))
+    }
+
+    /// Check that `bytes` more may be allocated (raise MemoryError otherwise).
+    #[inline]
+    pub fn reserve(&mut self, bytes: usize) -> PyResult<()> {
+        self.heap
+            .reserve(bytes)
+            .map_err(|_| PyErr(self.memory_error))
+    }
+
+    /// A new str (the empty string and already-interned names reuse the qstr).
+    pub fn new_str(&mut self, s: &str) -> PyResult<Value> {
+        if s.len() <= 32 {
+            if let Some(qs) = self.qstrs.lookup(s) {
+                return Ok(Value::qstr(qs));
+            }
+        }
+        self.reserve(s.len())?;
+        let hash = hash_bytes(s.as_bytes());
+        self.alloc(Obj::Str(Str { s: s.into(), hash }))
+    }
+
+    /// A new str taking ownership of `s`.
+    pub fn new_string(&mut self, s: String) -> PyResult<Value> {
+        if s.len() <= 32 {
+            if let Some(qs) = self.qstrs.lookup(&s) {
+                return Ok(Value::qstr(qs));
+            }
+        }
+        let hash = hash_bytes(s.as_bytes());
+        self.alloc(Obj::Str(Str {
+            s: s.into_boxed_str(),
+            hash,
+        }))
+    }
+
+    /// A new bytes object.
+    pub fn new_bytes(&mut self, b: &[u8]) -> PyResult<Value> {
+        self.reserve(b.len())?;
+        self.alloc(Obj::Bytes(b.into()))
+    }
+
+    /// A new tuple.
+    pub fn new_tuple(&mut self, items: &[Value]) -> PyResult<Value> {
+        self.reserve(items.len() * core::mem::size_of::<Value>())?;
+        self.alloc(Obj::Tuple(items.into()))
+    }
+
+    /// A new list owning `items`.
+    pub fn new_list(&mut self, items: Vec<Value>) -> PyResult<Value> {
+        self.alloc(Obj::List(items))
+    }
+
+    /// A new empty dict.
+    pub fn new_dict(&mut self) -> PyResult<Value> {
+        self.alloc(Obj::Dict(Box::default()))
+    }
+
+    /// A new float.
+    #[inline]
+    pub fn new_float(&mut self, f: f64) -> PyResult<Value> {
+        self.alloc(Obj::Float(f))
+    }
+
+    /// An int from an i64 (small when it fits).
+    #[inline]
+    pub fn new_int(&mut self, i: i64) -> PyResult<Value> {
+        match Value::try_small_int(i) {
+            Some(v) => Ok(v),
+            None => self.alloc(Obj::BigInt(Box::new(i.into()))),
+        }
+    }
+
+    /// An int from a BigInt (small when it fits).
+    pub fn new_bigint(&mut self, b: num_bigint::BigInt) -> PyResult<Value> {
+        use num_traits::ToPrimitive;
+        if let Some(v) = b.to_i64().and_then(Value::try_small_int) {
+            return Ok(v);
+        }
+        self.alloc(Obj::BigInt(Box::new(b)))
+    }
+
+    /// Intern a name.
+    #[inline]
+    pub fn intern(&mut self, s: &str) -> Qstr {
+        self.qstrs.intern(s)
+    }
+
+    /// The text of a str value (qstr or heap str).
+    #[inline]
+    pub fn str_data(&self, v: Value) -> Option<&str> {
+        if let Some(qs) = v.as_qstr() {
+            return Some(self.qstrs.str(qs));
+        }
+        match self.heap.get(v)? {
+            Obj::Str(s) => Some(&s.s),
+            _ => None,
+        }
+    }
+
+    /// The bytes of a bytes/bytearray value.
+    pub fn bytes_data(&self, v: Value) -> Option<&[u8]> {
+        match self.heap.get(v)? {
+            Obj::Bytes(b) => Some(b),
+            Obj::ByteArray(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    /// Is `v` a str?
+    #[inline]
+    pub fn is_str(&self, v: Value) -> bool {
+        v.is_qstr() || matches!(self.heap.get(v), Some(Obj::Str(_)))
+    }
+
+    /// A str value as a qstr, interning it if needed (attribute names from `getattr` etc.).
+    pub fn to_qstr(&mut self, v: Value) -> PyResult<Qstr> {
+        if let Some(qs) = v.as_qstr() {
+            return Ok(qs);
+        }
+        let s = match self.heap.get(v) {
+            Some(Obj::Str(s)) => String::from(&*s.s),
+            _ => return Err(self.type_error("expected str")),
+        };
+        Ok(self.intern(&s))
+    }
+
+    // ----- dict helpers (no Python-level equality needed for str/int keys) -----
+
+    /// `d[key] = value` for a dict object.
+    pub fn dict_set(&mut self, d: Value, key: Value, value: Value) -> PyResult<()> {
+        let h = self.hash(key)?;
+        let pos = self.dict_find(d, key, h)?;
+        let r = match self.heap.get_mut(d) {
+            Some(Obj::Dict(dict)) | Some(Obj::Set(dict)) | Some(Obj::FrozenSet(dict)) => {
+                match pos {
+                    Some(p) => {
+                        dict.set_value_at(p, value);
+                        Ok(())
+                    }
+                    None => dict.push_new(h, key, value),
+                }
+            }
+            _ => return Err(self.type_error("expected dict")),
+        };
+        self.mem(r)
+    }
+
+    /// `d[name] = value` for a name key.
+    #[inline]
+    pub fn dict_set_str(&mut self, d: Value, name: Qstr, value: Value) -> PyResult<()> {
+        self.dict_set(d, Value::qstr(name), value)
+    }
+
+    /// `d.get(key)` for a dict object; Ok(None) when absent.
+    pub fn dict_get(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
+        let h = self.hash(key)?;
+        let pos = self.dict_find(d, key, h)?;
+        Ok(pos.and_then(|p| {
+            self.dict_ref(d)
+                .and_then(|dict| dict.entry(p))
+                .map(|e| e.value)
+        }))
+    }
+
+    /// Fast lookup of a name in a dict object (no hashing of the key object needed).
+    #[inline]
+    pub fn dict_get_qstr(&self, d: Value, name: Qstr) -> Option<Value> {
+        let dict = self.dict_ref(d)?;
+        let h = self.qstrs.hash(name);
+        let key = Value::qstr(name);
+        if let Some(p) = dict.find_identical(h, key) {
+            return dict.entry(p).map(|e| e.value);
+        }
+        // A heap str with the same text (made at run time) is the same key.
+        let text = self.qstrs.str(name);
+        let p = dict.find(
+            h,
+            |k| matches!(self.heap.get(k), Some(Obj::Str(s)) if &*s.s == text),
+        )?;
+        dict.entry(p).map(|e| e.value)
+    }
+
+    /// The Dict inside a dict/set object or an instance/class namespace.
+    #[inline]
+    pub fn dict_ref(&self, d: Value) -> Option<&Dict> {
+        match self.heap.get(d)? {
+            Obj::Dict(dict) | Obj::Set(dict) | Obj::FrozenSet(dict) => Some(dict),
+            _ => None,
+        }
+    }
+
+    /// Position of `key` (with hash `h`) in dict object `d`, using Python equality when needed.
+    pub fn dict_find(&mut self, d: Value, key: Value, h: u32) -> PyResult<Option<usize>> {
+        let dict = match self.dict_ref(d) {
+            Some(x) => x,
+            None => return Err(self.type_error("expected dict")),
+        };
+        let mut needs_python = false;
+        let found = dict.find(h, |k| match ops::native_eq(self, k, key) {
+            Some(b) => b,
+            None => {
+                needs_python = true;
+                false
+            }
+        });
+        if found.is_some() || !needs_python {
+            return Ok(found);
+        }
+        let cands = dict.candidates(h);
+        let base = self.roots.len();
+        self.roots.push(d);
+        self.roots.push(key);
+        let mut result = Ok(None);
+        for p in cands {
+            let k = match self.dict_ref(d).and_then(|x| x.entry(p)) {
+                Some(e) if !e.key.is_null() => e.key,
+                _ => continue,
+            };
+            match self.eq(k, key) {
+                Ok(true) => {
+                    result = Ok(Some(p));
+                    break;
+                }
+                Ok(false) => {}
+                Err(e) => {
+                    result = Err(e);
+                    break;
+                }
+            }
+        }
+        self.roots.truncate(base);
+        result
+    }
+
+    // ----- output -----
+
+    /// Write text to the console.
+    pub fn print_str(&mut self, s: &str) {
+        self.port.write(s.as_bytes());
+    }
+
+    /// Current Python frame depth.
+    pub fn depth(&self) -> usize {
+        self.frames.len()
+    }
+
+    /// Run a collection now, at a safe point.
+    pub fn collect(&mut self) {
+        self.heap.begin_collect();
+        let roots: [Value; 7] = [
+            self.modules,
+            self.builtins,
+            self.main_globals,
+            self.cur_exc,
+            self.memory_error,
+            self.sys_dict,
+            Value::NULL,
+        ];
+        for v in roots {
+            self.heap.mark(v);
+        }
+        for i in 0..self.stack.len() {
+            let v = self.stack[i];
+            self.heap.mark(v);
+        }
+        for i in 0..self.roots.len() {
+            let v = self.roots[i];
+            self.heap.mark(v);
+        }
+        let mut extra = Vec::new();
+        for f in &self.frames {
+            f.trace(&mut |v| extra.push(v));
+        }
+        self.extra_roots.trace(&mut |v| extra.push(v));
+        for v in extra {
+            self.heap.mark(v);
+        }
+        self.heap.finish_collect();
+    }
+
+    /// The builtin type object for a static type definition.
+    #[inline]
+    pub fn static_value(obj: &'static StaticObj) -> Value {
+        Value::from_static(obj)
+    }
+}
