@@ -104,10 +104,8 @@ pub struct Heap {
 impl Heap {
     /// A heap limited to `limit` bytes.
     pub fn new(limit: usize) -> Heap {
-        let mut objs = Vec::new();
-        objs.push(Obj::Free(0));
         Heap {
-            objs,
+            objs: alloc::vec![Obj::Free(0)],
             marks: Vec::new(),
             free_head: 0,
             live: 0,

@@ -142,7 +142,7 @@ impl Vm {
         let init = self.lookup_class_attr(cls, q::__INIT__);
         let user_init = init.filter(|i| matches!(self.heap.get(*i), Some(Obj::Function(_))));
         let obj = match self.lookup_class_attr(cls, q::__NEW__) {
-            Some(n) if !n.as_static().is_some_and(|s| s.as_fn().is_some()) => {
+            Some(n) if n.as_static().is_none_or(|s| s.as_fn().is_none()) => {
                 let func = match self.heap.get(n) {
                     Some(Obj::StaticMethod(g)) => *g,
                     _ => n,

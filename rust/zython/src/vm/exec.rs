@@ -660,7 +660,8 @@ impl Vm {
                             if sp < base + n {
                                 bad!();
                             }
-                            let t = tri!(self.new_tuple(&self.stack[sp - n..sp].to_vec()));
+                            let items = self.stack[sp - n..sp].to_vec();
+                            let t = tri!(self.new_tuple(&items));
                             sp -= n;
                             push!(t);
                         }
@@ -1095,7 +1096,7 @@ impl Vm {
                                 ),
                                 _ => (crate::qstr::q::EMPTY, crate::qstr::q::EMPTY),
                             };
-                            self.add_traceback(e.0, file, line as u32, func);
+                            self.add_traceback(e.0, file, line, func);
                         }
                         // Handlers at or before the failing instruction are already active: drop them.
                         while let Some(h) = self.frames[fi].handlers.last() {

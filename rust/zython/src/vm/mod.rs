@@ -214,7 +214,7 @@ impl Vm {
 
     /// A new tuple.
     pub fn new_tuple(&mut self, items: &[Value]) -> PyResult<Value> {
-        self.reserve(items.len() * core::mem::size_of::<Value>())?;
+        self.reserve(core::mem::size_of_val(items))?;
         self.alloc(Obj::Tuple(items.into()))
     }
 

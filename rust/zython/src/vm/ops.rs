@@ -705,11 +705,10 @@ impl Vm {
                 }
                 if matches!(self.heap.get(a), Some(Obj::Dict(_)))
                     && matches!(self.heap.get(b), Some(Obj::Dict(_)))
+                    && (o == op::BINARY_EQUAL || o == op::BINARY_NOT_EQUAL)
                 {
-                    if o == op::BINARY_EQUAL || o == op::BINARY_NOT_EQUAL {
-                        let e = crate::types::dict::dict_eq(self, a, b)?;
-                        return Ok(Some(Value::bool(e == (o == op::BINARY_EQUAL))));
-                    }
+                    let e = crate::types::dict::dict_eq(self, a, b)?;
+                    return Ok(Some(Value::bool(e == (o == op::BINARY_EQUAL))));
                 }
             }
             _ => {}
@@ -741,10 +740,7 @@ impl Vm {
             }
             _ => return Ok(None),
         };
-        let total = items
-            .len()
-            .checked_mul(n)
-            .ok_or_else(|| PyErr(self.memory_error))?;
+        let total = items.len().checked_mul(n).ok_or(PyErr(self.memory_error))?;
         self.reserve(total * core::mem::size_of::<Value>())?;
         let mut out = Vec::new();
         if out.try_reserve(total).is_err() {

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The project's test command: formatting, lints, unit and conformance tests, no_std cross builds.
+# Installs the Rust pieces it needs (rustfmt, clippy, the embedded targets) on first use.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "toolchain components and targets"
+rustup component add rustfmt clippy >/dev/null 2>&1 || true
+for t in thumbv7m-none-eabi riscv32imac-unknown-none-elf; do
+    rustup target list --installed | grep -qx "$t" || rustup target add "$t"
+done
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy (warnings denied)"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "cargo test (units + conformance corpus)"
+# zython-zephyr is a no_std staticlib for Zephyr: it is cross-built below, not tested on the host.
+cargo test --workspace --exclude zython-zephyr
+
+step "no_std core builds for thumbv7m-none-eabi and riscv32imac-unknown-none-elf (with and without the compiler)"
+for t in thumbv7m-none-eabi riscv32imac-unknown-none-elf; do
+    cargo build -p zython --release --target "$t"
+    cargo build -p zython --release --target "$t" --no-default-features
+    cargo build -p zython-zephyr --release --target "$t" --features firmware,compiler
+done
+
+if [ -x tools/zephyr-test.sh ]; then
+    step "Zephyr suites"
+    tools/zephyr-test.sh
+fi
+
+step "all tests passed"
