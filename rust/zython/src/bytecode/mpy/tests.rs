@@ -340,3 +340,46 @@ fn mutated_files_never_panic() {
     // Some mutations (e.g. in string contents) must still load.
     assert!(loaded > 100, "only {loaded} mutated files loaded");
 }
+
+/// Compiles `src` with our compiler.
+#[cfg(feature = "compiler")]
+fn compile(src: &str) -> CompiledModule {
+    use crate::compile::{compile, parse, Mode};
+    let ast = parse(src, Mode::File).unwrap();
+    compile(&ast, "t.py", Mode::File, 0).unwrap()
+}
+
+/// Compiler output passes the validator and survives save/load unchanged.
+#[cfg(feature = "compiler")]
+#[test]
+fn round_trip_compiled_source() {
+    let sources = [
+        "print('hello')\n",
+        "def f(a, b=2, *args, c, d=4, **kw):\n    return a + b + c + d\nprint(f(1, c=3))\n",
+        "class A:\n    def __init__(self, x):\n        self.x = x\n    def get(self):\n        return self.x\n",
+        "def g(n):\n    for i in range(n):\n        yield i * 2\nprint(list(g(3)))\n",
+        "def outer():\n    x = 1\n    def inner():\n        nonlocal x\n        x += 1\n        return x\n    return inner\n",
+        "try:\n    raise ValueError('boom')\nexcept ValueError as e:\n    print(e)\nfinally:\n    print(1)\n",
+        "with open('x') as f:\n    pass\nwhile True:\n    break\nfor i in range(3):\n    continue\n",
+        "x = 123456789012345678901234567890\ny = 1.5e100\nz = 2j\nt = (1, 'a', b'b', None, ...)\n",
+        "s = 'a long string that is not an identifier!'\nprint([a * a for a in range(5)], {k: 1 for k in 'ab'})\n",
+        "import sys\nfrom os import path as p\nlambda q: q + 1\nassert sys, 'msg'\n",
+        "async def co():\n    await co()\n    async with x as y:\n        pass\n",
+    ];
+    for src in sources {
+        let m = compile(src);
+        let bytes = save(&m, 31);
+        let back = load(&bytes, 31).unwrap_or_else(|e| panic!("{e} for {src:?}"));
+        assert_eq!(back, m, "{src:?}");
+    }
+}
+
+/// Our compiler's `print("hello")` is byte-for-byte what mpy-cross writes.
+#[cfg(feature = "compiler")]
+#[test]
+fn compiler_output_matches_mpy_cross() {
+    use crate::compile::{compile, parse, Mode};
+    let ast = parse("print(\"hello\")\n", Mode::File).unwrap();
+    let m = compile(&ast, "hello.py", Mode::File, 0).unwrap();
+    assert_eq!(save(&m, 31), HELLO_MPY);
+}

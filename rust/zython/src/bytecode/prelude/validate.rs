@@ -215,8 +215,16 @@ fn byte_op(opcode: u8, t: &Tables) -> Result<(), &'static str> {
                 Err("local number out of range")
             }
         }
-        _ if (op::UNARY_OP_MULTI..op::UNARY_OP_MULTI + op::UNARY_OP_MULTI_NUM).contains(&opcode) => Ok(()),
-        _ if (op::BINARY_OP_MULTI..op::BINARY_OP_MULTI + op::BINARY_OP_MULTI_NUM).contains(&opcode) => Ok(()),
+        _ if (op::UNARY_OP_MULTI..op::UNARY_OP_MULTI + op::UNARY_OP_MULTI_NUM)
+            .contains(&opcode) =>
+        {
+            Ok(())
+        }
+        _ if (op::BINARY_OP_MULTI..op::BINARY_OP_MULTI + op::BINARY_OP_MULTI_NUM)
+            .contains(&opcode) =>
+        {
+            Ok(())
+        }
         _ => Err("invalid opcode"),
     }
 }
