@@ -338,7 +338,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn compile_subscript_index(&mut self, index: &'a Expr) -> R {
+    pub(super) fn compile_subscript_index(&mut self, index: &'a Expr) -> R {
         if let ExprKind::Slice { lower, upper, step } = &index.kind {
             self.e.set_source_line(index.line);
             match lower {
@@ -473,6 +473,7 @@ impl<'a> Compiler<'a> {
         if let ExprKind::Attribute { value, attr } = &func.kind {
             if self.is_bare_super(value) {
                 self.e.set_source_line(value.line);
+                self.load_id("super")?;
                 self.load_super_args(value.line)?;
                 let q = self.qstr(attr);
                 self.e.load_method(q, true);
@@ -489,6 +490,7 @@ impl<'a> Compiler<'a> {
                 && keywords.is_empty()
                 && self.scopes[self.cur].kind == ScopeKind::Function
             {
+                self.load_id("super")?;
                 self.load_super_args(line)?;
                 self.e.call_function(2, 0, false);
                 return Ok(());

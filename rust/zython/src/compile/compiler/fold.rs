@@ -6,7 +6,7 @@
 //! Folded nodes get line 0 so they do not move the line-number table.
 
 use alloc::collections::BTreeMap;
-use alloc::string::String;
+use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 use super::expr::{const_value, is_const_false, is_const_true};
@@ -33,13 +33,14 @@ struct Folder {
 
 #[derive(Clone, Copy)]
 enum Num {
-    Int(i64),
+    Int(i128),
     Float(f64),
 }
 
 fn num_of(e: &Expr) -> Option<Num> {
     match &e.kind {
-        ExprKind::Constant(Constant::Int(v)) => Some(Num::Int(*v)),
+        ExprKind::Constant(Constant::Int(v)) => Some(Num::Int(*v as i128)),
+        ExprKind::Constant(Constant::BigInt(s)) => s.parse::<i128>().ok().map(Num::Int),
         ExprKind::Constant(Constant::Float(f)) => Some(Num::Float(*f)),
         _ => None,
     }
@@ -49,13 +50,16 @@ fn num_expr(n: Num) -> Expr {
     Expr {
         line: 0,
         kind: ExprKind::Constant(match n {
-            Num::Int(v) => Constant::Int(v),
+            Num::Int(v) => match i64::try_from(v) {
+                Ok(v) => Constant::Int(v),
+                Err(_) => Constant::BigInt(v.to_string()),
+            },
             Num::Float(f) => Constant::Float(f),
         }),
     }
 }
 
-fn floor_div(a: i64, b: i64) -> Option<i64> {
+fn floor_div(a: i128, b: i128) -> Option<i128> {
     let q = a.checked_div(b)?;
     if (a % b != 0) && ((a < 0) != (b < 0)) {
         q.checked_sub(1)
@@ -64,7 +68,7 @@ fn floor_div(a: i64, b: i64) -> Option<i64> {
     }
 }
 
-fn modulo(a: i64, b: i64) -> Option<i64> {
+fn modulo(a: i128, b: i128) -> Option<i128> {
     let r = a.checked_rem(b)?;
     if r != 0 && ((r < 0) != (b < 0)) {
         Some(r + b)
@@ -73,7 +77,7 @@ fn modulo(a: i64, b: i64) -> Option<i64> {
     }
 }
 
-fn int_op(op: BinOp, a: i64, b: i64) -> Option<Num> {
+fn int_op(op: BinOp, a: i128, b: i128) -> Option<Num> {
     Some(Num::Int(match op {
         BinOp::BitOr => a | b,
         BinOp::BitXor => a ^ b,
@@ -84,7 +88,7 @@ fn int_op(op: BinOp, a: i64, b: i64) -> Option<Num> {
         BinOp::FloorDiv => floor_div(a, b)?,
         BinOp::Mod => modulo(a, b)?,
         BinOp::LShift => {
-            if !(0..63).contains(&b) {
+            if !(0..127).contains(&b) {
                 return None;
             }
             let r = a.checked_shl(b as u32)?;
@@ -97,7 +101,7 @@ fn int_op(op: BinOp, a: i64, b: i64) -> Option<Num> {
             if b < 0 {
                 return None;
             }
-            if b >= 64 {
+            if b >= 128 {
                 if a < 0 {
                     -1
                 } else {
@@ -108,7 +112,7 @@ fn int_op(op: BinOp, a: i64, b: i64) -> Option<Num> {
             }
         }
         BinOp::Pow => {
-            if !(0..=u32::MAX as i64).contains(&b) {
+            if !(0..=u32::MAX as i128).contains(&b) {
                 return None;
             }
             a.checked_pow(b as u32)?

@@ -49,7 +49,13 @@ impl<'a> Compiler<'a> {
 
     fn compile_stmt_inner(&mut self, s: &'a Stmt, is_elif: bool) -> R {
         if !is_elif {
-            self.e.set_source_line(s.line);
+            // A decorated definition starts at its first decorator.
+            let line = match &s.kind {
+                StmtKind::FunctionDef(f) => f.decorators.first().map_or(s.line, |d| d.line),
+                StmtKind::ClassDef(c) => c.decorators.first().map_or(s.line, |d| d.line),
+                _ => s.line,
+            };
+            self.e.set_source_line(line);
         }
         let line = s.line;
         match &s.kind {
@@ -281,13 +287,13 @@ impl<'a> Compiler<'a> {
                     }
                     AssignKind::AugLoad => {
                         self.compile_expr(value)?;
-                        self.compile_expr(index)?;
+                        self.compile_subscript_index(index)?;
                         self.e.dup_top_two();
                         self.e.load_subscr();
                     }
                     AssignKind::Store => {
                         self.compile_expr(value)?;
-                        self.compile_expr(index)?;
+                        self.compile_subscript_index(index)?;
                         self.e.store_subscr();
                     }
                 }
@@ -340,7 +346,7 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Subscript { value, index } => {
                 self.compile_expr(value)?;
-                self.compile_expr(index)?;
+                self.compile_subscript_index(index)?;
                 self.e.delete_subscr();
                 Ok(())
             }
