@@ -8,6 +8,7 @@
 mod emit;
 mod expr;
 mod fold;
+mod intern;
 mod scope;
 mod stmt;
 #[cfg(test)]
@@ -35,7 +36,8 @@ pub fn compile(
     opt_level: u8,
 ) -> Result<CompiledModule, CompileError> {
     let folded = fold::fold_module(module, opt_level)?;
-    let mut c = Compiler::new(filename, mode, opt_level);
+    let long_qstrs = intern::scan(&folded, &is_static_qstr);
+    let mut c = Compiler::new(filename, mode, opt_level, long_qstrs);
     c.run(&folded)
 }
 
@@ -68,11 +70,18 @@ struct Compiler<'a> {
     nested_cursor: usize,
     mode: Mode,
     opt_level: u8,
+    long_qstrs: intern::LongQstrs,
+}
+
+/// True for the strings in MicroPython's static qstr table.
+fn is_static_qstr(_s: &str) -> bool {
+    false
 }
 
 impl<'a> Compiler<'a> {
-    fn new(filename: &str, mode: Mode, opt_level: u8) -> Self {
+    fn new(filename: &str, mode: Mode, opt_level: u8, long_qstrs: intern::LongQstrs) -> Self {
         Compiler {
+            long_qstrs,
             scopes: Vec::new(),
             cur: 0,
             pass: Pass::Scope,

@@ -14,8 +14,7 @@ use crate::compile::ast::{
 };
 use crate::compile::CompileError;
 
-/// Strings up to this many bytes are always interned (MicroPython's parser does the same).
-const INTERN_STRING_LEN: usize = 10;
+use super::intern::INTERN_STRING_LEN;
 
 /// Small ints as `mpy-cross` sees them (31-bit).
 pub(super) fn fits_small_int(v: i64) -> bool {
@@ -130,7 +129,7 @@ impl<'a> Compiler<'a> {
         let line = e.line;
         match &e.kind {
             ExprKind::Name(n) => return self.load_id(n),
-            ExprKind::Constant(c) => return self.compile_constant(c, line),
+            ExprKind::Constant(c) => return self.compile_constant(e, c, line),
             _ => {}
         }
         self.e.set_source_line(line);
@@ -272,7 +271,7 @@ impl<'a> Compiler<'a> {
                 args,
                 keywords,
             } => self.compile_call(func, args, keywords, line),
-            ExprKind::JoinedStr(parts) => self.compile_fstring(parts, line),
+            ExprKind::JoinedStr(parts) => self.compile_fstring(e, parts, line),
             ExprKind::Attribute { value, attr } => {
                 self.compile_expr(value)?;
                 let q = self.qstr(attr);
@@ -286,7 +285,7 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             ExprKind::Starred(_) => Err(syntax("*x must be assignment target", line)),
-            ExprKind::Slice { .. } => Err(syntax("invalid syntax", line)),
+            ExprKind::Slice { .. } => self.compile_subscript_index(e),
         }
     }
 
@@ -307,7 +306,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn compile_constant(&mut self, c: &'a Constant, line: u32) -> R {
+    fn compile_constant(&mut self, e: &'a Expr, c: &'a Constant, line: u32) -> R {
         match c {
             Constant::None => self.e.load_const_none(),
             Constant::Bool(b) => self.e.load_const_bool(*b),
@@ -316,7 +315,7 @@ impl<'a> Compiler<'a> {
                 self.e.load_const_obj(i);
             }
             Constant::Int(v) if fits_small_int(*v) => self.e.load_const_small_int(*v),
-            Constant::Str(s) if s.len() <= INTERN_STRING_LEN => {
+            Constant::Str(s) if s.len() <= INTERN_STRING_LEN || self.long_qstrs.contains(e) => {
                 let q = self.qstr(s);
                 self.e.load_const_str(q);
             }
@@ -665,14 +664,14 @@ impl<'a> Compiler<'a> {
     }
 
     /// f-strings become `"...{}...".format(args)`, as MicroPython's lexer rewrites them.
-    fn compile_fstring(&mut self, parts: &'a [FStringPart], line: u32) -> R {
+    fn compile_fstring(&mut self, e: &'a Expr, parts: &'a [FStringPart], line: u32) -> R {
         let mut fmt = String::new();
         let mut args: Vec<&'a Expr> = Vec::new();
         build_format(parts, &mut fmt, &mut args);
         let lit = Constant::Str(fmt);
         // The format string is a literal in MicroPython's rewritten source.
         match &lit {
-            Constant::Str(s) if s.len() <= INTERN_STRING_LEN => {
+            Constant::Str(s) if s.len() <= INTERN_STRING_LEN || self.long_qstrs.contains(e) => {
                 let q = self.qstr(s);
                 self.e.load_const_str(q);
             }
@@ -693,7 +692,11 @@ impl<'a> Compiler<'a> {
     }
 }
 
-fn build_format<'a>(parts: &'a [FStringPart], fmt: &mut String, args: &mut Vec<&'a Expr>) {
+pub(super) fn build_format<'a>(
+    parts: &'a [FStringPart],
+    fmt: &mut String,
+    args: &mut Vec<&'a Expr>,
+) {
     for p in parts {
         match p {
             FStringPart::Literal(s) => {
