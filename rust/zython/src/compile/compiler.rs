@@ -41,6 +41,17 @@ pub fn compile(
     c.run(&folded)
 }
 
+/// Parse `source` and compile it.
+pub fn compile_source(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    opt_level: u8,
+) -> Result<CompiledModule, CompileError> {
+    let module = crate::compile::parse(source, mode)?;
+    compile(&module, filename, mode, opt_level)
+}
+
 /// Result of one compile step.
 type R = Result<(), CompileError>;
 

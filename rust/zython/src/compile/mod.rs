@@ -7,6 +7,6 @@ pub mod lexer;
 pub mod parser;
 pub mod token;
 
-pub use compiler::compile;
+pub use compiler::{compile, compile_source};
 pub use error::{CompileError, ErrorKind, Mode};
 pub use parser::parse;

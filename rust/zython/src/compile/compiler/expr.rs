@@ -716,9 +716,6 @@ pub(super) fn build_format<'a>(
             } => {
                 if let Some(t) = debug_text {
                     fmt.push_str(t);
-                    if !t.ends_with('=') {
-                        fmt.push('=');
-                    }
                 }
                 fmt.push('{');
                 args.push(value);

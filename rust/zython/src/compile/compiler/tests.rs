@@ -5,11 +5,46 @@ use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
 
-use super::compile;
+use super::{compile, compile_source};
 use crate::bytecode::dis::disassemble;
-use crate::bytecode::Const;
+use crate::bytecode::{Const, RawCode};
 use crate::compile::ast::*;
 use crate::compile::{ErrorKind, Mode};
+
+mod mpy_cross;
+
+fn preorder(rc: &RawCode, out: &mut Vec<String>) {
+    out.push(rc.code.iter().map(|b| alloc::format!("{b:02x}")).collect());
+    for c in &rc.children {
+        preorder(c, out);
+    }
+}
+
+/// Hex text to bytes.
+fn h(hex: &str) -> Vec<u8> {
+    (0..hex.len() / 2)
+        .map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap_or(0))
+        .collect()
+}
+
+/// Compile `src` and compare with what mpy-cross produced for it.
+fn check_against(src: &str, filename: &str, qstrs: &[&str], consts: &[Const], codes: &[&str]) {
+    let m = compile_source(src, filename, Mode::File, 0).unwrap();
+    let mut got = Vec::new();
+    preorder(&m.root, &mut got);
+    let same = m.qstrs == qstrs && m.consts == consts && got == codes;
+    assert!(
+        same,
+        "{filename}: output differs from mpy-cross\nqstrs {:?}\nwant  {:?}\nconsts {:?}\nwant   {:?}\ncodes {:?}\nwant  {:?}\n{}",
+        m.qstrs,
+        qstrs,
+        m.consts,
+        consts,
+        got,
+        codes,
+        disassemble(&m)
+    );
+}
 
 fn ex(line: u32, kind: ExprKind) -> Expr {
     Expr { line, kind }
