@@ -13,6 +13,7 @@
 
 mod expr;
 mod fstring;
+mod height;
 mod stmt;
 mod targets;
 #[cfg(test)]
@@ -27,16 +28,24 @@ use super::error::{CompileError, ErrorKind, Mode};
 use super::lexer;
 use super::token::{Tok, Token};
 
+pub use height::MAX_HEIGHT;
+
 /// Deepest nesting of brackets, unary operators, blocks and f-string fields accepted.
 pub const MAX_DEPTH: u32 = 200;
 
 /// Parses `source` into a module. For [`Mode::Eval`] the body is a single expression statement.
 pub fn parse(source: &str, mode: Mode) -> Result<Module, CompileError> {
+    parse_with_limit(source, mode, MAX_DEPTH)
+}
+
+/// Like [`parse`] with a different nesting limit (each level costs roughly 2-3 KB of native
+/// stack, so ports with small thread stacks pass a lower value).
+pub fn parse_with_limit(source: &str, mode: Mode, max_depth: u32) -> Result<Module, CompileError> {
     match mode {
         Mode::Eval => {
             let trimmed = source.trim_start_matches([' ', '\t']);
             let tokens = lexer::tokenize(trimmed)?;
-            let mut p = Parser::new(tokens, 0);
+            let mut p = Parser::new(tokens, 0, max_depth);
             let line = p.line();
             let e = p.testlist_star_expr()?;
             while p.eat(&Tok::Newline) {}
@@ -50,7 +59,7 @@ pub fn parse(source: &str, mode: Mode) -> Result<Module, CompileError> {
         }
         Mode::File | Mode::Single => {
             let tokens = lexer::tokenize(source)?;
-            let mut p = Parser::new(tokens, 0);
+            let mut p = Parser::new(tokens, 0, max_depth);
             let body = p.file()?;
             Ok(Module { body })
         }
@@ -65,18 +74,24 @@ pub(crate) struct Parser {
     toks: Vec<Token>,
     pos: usize,
     depth: u32,
+    /// Largest `depth` allowed.
+    max_depth: u32,
     /// Number of enclosing `def` bodies (for the module-level `nonlocal` check).
     func_depth: u32,
+    /// Statement nesting: enclosing blocks plus `elif` arms (each a nested If).
+    nesting: u32,
 }
 
 impl Parser {
     /// A parser over `toks`, starting at nesting `depth` (non-zero for f-string fields).
-    fn new(toks: Vec<Token>, depth: u32) -> Self {
+    fn new(toks: Vec<Token>, depth: u32, max_depth: u32) -> Self {
         Parser {
             toks,
             pos: 0,
             depth,
+            max_depth,
             func_depth: 0,
+            nesting: 0,
         }
     }
 
@@ -174,9 +189,9 @@ impl Parser {
         }
     }
 
-    /// Enters one level of nesting, failing past [`MAX_DEPTH`].
+    /// Enters one level of nesting, failing past the depth limit.
     fn enter(&mut self) -> Result<(), CompileError> {
-        if self.depth >= MAX_DEPTH {
+        if self.depth >= self.max_depth {
             return Err(CompileError {
                 kind: ErrorKind::Recursion,
                 msg: "maximum recursion depth exceeded (nesting too deep)".into(),
@@ -184,6 +199,25 @@ impl Parser {
             });
         }
         self.depth += 1;
+        Ok(())
+    }
+
+    /// Checks the height of a node whose tallest child is `child` high; returns the node's.
+    fn grow(&self, child: u32) -> Result<u32, CompileError> {
+        let h = child.saturating_add(1);
+        if h > MAX_HEIGHT {
+            return Err(CompileError {
+                kind: ErrorKind::Recursion,
+                msg: "maximum recursion depth exceeded (expression too long or nested)".into(),
+                line: self.line(),
+            });
+        }
+        Ok(h)
+    }
+
+    /// Counts one more level of statement nesting (blocks, `elif` arms).
+    fn nest(&mut self) -> Result<(), CompileError> {
+        self.nesting = self.grow(self.nesting)?;
         Ok(())
     }
 

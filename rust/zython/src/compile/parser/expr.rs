@@ -5,6 +5,7 @@ use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
 
+use super::height::{height, keywords_height, max_all, MAX_HEIGHT};
 use super::Parser;
 use crate::compile::ast::{
     Arg, Arguments, BinOp, BoolOp, CmpOp, Comprehension, Constant, Expr, ExprKind, FStringPart,
@@ -182,6 +183,7 @@ impl Parser {
     }
 
     /// `'*' expr` at the cursor (the star not yet consumed).
+    #[inline(never)]
     fn star_expr(&mut self) -> Result<Expr, CompileError> {
         let line = self.line();
         self.bump();
@@ -256,6 +258,7 @@ impl Parser {
     }
 
     /// `yield [from test | testlist_star_expr]` (at the `yield` keyword).
+    #[inline(never)]
     pub(super) fn yield_expr(&mut self) -> Result<Expr, CompileError> {
         let line = self.line();
         self.bump();
@@ -293,38 +296,26 @@ impl Parser {
         } else {
             self.factor()?
         };
+        // Height of `lhs`, measured lazily: only chains of binary operators grow it in a loop.
+        let mut lhs_h: Option<u32> = None;
         while let Some((op, prec)) = self.infix() {
             if prec < min {
                 break;
             }
             match op {
                 Infix::Bool(bop) => {
-                    let tok = self.peek().clone();
-                    let mut values = vec![lhs];
-                    while self.eat(&tok) {
-                        values.push(self.binary(prec + 1)?);
-                    }
-                    lhs = Self::mk(line, ExprKind::BoolOp { op: bop, values });
+                    lhs = self.bool_chain(lhs, bop, prec, line)?;
+                    lhs_h = None;
                 }
                 Infix::Cmp => {
-                    let mut ops = Vec::new();
-                    let mut comparators = Vec::new();
-                    while let Some(cop) = self.cmp_op() {
-                        ops.push(cop);
-                        comparators.push(self.binary(PREC_CMP + 1)?);
-                    }
-                    lhs = Self::mk(
-                        line,
-                        ExprKind::Compare {
-                            left: Box::new(lhs),
-                            ops,
-                            comparators,
-                        },
-                    );
+                    lhs = self.compare_chain(lhs, line)?;
+                    lhs_h = None;
                 }
                 Infix::Bin(bop) => {
                     self.bump();
                     let rhs = self.binary(prec + 1)?;
+                    let hl = lhs_h.unwrap_or_else(|| height(&lhs, MAX_HEIGHT));
+                    lhs_h = Some(self.grow(hl.max(height(&rhs, MAX_HEIGHT)))?);
                     lhs = Self::mk(
                         line,
                         ExprKind::BinOp {
@@ -337,6 +328,42 @@ impl Parser {
             }
         }
         Ok(lhs)
+    }
+
+    /// `lhs and x and y...` (or `or`), at the first operator.
+    #[inline(never)]
+    fn bool_chain(
+        &mut self,
+        lhs: Expr,
+        op: BoolOp,
+        prec: u8,
+        line: u32,
+    ) -> Result<Expr, CompileError> {
+        let tok = self.peek().clone();
+        let mut values = vec![lhs];
+        while self.eat(&tok) {
+            values.push(self.binary(prec + 1)?);
+        }
+        Ok(Self::mk(line, ExprKind::BoolOp { op, values }))
+    }
+
+    /// `lhs < x <= y...`, at the first comparison operator.
+    #[inline(never)]
+    fn compare_chain(&mut self, lhs: Expr, line: u32) -> Result<Expr, CompileError> {
+        let mut ops = Vec::new();
+        let mut comparators = Vec::new();
+        while let Some(cop) = self.cmp_op() {
+            ops.push(cop);
+            comparators.push(self.binary(PREC_CMP + 1)?);
+        }
+        Ok(Self::mk(
+            line,
+            ExprKind::Compare {
+                left: Box::new(lhs),
+                ops,
+                comparators,
+            },
+        ))
     }
 
     /// `factor`: unary `+`, `-`, `~` applied to a power.
@@ -382,10 +409,13 @@ impl Parser {
     }
 
     /// `atom_expr`: `[await] atom trailer*`.
+    #[inline(never)]
     fn atom_expr(&mut self) -> Result<Expr, CompileError> {
         let line = self.line();
         let is_await = self.eat(&Tok::Kw(Kw::Await));
         let mut e = self.atom()?;
+        // Height of `e`, measured lazily: trailers grow it in a loop.
+        let mut h: Option<u32> = None;
         loop {
             match self.peek() {
                 Tok::LPar => {
@@ -394,6 +424,17 @@ impl Parser {
                     let call = self.call(e);
                     self.leave();
                     e = call?;
+                    if let ExprKind::Call {
+                        func,
+                        args,
+                        keywords,
+                    } = &e.kind
+                    {
+                        let hf = h.unwrap_or_else(|| height(func, MAX_HEIGHT));
+                        let ha =
+                            max_all(args, MAX_HEIGHT).max(keywords_height(keywords, MAX_HEIGHT));
+                        h = Some(self.grow(hf.max(ha))?);
+                    }
                 }
                 Tok::LSqb => {
                     self.bump();
@@ -401,9 +442,15 @@ impl Parser {
                     let sub = self.subscript(e);
                     self.leave();
                     e = sub?;
+                    if let ExprKind::Subscript { value, index } = &e.kind {
+                        let hv = h.unwrap_or_else(|| height(value, MAX_HEIGHT));
+                        h = Some(self.grow(hv.max(height(index, MAX_HEIGHT)))?);
+                    }
                 }
                 Tok::Dot => {
                     self.bump();
+                    let hv = h.unwrap_or_else(|| height(&e, MAX_HEIGHT));
+                    h = Some(self.grow(hv)?);
                     let attr = self.name()?;
                     e = Self::mk(
                         e.line,
@@ -423,6 +470,7 @@ impl Parser {
     }
 
     /// The arguments of a call, after `(`; consumes the `)`.
+    #[inline(never)]
     fn call(&mut self, func: Expr) -> Result<Expr, CompileError> {
         let (args, keywords) = self.arglist()?;
         Ok(Self::mk(
@@ -436,6 +484,7 @@ impl Parser {
     }
 
     /// `arglist ')'`: positional (with `*x`) and keyword (with `**m`) arguments.
+    #[inline(never)]
     pub(super) fn arglist(&mut self) -> Result<(Vec<Expr>, Vec<Keyword>), CompileError> {
         let mut args: Vec<Expr> = Vec::new();
         let mut keywords: Vec<Keyword> = Vec::new();
@@ -529,6 +578,7 @@ impl Parser {
     }
 
     /// A subscript after `[`; consumes the `]`.
+    #[inline(never)]
     fn subscript(&mut self, value: Expr) -> Result<Expr, CompileError> {
         let line = self.line();
         let first = self.subscript_item()?;
@@ -555,6 +605,7 @@ impl Parser {
     }
 
     /// One subscript: an expression or a slice `[lower]:[upper][:[step]]`.
+    #[inline(never)]
     fn subscript_item(&mut self) -> Result<Expr, CompileError> {
         let line = self.line();
         let lower = if self.peek() == &Tok::Colon {
@@ -581,6 +632,7 @@ impl Parser {
     }
 
     /// `lambda [params]: body` at the `lambda` keyword.
+    #[inline(never)]
     fn lambda(&mut self, nocond: bool) -> Result<Expr, CompileError> {
         let line = self.line();
         self.bump();
@@ -603,6 +655,7 @@ impl Parser {
     }
 
     /// Parameters of a `def` (up to `)`, with annotations) or a lambda (up to `:`).
+    #[inline(never)]
     pub(super) fn parameters(
         &mut self,
         end: &Tok,
@@ -704,6 +757,7 @@ impl Parser {
     }
 
     /// `comp_for`: one or more `[async] for targets in iter [if cond]*` clauses.
+    #[inline(never)]
     fn comp_for(&mut self) -> Result<Vec<Comprehension>, CompileError> {
         let mut generators = Vec::new();
         loop {
@@ -748,6 +802,7 @@ impl Parser {
     }
 
     /// An atom: name, literal, or bracketed form.
+    #[inline(never)]
     fn atom(&mut self) -> Result<Expr, CompileError> {
         let line = self.line();
         let c = match self.peek() {
@@ -787,6 +842,7 @@ impl Parser {
     }
 
     /// After `(`: unit, parenthesized expression, tuple, generator or yield.
+    #[inline(never)]
     fn paren(&mut self, line: u32) -> Result<Expr, CompileError> {
         if self.eat(&Tok::RPar) {
             return Ok(Self::mk(line, ExprKind::Tuple(Vec::new())));
@@ -825,6 +881,7 @@ impl Parser {
     }
 
     /// Remaining `, item` elements of a display up to and including `close`.
+    #[inline(never)]
     fn rest_of_items(&mut self, first: Expr, close: &Tok) -> Result<Vec<Expr>, CompileError> {
         let mut items = vec![first];
         while self.eat(&Tok::Comma) {
@@ -838,6 +895,7 @@ impl Parser {
     }
 
     /// After `[`: list display or list comprehension.
+    #[inline(never)]
     fn list(&mut self, line: u32) -> Result<Expr, CompileError> {
         if self.eat(&Tok::RSqb) {
             return Ok(Self::mk(line, ExprKind::List(Vec::new())));
@@ -864,6 +922,7 @@ impl Parser {
     }
 
     /// After `{`: dict or set display or comprehension.
+    #[inline(never)]
     fn brace(&mut self, line: u32) -> Result<Expr, CompileError> {
         if self.eat(&Tok::RBrace) {
             return Ok(Self::mk(
@@ -941,6 +1000,7 @@ impl Parser {
     }
 
     /// Adjacent string literals joined into one str, bytes or f-string.
+    #[inline(never)]
     fn strings(&mut self) -> Result<Expr, CompileError> {
         let line = self.line();
         let mut is_bytes: Option<bool> = None;

@@ -227,7 +227,7 @@ impl Parser {
             e
         };
         let tokens = lexer::tokenize_embedded(text, line).map_err(to_syntax)?;
-        let mut sub = Parser::new(tokens, self.depth);
+        let mut sub = Parser::new(tokens, self.depth, self.max_depth);
         sub.func_depth = self.func_depth;
         let e = if sub.peek() == &Tok::Kw(Kw::Yield) {
             sub.yield_expr()

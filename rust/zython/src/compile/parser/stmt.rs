@@ -85,6 +85,7 @@ impl Parser {
     }
 
     /// `small_stmt (';' small_stmt)* [';'] NEWLINE`.
+    #[inline(never)]
     fn simple_stmts(&mut self, out: &mut Vec<Stmt>) -> Result<(), CompileError> {
         loop {
             out.push(self.small_stmt()?);
@@ -102,6 +103,7 @@ impl Parser {
     }
 
     /// A block after `:`: an indented suite or simple statements on the same line.
+    #[inline(never)]
     fn block(&mut self) -> Result<Vec<Stmt>, CompileError> {
         let mut body = Vec::new();
         if !self.eat(&Tok::Newline) {
@@ -123,7 +125,9 @@ impl Parser {
         }
         self.bump();
         self.enter()?;
-        let r = self.block_body(&mut body);
+        let saved = self.nesting;
+        let r = self.nest().and_then(|_| self.block_body(&mut body));
+        self.nesting = saved;
         self.leave();
         r?;
         Ok(body)
@@ -159,6 +163,7 @@ impl Parser {
     }
 
     /// A simple statement.
+    #[inline(never)]
     fn small_stmt(&mut self) -> Result<Stmt, CompileError> {
         let line = self.line();
         let kind = match self.peek() {
@@ -202,9 +207,7 @@ impl Parser {
             Tok::Kw(Kw::Nonlocal) => {
                 self.bump();
                 if self.func_depth == 0 {
-                    return Err(
-                        self.error_at("nonlocal declaration not allowed at module level", line)
-                    );
+                    return Err(self.error_at("can't declare nonlocal in outer code", line));
                 }
                 StmtKind::Nonlocal(self.name_list()?)
             }
@@ -279,6 +282,7 @@ impl Parser {
     }
 
     /// `from [.]*module import (names | '(' names ')' | '*')`.
+    #[inline(never)]
     fn import_from(&mut self) -> Result<StmtKind, CompileError> {
         self.bump();
         let mut level: u32 = 0;
@@ -339,6 +343,7 @@ impl Parser {
     }
 
     /// Expression statement, assignment, augmented or annotated assignment.
+    #[inline(never)]
     fn expr_stmt(&mut self) -> Result<Stmt, CompileError> {
         let line = self.line();
         let first = self.rhs()?;
@@ -399,19 +404,13 @@ impl Parser {
     }
 
     /// `if test: block (elif test: block)* [else: block]`, elif chains built without recursion.
+    #[inline(never)]
     fn if_stmt(&mut self) -> Result<Stmt, CompileError> {
         let mut arms: Vec<(u32, Expr, Vec<Stmt>)> = Vec::new();
-        loop {
-            let line = self.line();
-            self.bump(); // `if` or `elif`
-            let test = self.namedexpr()?;
-            let body = self.colon_block()?;
-            arms.push((line, test, body));
-            if self.peek() != &Tok::Kw(Kw::Elif) {
-                break;
-            }
-        }
-        let mut orelse = self.else_block()?;
+        let saved = self.nesting;
+        let r = self.if_arms(&mut arms);
+        self.nesting = saved;
+        let mut orelse = r?;
         while let Some((line, test, body)) = arms.pop() {
             let s = stmt(line, StmtKind::If { test, body, orelse });
             if arms.is_empty() {
@@ -422,7 +421,28 @@ impl Parser {
         Err(self.error())
     }
 
+    /// The arms of an if statement into `arms`; returns the else block. Each `elif` nests
+    /// one level deeper in the tree, which is counted in `nesting`.
+    fn if_arms(
+        &mut self,
+        arms: &mut Vec<(u32, Expr, Vec<Stmt>)>,
+    ) -> Result<Vec<Stmt>, CompileError> {
+        loop {
+            let line = self.line();
+            self.bump(); // `if` or `elif`
+            let test = self.namedexpr()?;
+            let body = self.colon_block()?;
+            arms.push((line, test, body));
+            if self.peek() != &Tok::Kw(Kw::Elif) {
+                break;
+            }
+            self.nest()?;
+        }
+        self.else_block()
+    }
+
     /// `while test: block [else: block]`.
+    #[inline(never)]
     fn while_stmt(&mut self) -> Result<Stmt, CompileError> {
         let line = self.line();
         self.bump();
@@ -433,6 +453,7 @@ impl Parser {
     }
 
     /// `[async] for targets in iter: block [else: block]` at the `for` keyword.
+    #[inline(never)]
     fn for_stmt(&mut self, line: u32, is_async: bool) -> Result<Stmt, CompileError> {
         self.bump();
         let target = self.exprlist()?;
@@ -454,6 +475,7 @@ impl Parser {
     }
 
     /// `try: block` with handlers, `else` and `finally`.
+    #[inline(never)]
     fn try_stmt(&mut self) -> Result<Stmt, CompileError> {
         let line = self.line();
         self.bump();
@@ -465,7 +487,7 @@ impl Parser {
                 .last()
                 .is_some_and(|h: &ExceptHandler| h.typ.is_none())
             {
-                return Err(self.error_at("default 'except:' must be last", hline));
+                return Err(self.error_at("default 'except' must be last", hline));
             }
             self.bump();
             let mut typ = None;
@@ -510,6 +532,7 @@ impl Parser {
     }
 
     /// `[async] with item (',' item)*: block` at the `with` keyword.
+    #[inline(never)]
     fn with_stmt(&mut self, line: u32, is_async: bool) -> Result<Stmt, CompileError> {
         self.bump();
         let mut items = Vec::new();
@@ -539,6 +562,7 @@ impl Parser {
     }
 
     /// `@decorator NEWLINE`... followed by a def or class.
+    #[inline(never)]
     fn decorated(&mut self) -> Result<Stmt, CompileError> {
         let mut decorators = Vec::new();
         while self.eat(&Tok::At) {
@@ -561,6 +585,7 @@ impl Parser {
     }
 
     /// `def name(params) [-> ann]: block` at the `def` keyword.
+    #[inline(never)]
     fn funcdef(
         &mut self,
         line: u32,
@@ -594,6 +619,7 @@ impl Parser {
     }
 
     /// `class name[(bases, keywords)]: block` at the `class` keyword.
+    #[inline(never)]
     fn classdef(&mut self, line: u32, decorators: Vec<Expr>) -> Result<Stmt, CompileError> {
         self.bump();
         let name = self.name()?;
