@@ -5,7 +5,7 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use zython::bytecode::mpy::{self, DEFAULT_SMALL_INT_BITS};
-use zython::compile::{compile, parse, CompileError, ErrorKind, Mode};
+use zython::compile::{compile_source, CompileError, ErrorKind, Mode};
 
 /// Architectures mpy-cross knows. They only matter to native emitters, which Zython lacks:
 /// with bytecode (the only emitter) mpy-cross writes the same arch-less file whatever
@@ -229,8 +229,7 @@ fn run(o: &Options) -> Result<(), String> {
         o.input.as_str()
     };
     let source_name = o.source_name.as_deref().unwrap_or(lexer_name);
-    let module = parse(&source, Mode::File)
-        .and_then(|ast| compile(&ast, source_name, Mode::File, o.opt_level))
+    let module = compile_source(&source, source_name, Mode::File, o.opt_level)
         .map_err(|e| format_compile_error(lexer_name, &e))?;
     let bytes = mpy::save(&module, o.small_int_bits);
     let to_stdout = match &o.output {
