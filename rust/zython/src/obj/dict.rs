@@ -21,11 +21,24 @@ pub struct Entry {
 }
 
 /// An ordered hash table of Values.
-#[derive(Default, Debug, Clone)]
+#[derive(Debug, Clone)]
 pub struct Dict {
     entries: Vec<Entry>,
     index: HashTable<u32>,
     live: usize,
+    /// Every key ever inserted was an interned name, so name lookups may compare by identity.
+    all_qstr_keys: bool,
+}
+
+impl Default for Dict {
+    fn default() -> Self {
+        Dict {
+            entries: Vec::new(),
+            index: HashTable::new(),
+            live: 0,
+            all_qstr_keys: true,
+        }
+    }
 }
 
 /// Failed to grow: the caller raises MemoryError.
@@ -94,6 +107,9 @@ impl Dict {
 
     /// Append a key known to be absent.
     pub fn push_new(&mut self, hash: u32, key: Value, value: Value) -> Result<(), NoMemory> {
+        if !key.is_qstr() {
+            self.all_qstr_keys = false;
+        }
         if self.entries.len() >= 16 && self.live * 2 < self.entries.len() {
             self.compact();
         }
@@ -134,6 +150,7 @@ impl Dict {
         self.entries.clear();
         self.index.clear();
         self.live = 0;
+        self.all_qstr_keys = true;
     }
 
     /// Remove and return the last inserted live entry.
@@ -151,6 +168,12 @@ impl Dict {
                 entries[j as usize].hash as u64
             });
         }
+    }
+
+    /// True when all keys are interned names: a name is then found by identity alone.
+    #[inline]
+    pub fn all_qstr_keys(&self) -> bool {
+        self.all_qstr_keys
     }
 
     /// Live entries in insertion order.

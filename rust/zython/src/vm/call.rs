@@ -234,19 +234,45 @@ impl Vm {
         }
         self.reserve(n_state * core::mem::size_of::<Value>())?;
         self.stack.resize(base + n_state, Value::NULL);
-        let r = self.bind_args(
-            &code,
-            &ctx_qstrs,
-            base,
-            &closure,
-            args,
-            kw,
-            defaults,
-            kw_defaults,
-        );
-        if let Err(e) = r {
-            self.stack.truncate(base);
-            return Err(e);
+        let simple = op::SCOPE_VARARGS | op::SCOPE_VARKEYWORDS | op::SCOPE_DEFKWARGS;
+        if kw.is_empty()
+            && closure.is_empty()
+            && code.scope_flags & simple == 0
+            && args.len() == code.n_pos_args
+            && code.n_kwonly_args == 0
+            && args.len() <= n_state
+        {
+            // Fast path: exactly the positional parameters.
+            for (i, &a) in args.iter().enumerate() {
+                self.stack[base + n_state - 1 - i] = a;
+            }
+        } else {
+            let r = self.bind_args(
+                &code,
+                &ctx_qstrs,
+                base,
+                &closure,
+                args,
+                kw,
+                defaults,
+                kw_defaults,
+            );
+            if let Err(e) = r {
+                self.stack.truncate(base);
+                return Err(e);
+            }
+        }
+        // Locals captured by inner functions live in cells.
+        for &c in code.cells.iter() {
+            let slot = base + n_state - 1 - c as usize;
+            let v = self.stack[slot];
+            match self.alloc(Obj::Cell(v)) {
+                Ok(cell) => self.stack[slot] = cell,
+                Err(e) => {
+                    self.stack.truncate(base);
+                    return Err(e);
+                }
+            }
         }
         Ok(Frame {
             ip: code.bc_start,

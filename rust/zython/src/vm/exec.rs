@@ -275,7 +275,12 @@ impl Vm {
                         op::LOAD_NAME => {
                             let q = qstr_arg!();
                             let locals = self.frames[fi].locals;
-                            let v = match self.dict_get_qstr(locals, q) {
+                            let found = if locals == globals {
+                                None
+                            } else {
+                                self.dict_get_qstr(locals, q)
+                            };
+                            let v = match found {
                                 Some(v) => v,
                                 None => match self.dict_get_qstr(globals, q) {
                                     Some(v) => v,
@@ -836,14 +841,41 @@ impl Vm {
                             }
                             let fpos = sp - span;
                             let fun = self.stack[fpos];
-                            let mut args: Vec<Value> = Vec::with_capacity(n_pos + 1);
                             let mut a0 = fpos + 1;
+                            let mut self_arg = Value::NULL;
                             if is_method {
-                                let s = self.stack[fpos + 1];
-                                if !s.is_null() {
-                                    args.push(s);
-                                }
+                                self_arg = self.stack[fpos + 1];
                                 a0 += 1;
+                            }
+                            if !var && n_kw == 0 && n_pos < 8 {
+                                // Common case: few positional arguments, no heap allocation.
+                                let mut buf = [Value::NULL; 8];
+                                let mut n = 0;
+                                if !self_arg.is_null() {
+                                    buf[0] = self_arg;
+                                    n = 1;
+                                }
+                                buf[n..n + n_pos].copy_from_slice(&self.stack[a0..a0 + n_pos]);
+                                n += n_pos;
+                                sp = fpos;
+                                save!();
+                                safe_point!();
+                                let is_bc = matches!(self.heap.get(fun), Some(Obj::Function(f)) if !f.code.is_generator());
+                                if is_bc {
+                                    let fr =
+                                        tri!(self.prepare_frame(fun, &buf[..n], &[], Value::NULL));
+                                    break 'dispatch Ok(Flow::Call(fr));
+                                }
+                                let base_roots = self.roots.len();
+                                let r = self.call(fun, &buf[..n], &[]);
+                                self.roots.truncate(base_roots);
+                                let r = tri!(r);
+                                push!(r);
+                                continue;
+                            }
+                            let mut args: Vec<Value> = Vec::with_capacity(n_pos + 1);
+                            if !self_arg.is_null() {
+                                args.push(self_arg);
                             }
                             args.extend_from_slice(&self.stack[a0..a0 + n_pos]);
                             let mut kw: Vec<(Value, Value)> = Vec::with_capacity(n_kw);

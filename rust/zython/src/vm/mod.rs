@@ -318,10 +318,24 @@ impl Vm {
         self.mem(r)
     }
 
-    /// `d[name] = value` for a name key.
+    /// `d[name] = value` for a name key (identity fast path when all keys are names).
     #[inline]
     pub fn dict_set_str(&mut self, d: Value, name: Qstr, value: Value) -> PyResult<()> {
-        self.dict_set(d, Value::qstr(name), value)
+        let h = self.qstrs.hash(name);
+        let key = Value::qstr(name);
+        if let Some(Obj::Dict(dict)) = self.heap.get_mut(d) {
+            if dict.all_qstr_keys() {
+                let r = match dict.find_identical(h, key) {
+                    Some(p) => {
+                        dict.set_value_at(p, value);
+                        Ok(())
+                    }
+                    None => dict.push_new(h, key, value),
+                };
+                return self.mem(r);
+            }
+        }
+        self.dict_set(d, key, value)
     }
 
     /// `d.get(key)` for a dict object; Ok(None) when absent.
@@ -343,6 +357,9 @@ impl Vm {
         let key = Value::qstr(name);
         if let Some(p) = dict.find_identical(h, key) {
             return dict.entry(p).map(|e| e.value);
+        }
+        if dict.all_qstr_keys() {
+            return None;
         }
         // A heap str with the same text (made at run time) is the same key.
         let text = self.qstrs.str(name);
