@@ -10,6 +10,7 @@ pub fn find(_name: &str) -> Option<CompiledModule> {
 }
 
 /// Parse a .mpy image into compiled code (ValueError when it is not a valid .mpy v6 file).
-pub fn load_mpy(vm: &mut Vm, _data: &[u8]) -> PyResult<CompiledModule> {
-    Err(vm.new_exception(&ex::VALUE_ERROR, "incompatible .mpy file"))
+pub fn load_mpy(vm: &mut Vm, data: &[u8]) -> PyResult<CompiledModule> {
+    crate::bytecode::mpy::load(data, crate::value::SMALL_INT_BITS as u8)
+        .map_err(|e| vm.new_exception(&ex::VALUE_ERROR, e.message()))
 }

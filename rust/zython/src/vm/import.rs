@@ -112,9 +112,7 @@ impl Vm {
         filename: &str,
         mode: crate::compile::Mode,
     ) -> PyResult<CompiledModule> {
-        match crate::compile::parse(src, mode)
-            .and_then(|ast| crate::compile::compile(&ast, filename, mode, self.config.opt_level))
-        {
+        match crate::compile::compile_source(src, filename, mode, self.config.opt_level) {
             Ok(m) => Ok(m),
             Err(ce) => Err(self.compile_error(&ce, filename)),
         }
