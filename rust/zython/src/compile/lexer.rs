@@ -330,55 +330,43 @@ impl<'a> Lexer<'a> {
         let triple = self.peek_at(1) == Some(quote) && self.peek_at(2) == Some(quote);
         self.pos += if triple { 3 } else { 1 };
         let body_start = self.pos;
-        let body_end;
-        loop {
-            match self.peek() {
-                None => {
-                    return Err(if triple {
-                        self.incomplete("unterminated triple-quoted string")
-                    } else {
-                        self.err("unterminated string")
-                    });
-                }
-                Some(b'\\') => {
-                    match self.peek_at(1) {
-                        None => {
-                            return Err(if triple {
-                                self.incomplete("unterminated triple-quoted string")
-                            } else {
-                                self.incomplete("unexpected end of input after '\\'")
-                            });
-                        }
-                        Some(b'\n') => self.newline(),
-                        Some(_) => {}
-                    }
-                    // Skip the escaped character (a whole UTF-8 sequence is fine: its
-                    // continuation bytes never match a quote or backslash).
-                    self.pos += 2;
-                }
-                Some(b'\n') => {
-                    if !triple {
-                        return Err(self.err("unterminated string"));
-                    }
-                    self.pos += 1;
-                    self.newline();
-                }
-                Some(b) if b == quote => {
-                    if !triple {
-                        body_end = self.pos;
-                        self.pos += 1;
-                        break;
-                    }
-                    if self.peek_at(1) == Some(quote) && self.peek_at(2) == Some(quote) {
-                        body_end = self.pos;
-                        self.pos += 3;
-                        break;
-                    }
-                    self.pos += 1;
-                }
-                Some(_) => self.pos += 1,
+        let scan = string::scan_body(self.bytes, body_start, quote, triple, prefix.format, 0);
+        let stop = match scan {
+            string::Scan::End(_, end) => end,
+            _ => self.bytes.len(),
+        };
+        let newlines = self
+            .bytes
+            .get(body_start..stop)
+            .unwrap_or(&[])
+            .iter()
+            .filter(|&&c| c == b'\n')
+            .count() as u32;
+        let body_end = match scan {
+            string::Scan::End(body_end, end) => {
+                self.pos = end;
+                self.line = self.line.saturating_add(newlines);
+                body_end
             }
-        }
+            string::Scan::Eof(after_backslash) => {
+                self.line = self.line.saturating_add(newlines);
+                return Err(if triple {
+                    self.incomplete("unterminated triple-quoted string")
+                } else if after_backslash {
+                    self.incomplete("unexpected end of input after '\\'")
+                } else {
+                    self.err("unterminated string")
+                });
+            }
+            string::Scan::Newline => return Err(self.err("unterminated string")),
+            string::Scan::TooDeep => {
+                return Err(CompileError {
+                    kind: ErrorKind::Recursion,
+                    msg: "f-strings nested too deeply".into(),
+                    line: start_line,
+                })
+            }
+        };
         let Some(body) = self.src.get(body_start..body_end) else {
             return Err(CompileError::syntax("invalid string literal", start_line));
         };

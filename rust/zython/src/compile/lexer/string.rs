@@ -194,3 +194,132 @@ pub(crate) fn decode_bytes(body: &str, raw: bool, line: u32) -> Result<Vec<u8>, 
     }
     Ok(out)
 }
+
+/// How scanning a string literal's body ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Scan {
+    /// Closed: the body ends at `.0` and the literal (closing quotes included) at `.1`.
+    End(usize, usize),
+    /// End of input; `true` if it came right after a backslash.
+    Eof(bool),
+    /// A newline inside a single-quoted string.
+    Newline,
+    /// Strings nested too deeply inside f-string fields.
+    TooDeep,
+}
+
+/// Deepest nesting of strings inside f-string fields that [`scan_body`] follows.
+const MAX_STRING_NESTING: u32 = 100;
+
+/// The prefix letters (if any) right before the quote at `b[i]`.
+pub(crate) fn prefix_before(b: &[u8], i: usize) -> Prefix {
+    let mut start = i;
+    while start > 0 && i - start < 2 && b.get(start - 1).is_some_and(|c| c.is_ascii_alphabetic()) {
+        start -= 1;
+    }
+    // The prefix must not be the tail of a longer identifier.
+    if start > 0
+        && b.get(start - 1)
+            .is_some_and(|&c| c == b'_' || c.is_ascii_alphanumeric() || c >= 0x80)
+    {
+        return Prefix::default();
+    }
+    core::str::from_utf8(b.get(start..i).unwrap_or(&[]))
+        .ok()
+        .and_then(Prefix::parse)
+        .unwrap_or_default()
+}
+
+/// Where an f-string scan is: in a field's expression (with its bracket depth) or format spec.
+#[derive(Clone, Copy)]
+enum Field {
+    Expr(u32),
+    Spec,
+}
+
+/// Scans the body of a string literal starting at `i` (just after the opening quotes) for its
+/// end. In f-strings, strings inside fields may reuse the enclosing quote (Python 3.12 rules).
+pub(crate) fn scan_body(
+    b: &[u8],
+    mut i: usize,
+    quote: u8,
+    triple: bool,
+    fstr: bool,
+    depth: u32,
+) -> Scan {
+    if depth > MAX_STRING_NESTING {
+        return Scan::TooDeep;
+    }
+    let mut fields: Vec<Field> = Vec::new();
+    loop {
+        let Some(&c) = b.get(i) else {
+            return Scan::Eof(false);
+        };
+        match fields.last_mut() {
+            Some(Field::Expr(n)) => match c {
+                b'\'' | b'"' => {
+                    let p = prefix_before(b, i);
+                    let t = b.get(i + 1) == Some(&c) && b.get(i + 2) == Some(&c);
+                    let start = i + if t { 3 } else { 1 };
+                    match scan_body(b, start, c, t, p.format, depth + 1) {
+                        Scan::End(_, end) => i = end,
+                        other => return other,
+                    }
+                    continue;
+                }
+                b'(' | b'[' | b'{' => *n += 1,
+                b')' | b']' => *n = n.saturating_sub(1),
+                b'}' if *n == 0 => {
+                    fields.pop();
+                }
+                b'}' => *n -= 1,
+                b':' if *n == 0 => {
+                    if let Some(top) = fields.last_mut() {
+                        *top = Field::Spec;
+                    }
+                }
+                b'\n' if !triple => return Scan::Newline,
+                b'\\' => i += 1,
+                _ => {}
+            },
+            _ => match c {
+                b'\\' => {
+                    if b.get(i + 1).is_none() {
+                        return Scan::Eof(true);
+                    }
+                    if b.get(i + 1) == Some(&b'\n') && !triple && !fields.is_empty() {
+                        return Scan::Newline;
+                    }
+                    i += 1;
+                }
+                b'\n' if !triple => return Scan::Newline,
+                _ if c == quote => {
+                    if !triple {
+                        return Scan::End(i, i + 1);
+                    }
+                    if b.get(i + 1) == Some(&quote) && b.get(i + 2) == Some(&quote) {
+                        return Scan::End(i, i + 3);
+                    }
+                }
+                b'{' if fstr => {
+                    if fields.is_empty() && b.get(i + 1) == Some(&b'{') {
+                        i += 1;
+                    } else {
+                        fields.push(Field::Expr(0));
+                    }
+                }
+                b'}' if fstr => {
+                    if fields.is_empty() {
+                        if b.get(i + 1) == Some(&b'}') {
+                            i += 1;
+                        }
+                    } else {
+                        fields.pop();
+                    }
+                }
+                _ => {}
+            },
+        }
+        i += 1;
+    }
+}

@@ -13,7 +13,7 @@ use super::Parser;
 use crate::compile::ast::{Expr, FStringPart};
 use crate::compile::error::{CompileError, ErrorKind};
 use crate::compile::lexer;
-use crate::compile::lexer::string::decode_str;
+use crate::compile::lexer::string::{decode_str, prefix_before, scan_body, Scan};
 use crate::compile::token::{Kw, Tok};
 
 impl Parser {
@@ -260,25 +260,15 @@ fn flush(
 /// returns the index after its closing quote.
 fn skip_string(b: &[u8], i: usize, line: &mut u32) -> Option<usize> {
     let q = *b.get(i)?;
+    let prefix = prefix_before(b, i);
     let triple = b.get(i + 1) == Some(&q) && b.get(i + 2) == Some(&q);
-    let mut j = i + if triple { 3 } else { 1 };
-    loop {
-        let c = *b.get(j)?;
-        if c == b'\\' {
-            j += 2;
-            continue;
+    let start = i + if triple { 3 } else { 1 };
+    match scan_body(b, start, q, triple, prefix.format, 0) {
+        Scan::End(_, end) => {
+            let newlines = b.get(i..end)?.iter().filter(|&&c| c == b'\n').count() as u32;
+            *line = line.saturating_add(newlines);
+            Some(end)
         }
-        if c == b'\n' {
-            *line = line.saturating_add(1);
-        }
-        if c == q {
-            if !triple {
-                return Some(j + 1);
-            }
-            if b.get(j + 1) == Some(&q) && b.get(j + 2) == Some(&q) {
-                return Some(j + 3);
-            }
-        }
-        j += 1;
+        _ => None,
     }
 }

@@ -331,6 +331,20 @@ fn fstrings() {
     assert_eq!(ev("f'{x}' f'{y}'"), "(f {x} {y})");
     assert_eq!(ev("f'{x:}'"), "(f {x})");
     assert_eq!(ev("f'{(lambda: 1)()}'"), "(f {(call (lambda () 1))})");
+    // Python 3.12 rules: strings in fields may reuse the enclosing quote.
+    assert_eq!(ev("f'{d['k']}'"), r#"(f {(sub d "k")})"#);
+    assert_eq!(
+        ev("f'a{f'b{f'c{x}'}'}'"),
+        r#"(f "a" {(f "b" {(f "c" {x})})})"#
+    );
+    assert_eq!(ev("f\"{x:'>10}\""), r#"(f {x:"'>10"})"#);
+    assert_eq!(ev("f'''{'''a'''}'''"), r#"(f {"a"})"#);
+    assert_eq!(ev("f'{a if b else'c'}'"), r#"(f {(if b a "c")})"#);
+    assert_eq!(ev("f'{rb'x'}'"), "(f {b[120]})");
+    assert_eq!(
+        ev("f\"a{f\"b{f\"c{f\"d{x}e\"}f\"}g\"}h\""),
+        r#"(f "a" {(f "b" {(f "c" {(f "d" {x} "e")} "f")} "g")} "h")"#
+    );
     for bad in [
         "f'{}'",
         "f'{ }'",
@@ -343,11 +357,17 @@ fn fstrings() {
         "f'{x:{y}'",
         "f'{1 +}'",
         "f'{a b}'",
+        "f'{'a}'",
+        "f'{x:{'}'",
     ] {
         let e = parse(bad, Mode::Eval).unwrap_err();
         assert_eq!(e.kind, ErrorKind::Syntax, "{}: {:?}", bad, e);
     }
     syntax_err("x = b'a' f'b'\n", 1);
+    syntax_err("x = f'{\n}'\n", 1);
+    incomplete("x = f'''{\n");
+    let deep = format!("{}x{}", "f'{".repeat(300), "}'".repeat(300));
+    assert!(parse(&deep, Mode::Eval).is_err());
 }
 
 #[test]
