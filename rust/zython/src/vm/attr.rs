@@ -58,21 +58,29 @@ impl Vm {
 
     /// Look `name` up along the MRO of type `t` (no descriptor processing).
     pub fn lookup_class_attr(&mut self, t: Value, name: Qstr) -> Option<Value> {
-        if let Some(Obj::Class(c)) = self.heap.get(t) {
-            let mro = c.mro.clone();
-            for &k in mro.iter() {
-                if let Some(Obj::Class(kc)) = self.heap.get(k) {
-                    let h = self.qstrs.hash(name);
-                    if let Some(p) = kc.dict.find_identical(h, Value::qstr(name)) {
-                        return kc.dict.entry(p).map(|e| e.value);
-                    }
-                } else if let Some(v) = self.static_type_attr(k, name) {
-                    return Some(v);
+        let n = match self.heap.get(t) {
+            Some(Obj::Class(c)) => c.mro.len(),
+            _ => return self.static_type_attr(t, name),
+        };
+        let h = self.qstrs.hash(name);
+        let key = Value::qstr(name);
+        for i in 0..n {
+            let k = match self.heap.get(t) {
+                Some(Obj::Class(c)) => match c.mro.get(i) {
+                    Some(&k) => k,
+                    None => break,
+                },
+                _ => break,
+            };
+            if let Some(Obj::Class(kc)) = self.heap.get(k) {
+                if let Some(p) = kc.dict.find_identical(h, key) {
+                    return kc.dict.entry(p).map(|e| e.value);
                 }
+            } else if let Some(v) = self.static_type_attr(k, name) {
+                return Some(v);
             }
-            return None;
         }
-        self.static_type_attr(t, name)
+        None
     }
 
     fn static_type_attr(&mut self, t: Value, name: Qstr) -> Option<Value> {
