@@ -85,8 +85,8 @@ struct Compiler<'a> {
 }
 
 /// True for the strings in MicroPython's static qstr table.
-fn is_static_qstr(_s: &str) -> bool {
-    false
+fn is_static_qstr(s: &str) -> bool {
+    crate::bytecode::static_qstr::static_qstr_index(s).is_some()
 }
 
 impl<'a> Compiler<'a> {
