@@ -63,6 +63,9 @@ enum IdOp {
     Delete,
 }
 
+/// Deepest nesting of statements and expressions the compiler accepts (native stack bound).
+pub const MAX_NESTING: u32 = 200;
+
 /// Largest label number (bit 15 marks a break out of a `for` loop).
 const MAX_LABELS: u32 = emit::BREAK_FROM_FOR;
 
@@ -82,6 +85,7 @@ struct Compiler<'a> {
     mode: Mode,
     opt_level: u8,
     long_qstrs: intern::LongQstrs,
+    depth: u32,
 }
 
 /// True for the strings in MicroPython's static qstr table.
@@ -93,6 +97,7 @@ impl<'a> Compiler<'a> {
     fn new(filename: &str, mode: Mode, opt_level: u8, long_qstrs: intern::LongQstrs) -> Self {
         Compiler {
             long_qstrs,
+            depth: 0,
             scopes: Vec::new(),
             cur: 0,
             pass: Pass::Scope,
@@ -519,6 +524,24 @@ impl<'a> Compiler<'a> {
     fn decrease_except_level(&mut self) {
         self.cur_except_level = self.cur_except_level.saturating_sub(1);
         self.e.end_finally();
+    }
+
+    /// Enter one level of nesting; fails past [`MAX_NESTING`].
+    fn enter(&mut self, line: u32) -> R {
+        if self.depth >= MAX_NESTING {
+            return Err(CompileError {
+                kind: crate::compile::ErrorKind::Recursion,
+                msg: String::from("maximum recursion depth exceeded"),
+                line,
+            });
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    /// Leave one level of nesting.
+    fn leave(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
     }
 
     /// Intern `s`.

@@ -126,6 +126,13 @@ fn syntax(msg: &str, line: u32) -> CompileError {
 impl<'a> Compiler<'a> {
     /// Compile `e`, leaving its value on the stack.
     pub(super) fn compile_expr(&mut self, e: &'a Expr) -> R {
+        self.enter(e.line)?;
+        let r = self.compile_expr_inner(e);
+        self.leave();
+        r
+    }
+
+    fn compile_expr_inner(&mut self, e: &'a Expr) -> R {
         let line = e.line;
         match &e.kind {
             ExprKind::Name(n) => return self.load_id(n),
@@ -149,10 +156,22 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             ExprKind::NamedExpr { target, value } => self.compile_namedexpr(target, value, line),
-            ExprKind::BinOp { left, op: o, right } => {
-                self.compile_expr(left)?;
-                self.compile_expr(right)?;
-                self.e.binary_op(binary_op(*o));
+            ExprKind::BinOp { .. } => {
+                // Walk the left spine iteratively: `a + b + c + ...` can be very long.
+                let mut spine: Vec<&'a Expr> = Vec::new();
+                let mut cur = e;
+                while let ExprKind::BinOp { left, .. } = &cur.kind {
+                    self.e.set_source_line(cur.line);
+                    spine.push(cur);
+                    cur = left;
+                }
+                self.compile_expr(cur)?;
+                for node in spine.iter().rev() {
+                    if let ExprKind::BinOp { op: o, right, .. } = &node.kind {
+                        self.compile_expr(right)?;
+                        self.e.binary_op(binary_op(*o));
+                    }
+                }
                 Ok(())
             }
             ExprKind::UnaryOp { op: o, operand } => {
@@ -362,6 +381,13 @@ impl<'a> Compiler<'a> {
 
     /// Jump to `label` if the truth of `e` equals `jump_if`, with short-circuiting.
     pub(super) fn c_if_cond(&mut self, e: &'a Expr, jump_if: bool, label: u32) -> R {
+        self.enter(e.line)?;
+        let r = self.c_if_cond_inner(e, jump_if, label);
+        self.leave();
+        r
+    }
+
+    fn c_if_cond_inner(&mut self, e: &'a Expr, jump_if: bool, label: u32) -> R {
         if is_const_false(e) {
             if !jump_if {
                 self.e.jump(label);
@@ -636,7 +662,10 @@ impl<'a> Compiler<'a> {
         if let Some(next) = generators.get(idx + 1) {
             self.compile_expr(&next.iter)?;
             self.e.get_iter(true);
-            self.comp_iter(generators, idx + 1, elt, value, depth + 1)?;
+            self.enter(next.iter.line)?;
+            let r = self.comp_iter(generators, idx + 1, elt, value, depth + 1);
+            self.leave();
+            r?;
         } else {
             let kind = self.scopes[self.cur].kind;
             match value {

@@ -20,6 +20,7 @@ pub fn fold_module(m: &ast::Module, opt_level: u8) -> Result<ast::Module, Compil
     let mut f = Folder {
         consts: BTreeMap::new(),
         opt_level,
+        depth: 0,
     };
     let mut body = m.body.clone();
     f.block(&mut body)?;
@@ -29,6 +30,15 @@ pub fn fold_module(m: &ast::Module, opt_level: u8) -> Result<ast::Module, Compil
 struct Folder {
     consts: BTreeMap<String, Expr>,
     opt_level: u8,
+    depth: u32,
+}
+
+fn too_deep(line: u32) -> CompileError {
+    CompileError {
+        kind: crate::compile::ErrorKind::Recursion,
+        msg: String::from("maximum recursion depth exceeded"),
+        line,
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -173,6 +183,16 @@ impl Folder {
     }
 
     fn stmt(&mut self, s: &mut Stmt) -> Result<(), CompileError> {
+        if self.depth >= super::MAX_NESTING {
+            return Err(too_deep(s.line));
+        }
+        self.depth += 1;
+        let r = self.stmt_inner(s);
+        self.depth -= 1;
+        r
+    }
+
+    fn stmt_inner(&mut self, s: &mut Stmt) -> Result<(), CompileError> {
         match &mut s.kind {
             StmtKind::FunctionDef(f) => {
                 for d in f.decorators.iter_mut() {
@@ -347,6 +367,16 @@ impl Folder {
 
     /// Fold inside an assignment target (but never replace the target itself).
     fn target(&mut self, t: &mut Expr) -> Result<(), CompileError> {
+        if self.depth >= super::MAX_NESTING {
+            return Err(too_deep(t.line));
+        }
+        self.depth += 1;
+        let r = self.target_inner(t);
+        self.depth -= 1;
+        r
+    }
+
+    fn target_inner(&mut self, t: &mut Expr) -> Result<(), CompileError> {
         match &mut t.kind {
             ExprKind::Name(_) => Ok(()),
             ExprKind::Attribute { value, .. } => self.expr(value),
@@ -390,6 +420,16 @@ impl Folder {
     }
 
     fn expr(&mut self, e: &mut Expr) -> Result<(), CompileError> {
+        if self.depth >= super::MAX_NESTING {
+            return Err(too_deep(e.line));
+        }
+        self.depth += 1;
+        let r = self.expr_inner(e);
+        self.depth -= 1;
+        r
+    }
+
+    fn expr_inner(&mut self, e: &mut Expr) -> Result<(), CompileError> {
         if matches!(e.kind, ExprKind::BinOp { .. }) {
             if let Some(r) = self.binop(e)? {
                 *e = r;
@@ -628,12 +668,12 @@ impl Folder {
         for x in chain.iter_mut() {
             self.expr(x)?;
         }
-        let mut acc = match num_of(chain[0]) {
+        let mut acc = match chain.first().and_then(|x| num_of(x)) {
             Some(n) => n,
             None => return Ok(None),
         };
         for (i, o) in ops.iter().enumerate() {
-            let Some(b) = num_of(chain[i + 1]) else {
+            let Some(b) = chain.get(i + 1).and_then(|x| num_of(x)) else {
                 return Ok(None);
             };
             match fold_binary(*o, acc, b) {

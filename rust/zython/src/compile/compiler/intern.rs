@@ -31,6 +31,7 @@ impl LongQstrs {
 }
 
 struct Scan<'f> {
+    depth: u32,
     interned: BTreeSet<String>,
     is_static: &'f dyn Fn(&str) -> bool,
     marks: BTreeSet<usize>,
@@ -39,6 +40,7 @@ struct Scan<'f> {
 /// Replay MicroPython's interning over `m` (which must not move while the result is used).
 pub fn scan(m: &Module, is_static: &dyn Fn(&str) -> bool) -> LongQstrs {
     let mut s = Scan {
+        depth: 0,
         interned: BTreeSet::new(),
         is_static,
         marks: BTreeSet::new(),
@@ -117,6 +119,15 @@ impl Scan<'_> {
     }
 
     fn stmt(&mut self, s: &Stmt) {
+        if self.depth >= super::MAX_NESTING {
+            return;
+        }
+        self.depth += 1;
+        self.stmt_inner(s);
+        self.depth -= 1;
+    }
+
+    fn stmt_inner(&mut self, s: &Stmt) {
         match &s.kind {
             StmtKind::FunctionDef(f) => {
                 for d in &f.decorators {
@@ -282,6 +293,15 @@ impl Scan<'_> {
     }
 
     fn expr(&mut self, e: &Expr) {
+        if self.depth >= super::MAX_NESTING {
+            return;
+        }
+        self.depth += 1;
+        self.expr_inner(e);
+        self.depth -= 1;
+    }
+
+    fn expr_inner(&mut self, e: &Expr) {
         match &e.kind {
             ExprKind::Name(n) => self.name(n),
             ExprKind::Constant(Constant::Str(s)) => self.string(e, s),
@@ -295,9 +315,18 @@ impl Scan<'_> {
                 self.name(target);
                 self.expr(value);
             }
-            ExprKind::BinOp { left, right, .. } => {
-                self.expr(left);
-                self.expr(right);
+            ExprKind::BinOp { .. } => {
+                // Iterate the left spine: operator chains can be long.
+                let mut rights = alloc::vec::Vec::new();
+                let mut cur = e;
+                while let ExprKind::BinOp { left, right, .. } = &cur.kind {
+                    rights.push(&**right);
+                    cur = left;
+                }
+                self.expr(cur);
+                for r in rights.iter().rev() {
+                    self.expr(r);
+                }
             }
             ExprKind::UnaryOp { operand, .. } => self.expr(operand),
             ExprKind::Lambda { args, body } => {

@@ -43,12 +43,14 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_stmt(&mut self, s: &'a Stmt) -> R {
-        let is_elif = false;
-        self.compile_stmt_inner(s, is_elif)
+        self.enter(s.line)?;
+        let r = self.compile_stmt_inner(s);
+        self.leave();
+        r
     }
 
-    fn compile_stmt_inner(&mut self, s: &'a Stmt, is_elif: bool) -> R {
-        if !is_elif {
+    fn compile_stmt_inner(&mut self, s: &'a Stmt) -> R {
+        {
             // A decorated definition starts at its first decorator.
             let line = match &s.kind {
                 StmtKind::FunctionDef(f) => f.decorators.first().map_or(s.line, |d| d.line),
@@ -255,6 +257,13 @@ impl<'a> Compiler<'a> {
 
     /// Assign the top of the stack to `target`.
     pub(super) fn c_assign(&mut self, target: &'a Expr, kind: AssignKind) -> R {
+        self.enter(target.line)?;
+        let r = self.c_assign_inner(target, kind);
+        self.leave();
+        r
+    }
+
+    fn c_assign_inner(&mut self, target: &'a Expr, kind: AssignKind) -> R {
         let line = target.line;
         match &target.kind {
             ExprKind::Name(n) => match kind {
@@ -336,6 +345,13 @@ impl<'a> Compiler<'a> {
     }
 
     fn c_del(&mut self, target: &'a Expr) -> R {
+        self.enter(target.line)?;
+        let r = self.c_del_inner(target);
+        self.leave();
+        r
+    }
+
+    fn c_del_inner(&mut self, target: &'a Expr) -> R {
         match &target.kind {
             ExprKind::Name(n) => self.delete_id(n),
             ExprKind::Attribute { value, attr } => {
@@ -784,6 +800,18 @@ impl<'a> Compiler<'a> {
         let Some((first, rest)) = items.split_first() else {
             return self.compile_block(body);
         };
+        self.enter(first.context.line)?;
+        let r = self.compile_with_item(first, rest, body);
+        self.leave();
+        r
+    }
+
+    fn compile_with_item(
+        &mut self,
+        first: &'a ast::WithItem,
+        rest: &'a [ast::WithItem],
+        body: &'a [Stmt],
+    ) -> R {
         let l_end = self.new_label(first.context.line)?;
         self.compile_expr(&first.context)?;
         self.increase_except_level(l_end, op::SETUP_WITH);
@@ -863,6 +891,18 @@ impl<'a> Compiler<'a> {
         let Some((first, rest)) = items.split_first() else {
             return self.compile_block(body);
         };
+        self.enter(first.context.line)?;
+        let r = self.compile_async_with_item(first, rest, body);
+        self.leave();
+        r
+    }
+
+    fn compile_async_with_item(
+        &mut self,
+        first: &'a ast::WithItem,
+        rest: &'a [ast::WithItem],
+        body: &'a [Stmt],
+    ) -> R {
         let line = first.context.line;
         let l_finally = self.new_label(line)?;
         let l_aexit_no_exc = self.new_label(line)?;

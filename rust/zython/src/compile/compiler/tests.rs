@@ -285,3 +285,37 @@ fn repl_prints_and_eval_returns() {
         "{text}"
     );
 }
+
+#[test]
+fn long_operator_chains_do_not_recurse() {
+    let mut src = String::from("x = a");
+    for _ in 0..5000 {
+        src.push_str(" + a");
+    }
+    src.push('\n');
+    let m = compile_source(&src, "chain.py", Mode::File, 0).unwrap();
+    assert!(m.root.code.len() > 10000);
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    let mut e = name(1, "a");
+    for _ in 0..1000 {
+        e = ex(1, ExprKind::List(vec![e]));
+    }
+    let err = compile(&module(vec![expr_stmt(1, e)]), "d.py", Mode::File, 0).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Recursion);
+    let mut s = st(1, StmtKind::Pass);
+    for _ in 0..1000 {
+        s = st(
+            1,
+            StmtKind::While {
+                test: name(1, "x"),
+                body: vec![s],
+                orelse: vec![],
+            },
+        );
+    }
+    let err = compile(&module(vec![s]), "d.py", Mode::File, 0).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Recursion);
+}
