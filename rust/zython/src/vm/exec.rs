@@ -365,14 +365,24 @@ impl Vm {
                             let obj = pop!();
                             let v = pop!();
                             save!();
-                            tri!(self.setattr(obj, q, v));
+                            // `del obj.attr` compiles to STORE_ATTR with a NULL value.
+                            if v.is_null() {
+                                tri!(self.delattr(obj, q));
+                            } else {
+                                tri!(self.setattr(obj, q, v));
+                            }
                         }
                         op::STORE_SUBSCR => {
                             let index = pop!();
                             let obj = pop!();
                             let v = pop!();
                             save!();
-                            tri!(self.setitem(obj, index, v));
+                            // `del obj[index]` compiles to STORE_SUBSCR with a NULL value.
+                            if v.is_null() {
+                                tri!(self.delitem(obj, index));
+                            } else {
+                                tri!(self.setitem(obj, index, v));
+                            }
                         }
                         op::DELETE_FAST => {
                             let n = opt!(uint(bc, &mut ip));
