@@ -145,7 +145,7 @@ fn next(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
             Err(e) if a.len() == 2 && vm.exc_is(e.0, &ex::STOP_ITERATION) => return Ok(a[1]),
             Err(e) => Err(e),
         },
-        _ => return Err(vm.type_error_for("'", it, "' object isn't an iterator")),
+        _ => return Err(vm.type_error_for("", it, " object isn't an iterator")),
     }?;
     match r {
         Some(v) => Ok(v),

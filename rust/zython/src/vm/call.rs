@@ -53,10 +53,10 @@ impl Vm {
                         all.extend_from_slice(args);
                         self.call(c, &all, kw)
                     }
-                    None => Err(self.type_error_for("'", f, "' object isn't callable")),
+                    None => Err(self.type_error_for("", f, " object isn't callable")),
                 }
             }
-            _ => Err(self.type_error_for("'", f, "' object isn't callable")),
+            _ => Err(self.type_error_for("", f, " object isn't callable")),
         }
     }
 

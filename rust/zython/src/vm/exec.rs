@@ -99,6 +99,8 @@ impl Vm {
                 _ => Rc::from(Vec::new()),
             };
             let bc: &[u8] = &code.bytes;
+            // Identifies this code object in the lookup cache.
+            let code_tag = Rc::as_ptr(&code) as *const u8 as usize;
             let base = self.frames[fi].base;
             let n_state = code.n_state;
             let top = base + n_state;
@@ -291,7 +293,8 @@ impl Vm {
                         }
                         op::LOAD_GLOBAL => {
                             let q = qstr_arg!();
-                            let v = match self.dict_get_qstr(globals, q) {
+                            let slot = (code_tag ^ op_ip).wrapping_mul(0x9e37_79b9);
+                            let v = match self.dict_get_qstr_cached(globals, q, slot) {
                                 Some(v) => v,
                                 None => tri!(self.load_builtin(q)),
                             };

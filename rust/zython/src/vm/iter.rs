@@ -61,7 +61,7 @@ impl Vm {
                     Err(e) => Err(e),
                 };
             }
-            _ => return Err(self.type_error_for("'", it, "' object isn't an iterator")),
+            _ => return Err(self.type_error_for("", it, " object isn't an iterator")),
         };
         let (next, new_state) = match state {
             Iter::Seq { seq, pos } => {

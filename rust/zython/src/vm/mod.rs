@@ -28,6 +28,9 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use frame::Frame;
 
+/// Entries in the name-lookup cache (a power of two).
+pub const LOOKUP_CACHE_SIZE: usize = 512;
+
 /// A raised Python exception (the exception instance).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PyErr(pub Value);
@@ -96,6 +99,8 @@ pub struct Vm {
     pub extra_roots: Dict,
     /// Exception to throw into the generator being resumed (NULL for none).
     pub inject: Value,
+    /// Name-lookup cache: (instruction tag, entry position) hints for global/attribute loads.
+    pub lookup_cache: Box<[(usize, u32)]>,
 }
 
 impl Vm {
@@ -118,6 +123,7 @@ impl Vm {
             port,
             extra_roots: Dict::new(),
             inject: Value::NULL,
+            lookup_cache: alloc::vec![(usize::MAX, 0); LOOKUP_CACHE_SIZE].into_boxed_slice(),
         };
         vm.heap.set_baseline();
         // These cannot fail on a fresh heap of any sensible size; if they do, the VM reports
@@ -368,6 +374,30 @@ impl Vm {
             |k| matches!(self.heap.get(k), Some(Obj::Str(s)) if &*s.s == text),
         )?;
         dict.entry(p).map(|e| e.value)
+    }
+
+    /// Name lookup through the lookup cache: `slot` identifies the instruction (see
+    /// [`LookupCache`]); a hit is verified by key identity, so a stale hint is harmless.
+    #[inline]
+    pub fn dict_get_qstr_cached(&mut self, d: Value, name: Qstr, slot: usize) -> Option<Value> {
+        let key = Value::qstr(name);
+        let i = slot % LOOKUP_CACHE_SIZE;
+        let (tag, pos) = self.lookup_cache[i];
+        let dict = self.dict_ref(d)?;
+        if tag == slot {
+            if let Some(e) = dict.entry(pos as usize) {
+                if e.key == key {
+                    return Some(e.value);
+                }
+            }
+        }
+        let h = self.qstrs.hash(name);
+        if let Some(p) = dict.find_identical(h, key) {
+            let v = dict.entry(p).map(|e| e.value);
+            self.lookup_cache[i] = (slot, p as u32);
+            return v;
+        }
+        self.dict_get_qstr(d, name)
     }
 
     /// The Dict inside a dict/set object or an instance/class namespace.
