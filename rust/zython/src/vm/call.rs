@@ -116,7 +116,8 @@ impl Vm {
     /// Count a native re-entry, failing cleanly before the native stack runs out.
     #[inline]
     pub fn enter_native(&mut self) -> PyResult<()> {
-        if self.native_depth >= self.config.max_native_depth {
+        let used = self.stack_top.saturating_sub(super::stack_address());
+        if self.native_depth >= self.config.max_native_depth || used > self.config.native_stack {
             return Err(self.runtime_error("maximum recursion depth exceeded"));
         }
         self.native_depth += 1;

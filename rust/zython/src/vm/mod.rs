@@ -51,6 +51,9 @@ pub struct Config {
     pub opt_level: u8,
     /// `sys.platform`.
     pub platform: &'static str,
+    /// Bytes of native stack the interpreter may use below the point where it was created
+    /// (native recursion beyond this raises RuntimeError instead of overflowing the stack).
+    pub native_stack: usize,
 }
 
 impl Default for Config {
@@ -58,9 +61,10 @@ impl Default for Config {
         Config {
             heap_size: 8 << 20,
             max_frames: 1000,
-            max_native_depth: 48,
+            max_native_depth: 64,
             opt_level: 0,
             platform: "zython",
+            native_stack: 1 << 20,
         }
     }
 }
@@ -101,9 +105,25 @@ pub struct Vm {
     pub inject: Value,
     /// Name-lookup cache: (instruction tag, entry position) hints for global/attribute loads.
     pub lookup_cache: Box<[(usize, u32)]>,
+    /// Approximate native stack address where the interpreter started (see `Config::native_stack`).
+    pub stack_top: usize,
+}
+
+/// The address of a local variable: where the native stack is now (it grows down on every
+/// target we support).
+#[inline(never)]
+pub fn stack_address() -> usize {
+    let probe = 0u8;
+    core::hint::black_box(core::ptr::addr_of!(probe)) as usize
 }
 
 impl Vm {
+    /// Record the current native stack position as the top the stack limit counts from
+    /// (call on the thread that will run Python code).
+    pub fn set_stack_top(&mut self) {
+        self.stack_top = stack_address();
+    }
+
     /// A fresh interpreter with the builtins loaded.
     pub fn new(port: Box<dyn Port>, config: Config) -> Vm {
         let mut vm = Vm {
@@ -124,6 +144,7 @@ impl Vm {
             extra_roots: Dict::new(),
             inject: Value::NULL,
             lookup_cache: alloc::vec![(usize::MAX, 0); LOOKUP_CACHE_SIZE].into_boxed_slice(),
+            stack_top: stack_address(),
         };
         vm.heap.set_baseline();
         // These cannot fail on a fresh heap of any sensible size; if they do, the VM reports
