@@ -1,6 +1,7 @@
 //! Python source text to tokens: names, literals, operators, NEWLINE/INDENT/DEDENT.
 //!
-//! The whole input is tokenized up front into a vector (linear time). Errors that mean "the
+//! Tokens are produced on demand (the parser keeps two of lookahead), so memory does not grow
+//! with the number of tokens; the work is linear in the input. Errors that mean "the
 //! user has not finished typing" (open bracket, unterminated triple-quoted string, trailing
 //! backslash) are reported with [`ErrorKind::Incomplete`] so that the REPL can ask for more.
 
@@ -8,6 +9,7 @@ mod number;
 pub(crate) mod string;
 
 use alloc::borrow::Cow;
+use alloc::collections::VecDeque;
 use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
@@ -21,18 +23,16 @@ const TAB_SIZE: u32 = 8;
 /// Tokenizes a whole module: the result always ends with NEWLINE (if the last line had tokens),
 /// the DEDENTs closing open blocks, and ENDMARKER.
 pub fn tokenize(source: &str) -> Result<Vec<Token>, CompileError> {
-    let src = normalize_newlines(source);
-    let mut lx = Lexer::new(&src, 1, false);
-    lx.run()?;
-    Ok(lx.tokens)
-}
-
-/// Tokenizes an expression embedded in an f-string, starting at `line`: newlines are
-/// insignificant (as inside brackets) and no NEWLINE/INDENT/DEDENT tokens are produced.
-pub(crate) fn tokenize_embedded(source: &str, line: u32) -> Result<Vec<Token>, CompileError> {
-    let mut lx = Lexer::new(source, line, true);
-    lx.run()?;
-    Ok(lx.tokens)
+    let mut lx = Lexer::module(source);
+    let mut out = Vec::new();
+    loop {
+        let t = lx.next_token()?;
+        let end = t.tok == Tok::EndMarker;
+        out.push(t);
+        if end {
+            return Ok(out);
+        }
+    }
 }
 
 /// Turns `\r\n` and lone `\r` into `\n` (copying only when needed).
@@ -65,45 +65,84 @@ fn is_ident_continue(c: char) -> bool {
     c == '_' || c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
 }
 
-/// Tokenizer state over one source text.
-struct Lexer<'a> {
-    src: &'a str,
-    bytes: &'a [u8],
+/// Tokenizer state over one source text; tokens are produced on demand.
+pub(crate) struct Lexer<'a> {
+    src: Cow<'a, str>,
     pos: usize,
     line: u32,
     /// Indentation columns of the open blocks; always starts with 0.
     indents: Vec<u32>,
     /// Open brackets: the opening byte and its line.
     brackets: Vec<(u8, u32)>,
-    tokens: Vec<Token>,
+    /// Tokens produced but not yet handed out.
+    tokens: VecDeque<Token>,
     at_line_start: bool,
     line_has_tokens: bool,
     /// Embedded (f-string) mode: newlines never end a logical line.
     embedded: bool,
+    /// The end of input has been reached and ENDMARKER produced.
+    done: bool,
 }
 
 impl<'a> Lexer<'a> {
-    fn new(src: &'a str, line: u32, embedded: bool) -> Self {
+    /// A lexer over a module's source (newlines normalized, INDENT/DEDENT produced).
+    pub(crate) fn module(source: &'a str) -> Self {
+        Self::new(normalize_newlines(source), 1, false)
+    }
+
+    /// A lexer over an expression embedded in an f-string, starting at `line`: newlines are
+    /// insignificant (as inside brackets) and no NEWLINE/INDENT/DEDENT tokens are produced.
+    pub(crate) fn embedded(source: &'a str, line: u32) -> Self {
+        Self::new(Cow::Borrowed(source), line, true)
+    }
+
+    fn new(src: Cow<'a, str>, line: u32, embedded: bool) -> Self {
         Lexer {
             src,
-            bytes: src.as_bytes(),
             pos: 0,
             line,
             indents: vec![0],
             brackets: Vec::new(),
-            tokens: Vec::with_capacity(src.len() / 3 + 4),
+            tokens: VecDeque::new(),
             at_line_start: !embedded,
             line_has_tokens: false,
             embedded,
+            done: false,
         }
     }
 
+    /// The next token; ENDMARKER again and again once the input is exhausted.
+    pub(crate) fn next_token(&mut self) -> Result<Token, CompileError> {
+        loop {
+            if let Some(t) = self.tokens.pop_front() {
+                return Ok(t);
+            }
+            if self.done {
+                let line = self.line;
+                return Ok(Token {
+                    tok: Tok::EndMarker,
+                    line,
+                });
+            }
+            self.step()?;
+        }
+    }
+
+    /// True for a lexer over an f-string field.
+    pub(crate) fn is_embedded(&self) -> bool {
+        self.embedded
+    }
+
+    fn bytes(&self) -> &[u8] {
+        self.src.as_bytes()
+    }
+
     fn peek(&self) -> Option<u8> {
-        self.bytes.get(self.pos).copied()
+        self.bytes().get(self.pos).copied()
     }
 
     fn peek_at(&self, off: usize) -> Option<u8> {
-        self.bytes.get(self.pos + off).copied()
+        self.bytes().get(self.pos + off).copied()
     }
 
     fn peek_char(&self) -> Option<char> {
@@ -123,7 +162,7 @@ impl<'a> Lexer<'a> {
     }
 
     fn push(&mut self, tok: Tok, line: u32) {
-        self.tokens.push(Token { tok, line });
+        self.tokens.push_back(Token { tok, line });
         self.line_has_tokens = true;
     }
 
@@ -135,18 +174,21 @@ impl<'a> Lexer<'a> {
         !self.embedded && self.brackets.is_empty()
     }
 
-    fn run(&mut self) -> Result<(), CompileError> {
-        loop {
+    /// Advances over one piece of input (producing zero or more tokens).
+    fn step(&mut self) -> Result<(), CompileError> {
+        {
             if self.at_line_start {
                 if !self.indentation()? {
-                    continue;
+                    return Ok(());
                 }
                 self.at_line_start = false;
             }
             while let Some(b' ' | b'\t' | b'\x0c') = self.peek() {
                 self.pos += 1;
             }
-            let Some(b) = self.peek() else { break };
+            let Some(b) = self.peek() else {
+                return self.finish();
+            };
             match b {
                 b'#' => self.skip_comment(),
                 b'\n' => {
@@ -154,7 +196,7 @@ impl<'a> Lexer<'a> {
                     if self.logical_lines() {
                         if self.line_has_tokens {
                             let line = self.line;
-                            self.tokens.push(Token {
+                            self.tokens.push_back(Token {
                                 tok: Tok::Newline,
                                 line,
                             });
@@ -190,6 +232,12 @@ impl<'a> Lexer<'a> {
                 _ => self.operator(b)?,
             }
         }
+        Ok(())
+    }
+
+    /// At the end of input: the last NEWLINE, the closing DEDENTs and ENDMARKER.
+    fn finish(&mut self) -> Result<(), CompileError> {
+        self.done = true;
         if let Some(&(_, _)) = self.brackets.last() {
             if !self.embedded {
                 return Err(self.incomplete("unexpected end of input inside brackets"));
@@ -198,19 +246,19 @@ impl<'a> Lexer<'a> {
         }
         let line = self.line;
         if self.line_has_tokens && !self.embedded {
-            self.tokens.push(Token {
+            self.tokens.push_back(Token {
                 tok: Tok::Newline,
                 line,
             });
         }
         while self.indents.len() > 1 {
             self.indents.pop();
-            self.tokens.push(Token {
+            self.tokens.push_back(Token {
                 tok: Tok::Dedent,
                 line,
             });
         }
-        self.tokens.push(Token {
+        self.tokens.push_back(Token {
             tok: Tok::EndMarker,
             line,
         });
@@ -259,7 +307,7 @@ impl<'a> Lexer<'a> {
         if col > cur {
             self.indents.push(col);
             let line = self.line;
-            self.tokens.push(Token {
+            self.tokens.push_back(Token {
                 tok: Tok::Indent,
                 line,
             });
@@ -267,7 +315,7 @@ impl<'a> Lexer<'a> {
             while self.indents.last().is_some_and(|&top| col < top) {
                 self.indents.pop();
                 let line = self.line;
-                self.tokens.push(Token {
+                self.tokens.push_back(Token {
                     tok: Tok::Dedent,
                     line,
                 });
@@ -330,13 +378,13 @@ impl<'a> Lexer<'a> {
         let triple = self.peek_at(1) == Some(quote) && self.peek_at(2) == Some(quote);
         self.pos += if triple { 3 } else { 1 };
         let body_start = self.pos;
-        let scan = string::scan_body(self.bytes, body_start, quote, triple, prefix.format, 0);
+        let scan = string::scan_body(self.bytes(), body_start, quote, triple, prefix.format, 0);
         let stop = match scan {
             string::Scan::End(_, end) => end,
-            _ => self.bytes.len(),
+            _ => self.bytes().len(),
         };
         let newlines = self
-            .bytes
+            .bytes()
             .get(body_start..stop)
             .unwrap_or(&[])
             .iter()

@@ -19,13 +19,13 @@ mod targets;
 #[cfg(test)]
 mod tests;
 
+use alloc::collections::VecDeque;
 use alloc::string::String;
 use alloc::vec;
-use alloc::vec::Vec;
 
 use super::ast::{Expr, ExprKind, Module, Stmt, StmtKind};
 use super::error::{CompileError, ErrorKind, Mode};
-use super::lexer;
+use super::lexer::Lexer;
 use super::token::{Tok, Token};
 
 pub use height::MAX_HEIGHT;
@@ -44,13 +44,10 @@ pub fn parse_with_limit(source: &str, mode: Mode, max_depth: u32) -> Result<Modu
     match mode {
         Mode::Eval => {
             let trimmed = source.trim_start_matches([' ', '\t']);
-            let tokens = lexer::tokenize(trimmed)?;
-            let mut p = Parser::new(tokens, 0, max_depth);
+            let mut p = Parser::new(Lexer::module(trimmed), 0, max_depth);
             let line = p.line();
-            let e = p.testlist_star_expr()?;
-            while p.eat(&Tok::Newline) {}
-            p.expect(&Tok::EndMarker)?;
-            Ok(Module {
+            let r = p.eval_input();
+            p.finish(r).map(|e| Module {
                 body: vec![Stmt {
                     line,
                     kind: StmtKind::Expr(e),
@@ -58,10 +55,9 @@ pub fn parse_with_limit(source: &str, mode: Mode, max_depth: u32) -> Result<Modu
             })
         }
         Mode::File | Mode::Single => {
-            let tokens = lexer::tokenize(source)?;
-            let mut p = Parser::new(tokens, 0, max_depth);
-            let body = p.file()?;
-            Ok(Module { body })
+            let mut p = Parser::new(Lexer::module(source), 0, max_depth);
+            let r = p.file();
+            p.finish(r).map(|body| Module { body })
         }
     }
 }
@@ -69,10 +65,13 @@ pub fn parse_with_limit(source: &str, mode: Mode, max_depth: u32) -> Result<Modu
 /// The token stream end, returned when peeking past the last token.
 static END: Tok = Tok::EndMarker;
 
-/// Parser state: the tokens, a cursor and the nesting depth.
-pub(crate) struct Parser {
-    toks: Vec<Token>,
-    pos: usize,
+/// Parser state: the lexer, a short lookahead buffer and the nesting depth.
+pub(crate) struct Parser<'a> {
+    lexer: Lexer<'a>,
+    /// Lookahead: at least two tokens, unless it ends with ENDMARKER.
+    buf: VecDeque<Token>,
+    /// The first lexer error; the stream is cut off with ENDMARKER there.
+    lex_error: Option<CompileError>,
     depth: u32,
     /// Largest `depth` allowed.
     max_depth: u32,
@@ -82,53 +81,100 @@ pub(crate) struct Parser {
     nesting: u32,
 }
 
-impl Parser {
-    /// A parser over `toks`, starting at nesting `depth` (non-zero for f-string fields).
-    fn new(toks: Vec<Token>, depth: u32, max_depth: u32) -> Self {
-        Parser {
-            toks,
-            pos: 0,
+impl<'a> Parser<'a> {
+    /// A parser over `lexer`, starting at nesting `depth` (non-zero for f-string fields).
+    fn new(lexer: Lexer<'a>, depth: u32, max_depth: u32) -> Self {
+        let mut p = Parser {
+            lexer,
+            buf: VecDeque::new(),
+            lex_error: None,
             depth,
             max_depth,
             func_depth: 0,
             nesting: 0,
+        };
+        p.fill(2);
+        p
+    }
+
+    /// The result of a whole parse: a lexer error takes precedence (the parser only saw the
+    /// tokens before it).
+    fn finish<T>(&mut self, r: Result<T, CompileError>) -> Result<T, CompileError> {
+        match self.lex_error.take() {
+            Some(e) => Err(e),
+            None => r,
+        }
+    }
+
+    /// `testlist` then the end of input (eval mode and f-string fields).
+    fn eval_input(&mut self) -> Result<Expr, CompileError> {
+        let e = if self.peek() == &Tok::Kw(super::token::Kw::Yield) && self.lexer_is_embedded() {
+            self.yield_expr()?
+        } else {
+            self.testlist_star_expr()?
+        };
+        while self.eat(&Tok::Newline) {}
+        self.expect(&Tok::EndMarker)?;
+        Ok(e)
+    }
+
+    fn lexer_is_embedded(&self) -> bool {
+        self.lexer.is_embedded()
+    }
+
+    /// Buffers tokens until there are `n` (or the end of input).
+    fn fill(&mut self, n: usize) {
+        while self.buf.len() < n {
+            if self.buf.back().is_some_and(|t| t.tok == Tok::EndMarker) {
+                return;
+            }
+            match self.lexer.next_token() {
+                Ok(t) => self.buf.push_back(t),
+                Err(e) => {
+                    let line = e.line;
+                    self.lex_error = Some(e);
+                    self.buf.push_back(Token {
+                        tok: Tok::EndMarker,
+                        line,
+                    });
+                }
+            }
         }
     }
 
     /// The current token.
     fn peek(&self) -> &Tok {
-        self.toks.get(self.pos).map(|t| &t.tok).unwrap_or(&END)
+        self.buf.front().map(|t| &t.tok).unwrap_or(&END)
     }
 
-    /// The token `n` places ahead.
+    /// The token `n` places ahead (n <= 1).
     fn peek_at(&self, n: usize) -> &Tok {
-        self.toks.get(self.pos + n).map(|t| &t.tok).unwrap_or(&END)
+        self.buf.get(n).map(|t| &t.tok).unwrap_or(&END)
     }
 
     /// Line of the current token.
     fn line(&self) -> u32 {
-        match self.toks.get(self.pos) {
-            Some(t) => t.line,
-            None => self.toks.last().map(|t| t.line).unwrap_or(0),
-        }
+        self.buf.front().map(|t| t.line).unwrap_or(0)
     }
 
     /// Consumes the current token, moving its payload out.
     fn take(&mut self) -> Tok {
-        match self.toks.get_mut(self.pos) {
-            Some(t) => {
-                self.pos += 1;
-                core::mem::replace(&mut t.tok, Tok::Newline)
-            }
-            None => Tok::EndMarker,
-        }
+        let t = match self.buf.front() {
+            Some(t) if t.tok == Tok::EndMarker => return Tok::EndMarker,
+            Some(_) => self
+                .buf
+                .pop_front()
+                .map(|t| t.tok)
+                .unwrap_or(Tok::EndMarker),
+            None => return Tok::EndMarker,
+        };
+        self.fill(2);
+        t
     }
 
     /// Skips the current token.
     fn bump(&mut self) {
-        if self.pos < self.toks.len() {
-            self.pos += 1;
-        }
+        self.take();
     }
 
     /// Consumes the current token if it equals `t`.
@@ -172,12 +218,16 @@ impl Parser {
     }
 
     /// True when only DEDENT/NEWLINE tokens remain before the end of input.
-    fn at_eof(&self) -> bool {
-        self.toks
-            .get(self.pos..)
-            .unwrap_or(&[])
-            .iter()
-            .all(|t| matches!(t.tok, Tok::Dedent | Tok::Newline | Tok::EndMarker))
+    fn at_eof(&mut self) -> bool {
+        let mut n = 0;
+        loop {
+            self.fill(n + 1);
+            match self.buf.get(n).map(|t| &t.tok) {
+                Some(Tok::Dedent | Tok::Newline) => n += 1,
+                Some(Tok::EndMarker) | None => return self.lex_error.is_none(),
+                Some(_) => return false,
+            }
+        }
     }
 
     /// An Incomplete error (the REPL will ask for more input).

@@ -43,7 +43,7 @@ pub(super) fn push_literal(parts: &mut Vec<FStringPart>, text: &str) {
     }
 }
 
-impl Parser {
+impl Parser<'_> {
     /// The infix operator at the cursor and its precedence.
     fn infix(&self) -> Option<(Infix, u8)> {
         Some(match self.peek() {

@@ -12,11 +12,10 @@ use super::expr::push_literal;
 use super::Parser;
 use crate::compile::ast::{Expr, FStringPart};
 use crate::compile::error::{CompileError, ErrorKind};
-use crate::compile::lexer;
 use crate::compile::lexer::string::{decode_str, prefix_before, scan_body, Scan};
-use crate::compile::token::{Kw, Tok};
+use crate::compile::lexer::Lexer;
 
-impl Parser {
+impl Parser<'_> {
     /// Parses the body of an f-string token that starts on `line`.
     pub(super) fn fstring(
         &mut self,
@@ -226,17 +225,10 @@ impl Parser {
             }
             e
         };
-        let tokens = lexer::tokenize_embedded(text, line).map_err(to_syntax)?;
-        let mut sub = Parser::new(tokens, self.depth, self.max_depth);
+        let mut sub = Parser::new(Lexer::embedded(text, line), self.depth, self.max_depth);
         sub.func_depth = self.func_depth;
-        let e = if sub.peek() == &Tok::Kw(Kw::Yield) {
-            sub.yield_expr()
-        } else {
-            sub.testlist_star_expr()
-        };
-        let e = e.map_err(to_syntax)?;
-        sub.expect(&Tok::EndMarker).map_err(to_syntax)?;
-        Ok(e)
+        let r = sub.eval_input();
+        sub.finish(r).map_err(to_syntax)
     }
 }
 

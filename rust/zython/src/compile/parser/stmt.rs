@@ -36,7 +36,7 @@ fn stmt(line: u32, kind: StmtKind) -> Stmt {
     Stmt { line, kind }
 }
 
-impl Parser {
+impl Parser<'_> {
     /// `file_input`: statements up to the end of input.
     pub(super) fn file(&mut self) -> Result<Vec<Stmt>, CompileError> {
         let mut body = Vec::new();
@@ -577,10 +577,13 @@ impl Parser {
                 self.bump();
                 self.funcdef(line, decorators, true)
             }
-            _ if self.at_eof() => {
-                Err(self.incomplete("expected a function or class after decorator"))
+            _ => {
+                if self.at_eof() {
+                    Err(self.incomplete("expected a function or class after decorator"))
+                } else {
+                    Err(self.error())
+                }
             }
-            _ => Err(self.error()),
         }
     }
 

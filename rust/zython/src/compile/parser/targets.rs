@@ -4,7 +4,7 @@ use super::Parser;
 use crate::compile::ast::{Expr, ExprKind};
 use crate::compile::error::CompileError;
 
-impl Parser {
+impl Parser<'_> {
     /// Checks a target of `=`, `for`, `with ... as` or a comprehension.
     pub(super) fn check_store(&self, e: &Expr) -> Result<(), CompileError> {
         match &e.kind {

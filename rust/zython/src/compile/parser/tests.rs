@@ -596,6 +596,12 @@ fn incomplete_input() {
     syntax_err("x = 'abc\n", 1);
     syntax_err("x =\n", 1);
     syntax_err("x = )", 1);
+    // The lexer runs on demand: an error before an unclosed bracket is reported as such.
+    syntax_err("x = = (", 1);
+    syntax_err("1 +* [", 1);
+    // ...but a lexer error right behind a complete statement still wins.
+    syntax_err("x = 1 $", 1);
+    incomplete("x = 1; y = [");
 }
 
 #[test]
