@@ -93,6 +93,8 @@ pub struct Heap {
     threshold: usize,
     collections: usize,
     mark_stack: Vec<u32>,
+    allocs_since_gc: usize,
+    live_after_gc: usize,
     /// Collect at the next safe point.
     pub gc_wanted: bool,
     /// `gc.disable()` in effect.
@@ -115,6 +117,8 @@ impl Heap {
             threshold: limit / 2,
             collections: 0,
             mark_stack: Vec::new(),
+            allocs_since_gc: 0,
+            live_after_gc: 0,
             gc_wanted: false,
             disabled: false,
             lock_depth: 0,
@@ -180,6 +184,11 @@ impl Heap {
         self.reserve(extra + core::mem::size_of::<Obj>())?;
         self.estimate += extra;
         self.live += 1;
+        self.allocs_since_gc += 1;
+        if self.allocs_since_gc > self.live_after_gc.max(4096) {
+            // As many new objects as survived the last collection: time for another.
+            self.gc_wanted = true;
+        }
         if self.free_head != 0 {
             let i = self.free_head;
             let next = match self.objs.get(i as usize) {
@@ -194,7 +203,14 @@ impl Heap {
         if i >= (u32::MAX >> 3) as usize {
             return Err(NoMemory);
         }
-        self.objs.try_reserve(1).map_err(|_| NoMemory)?;
+        if i == self.objs.capacity() {
+            // The table is full of live objects or garbage: collect at the next safe point
+            // before growing again, and grow by half (not double) to stay near the live size.
+            self.gc_wanted = true;
+            let grow = (i / 2).max(256);
+            self.reserve(grow * core::mem::size_of::<Obj>())?;
+            self.objs.try_reserve_exact(grow).map_err(|_| NoMemory)?;
+        }
         self.objs.push(obj);
         Ok(Value::from_handle(i as u32))
     }
@@ -281,6 +297,8 @@ impl Heap {
             }
         }
         self.live = live;
+        self.live_after_gc = live;
+        self.allocs_since_gc = 0;
         self.estimate = estimate;
         self.collections += 1;
         self.gc_wanted = false;
