@@ -33,18 +33,41 @@ pub use height::MAX_HEIGHT;
 /// Deepest nesting of brackets, unary operators, blocks and f-string fields accepted.
 pub const MAX_DEPTH: u32 = 200;
 
-/// Parses `source` into a module. For [`Mode::Eval`] the body is a single expression statement.
-pub fn parse(source: &str, mode: Mode) -> Result<Module, CompileError> {
-    parse_with_limit(source, mode, MAX_DEPTH)
+/// Bounds on the parser's native recursion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Deepest nesting of brackets, unary operators, blocks and f-string fields.
+    pub max_depth: u32,
+    /// Bytes of native stack the parser may use below the point where it was called
+    /// (0: no check). Each nesting level costs roughly 2-3 KB on 64-bit hosts.
+    pub native_stack: usize,
 }
 
-/// Like [`parse`] with a different nesting limit (each level costs roughly 2-3 KB of native
-/// stack, so ports with small thread stacks pass a lower value).
-pub fn parse_with_limit(source: &str, mode: Mode, max_depth: u32) -> Result<Module, CompileError> {
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_depth: MAX_DEPTH,
+            native_stack: 0,
+        }
+    }
+}
+
+/// Parses `source` into a module. For [`Mode::Eval`] the body is a single expression statement.
+pub fn parse(source: &str, mode: Mode) -> Result<Module, CompileError> {
+    parse_with_limits(source, mode, Limits::default())
+}
+
+/// Like [`parse`] with other recursion bounds (ports with small thread stacks lower them).
+pub fn parse_with_limits(source: &str, mode: Mode, limits: Limits) -> Result<Module, CompileError> {
+    let guard = StackGuard {
+        base: stack_address(),
+        budget: limits.native_stack,
+        max_depth: limits.max_depth,
+    };
     match mode {
         Mode::Eval => {
             let trimmed = source.trim_start_matches([' ', '\t']);
-            let mut p = Parser::new(Lexer::module(trimmed), 0, max_depth);
+            let mut p = Parser::new(Lexer::module(trimmed), 0, guard);
             let line = p.line();
             let r = p.eval_input();
             p.finish(r).map(|e| Module {
@@ -55,11 +78,29 @@ pub fn parse_with_limit(source: &str, mode: Mode, max_depth: u32) -> Result<Modu
             })
         }
         Mode::File | Mode::Single => {
-            let mut p = Parser::new(Lexer::module(source), 0, max_depth);
+            let mut p = Parser::new(Lexer::module(source), 0, guard);
             let r = p.file();
             p.finish(r).map(|body| Module { body })
         }
     }
+}
+
+/// Where the native stack is now (the address of a local; stacks grow down on our targets).
+#[inline(never)]
+fn stack_address() -> usize {
+    let probe = 0u8;
+    core::hint::black_box(core::ptr::addr_of!(probe)) as usize
+}
+
+/// The recursion bounds of one parse, shared with the parsers of f-string fields.
+#[derive(Clone, Copy)]
+struct StackGuard {
+    /// Stack address where parsing started.
+    base: usize,
+    /// Bytes of stack allowed below `base` (0: unchecked).
+    budget: usize,
+    /// Largest nesting depth.
+    max_depth: u32,
 }
 
 /// The token stream end, returned when peeking past the last token.
@@ -73,8 +114,8 @@ pub(crate) struct Parser<'a> {
     /// The first lexer error; the stream is cut off with ENDMARKER there.
     lex_error: Option<CompileError>,
     depth: u32,
-    /// Largest `depth` allowed.
-    max_depth: u32,
+    /// Depth and stack bounds.
+    guard: StackGuard,
     /// Number of enclosing `def` bodies (for the module-level `nonlocal` check).
     func_depth: u32,
     /// Statement nesting: enclosing blocks plus `elif` arms (each a nested If).
@@ -83,13 +124,13 @@ pub(crate) struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     /// A parser over `lexer`, starting at nesting `depth` (non-zero for f-string fields).
-    fn new(lexer: Lexer<'a>, depth: u32, max_depth: u32) -> Self {
+    fn new(lexer: Lexer<'a>, depth: u32, guard: StackGuard) -> Self {
         let mut p = Parser {
             lexer,
             buf: VecDeque::new(),
             lex_error: None,
             depth,
-            max_depth,
+            guard,
             func_depth: 0,
             nesting: 0,
         };
@@ -241,7 +282,10 @@ impl<'a> Parser<'a> {
 
     /// Enters one level of nesting, failing past the depth limit.
     fn enter(&mut self) -> Result<(), CompileError> {
-        if self.depth >= self.max_depth {
+        let g = self.guard;
+        let too_deep = self.depth >= g.max_depth
+            || (g.budget != 0 && g.base.saturating_sub(stack_address()) > g.budget);
+        if too_deep {
             return Err(CompileError {
                 kind: ErrorKind::Recursion,
                 msg: "maximum recursion depth exceeded (nesting too deep)".into(),

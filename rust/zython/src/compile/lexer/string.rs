@@ -287,8 +287,13 @@ pub(crate) fn scan_body(
                     if b.get(i + 1).is_none() {
                         return Scan::Eof(true);
                     }
-                    if b.get(i + 1) == Some(&b'\n') && !triple && !fields.is_empty() {
-                        return Scan::Newline;
+                    if b.get(i + 1) == Some(&b'\n') {
+                        if !triple && !fields.is_empty() {
+                            return Scan::Newline;
+                        }
+                        if b.get(i + 2).is_none() {
+                            return Scan::Eof(true);
+                        }
                     }
                     i += 1;
                 }

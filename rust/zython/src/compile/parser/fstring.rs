@@ -225,7 +225,7 @@ impl Parser<'_> {
             }
             e
         };
-        let mut sub = Parser::new(Lexer::embedded(text, line), self.depth, self.max_depth);
+        let mut sub = Parser::new(Lexer::embedded(text, line), self.depth, self.guard);
         sub.func_depth = self.func_depth;
         let r = sub.eval_input();
         sub.finish(r).map_err(to_syntax)

@@ -580,6 +580,8 @@ fn incomplete_input() {
         "f(x,\n  y",
         "x = f'''{x}",
         "s = 'abc\\",
+        "s = 'abc\\\n",
+        "s = \"\"\"abc\\\n",
     ] {
         incomplete(src);
     }
@@ -664,9 +666,22 @@ fn deep_nesting_is_bounded() {
     assert!(parse(&ok, Mode::Eval).is_ok());
     // A lower limit for small stacks.
     let ten = format!("{}1{}", "(".repeat(10), ")".repeat(10));
-    assert!(super::parse_with_limit(&ten, Mode::Eval, 10).is_ok());
-    let e = super::parse_with_limit(&format!("({})", ten), Mode::Eval, 10).unwrap_err();
+    let limits = super::Limits {
+        max_depth: 10,
+        native_stack: 0,
+    };
+    assert!(super::parse_with_limits(&ten, Mode::Eval, limits).is_ok());
+    let e = super::parse_with_limits(&format!("({})", ten), Mode::Eval, limits).unwrap_err();
     assert_eq!(e.kind, ErrorKind::Recursion);
+    // A native stack budget stops nesting well before the depth limit.
+    let limits = super::Limits {
+        max_depth: 100_000,
+        native_stack: 64 * 1024,
+    };
+    let deep = format!("{}1{}", "(".repeat(5000), ")".repeat(5000));
+    let e = super::parse_with_limits(&deep, Mode::Eval, limits).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Recursion);
+    assert!(super::parse_with_limits("((((1))))", Mode::Eval, limits).is_ok());
 }
 
 #[test]
