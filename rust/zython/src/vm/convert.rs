@@ -4,7 +4,7 @@ use super::{PyResult, Vm};
 use crate::obj::Obj;
 use crate::qstr::q;
 use crate::statics::StaticObj;
-use crate::types::{self, exceptions as ex};
+use crate::types;
 use crate::value::Value;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -164,13 +164,7 @@ impl Vm {
                 }
                 match items.len() {
                     0 => Ok(()),
-                    1 => {
-                        if self.exc_is(v, &ex::KEY_ERROR) {
-                            self.repr_into(items[0], out)
-                        } else {
-                            self.str_into(items[0], out)
-                        }
-                    }
+                    1 => self.str_into(items[0], out),
                     _ => self.repr_into(args, out),
                 }
             }
@@ -397,6 +391,10 @@ impl Vm {
                 return Ok(());
             }
             Some(Obj::Exception(_)) => {
+                if self.has_user_method(v, q::__REPR__) {
+                    return self.user_text(v, q::__REPR__, out);
+                }
+                // MicroPython: the type name followed by the args tuple, e.g. KeyError('x',).
                 let t = types::type_of(self, v);
                 let name = String::from(types::type_name(self, t));
                 out.push_str(&name);
@@ -404,23 +402,10 @@ impl Vm {
                     Some(Obj::Exception(e)) => e.args,
                     _ => Value::NULL,
                 };
-                let n = match self.heap.get(args) {
-                    Some(Obj::Tuple(t)) => t.len(),
-                    _ => 0,
-                };
-                if n == 1 {
-                    let a = match self.heap.get(args) {
-                        Some(Obj::Tuple(t)) => t[0],
-                        _ => Value::NONE,
-                    };
-                    out.push('(');
-                    self.repr_into(a, out)?;
-                    out.push(')');
-                } else if n == 0 {
-                    out.push_str("()");
-                } else {
-                    self.repr_into(args, out)?;
+                if matches!(self.heap.get(args), Some(Obj::Tuple(_))) {
+                    return self.repr_into(args, out);
                 }
+                out.push_str("()");
                 return Ok(());
             }
             Some(Obj::Instance(_)) => {

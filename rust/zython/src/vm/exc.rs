@@ -280,13 +280,17 @@ impl Vm {
         if !tb.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
             for t in tb.iter().rev() {
-                let _ = writeln!(
+                let _ = write!(
                     out,
-                    "  File \"{}\", line {}, in {}",
+                    "  File \"{}\", line {}",
                     self.qstrs.str(t.file),
-                    t.line,
-                    self.qstrs.str(t.func)
+                    t.line
                 );
+                if t.func == q::EMPTY {
+                    out.push('\n');
+                } else {
+                    let _ = writeln!(out, ", in {}", self.qstrs.str(t.func));
+                }
             }
         }
         self.format_exception_only(e, &mut out);
@@ -294,10 +298,12 @@ impl Vm {
         out
     }
 
-    /// `Type: message` (or just `Type`) for exception `e`.
+    /// `Type: message` for exception `e`, as MicroPython prints it under a traceback
+    /// (the colon is always there; OSError with an errno number names the errno).
     pub fn format_exception_only(&mut self, e: Value, out: &mut String) {
         let t = types::type_of(self, e);
         out.push_str(types::type_name(self, t));
+        out.push_str(": ");
         let args = match self.heap.get(e) {
             Some(Obj::Exception(x)) => x.args,
             _ => Value::NULL,
@@ -306,28 +312,19 @@ impl Vm {
             Some(Obj::Tuple(t)) => t.to_vec(),
             _ => Vec::new(),
         };
-        match items.len() {
-            0 => {}
-            1 => {
-                out.push_str(": ");
-                let s = if self.is_str(items[0]) && !self.exc_is(e, &ex::KEY_ERROR) {
-                    self.str_data(items[0])
-                        .map(String::from)
-                        .unwrap_or_default()
-                } else {
-                    let mut s = String::new();
-                    let _ = self.repr_into(items[0], &mut s);
-                    s
-                };
-                out.push_str(&s);
-            }
-            _ => {
-                out.push_str(": ");
-                let mut s = String::new();
-                let _ = self.repr_into(args, &mut s);
-                out.push_str(&s);
+        if self.exc_is(e, &ex::OS_ERROR) && (1..3).contains(&items.len()) {
+            if let Some(n) = items[0].as_small_int() {
+                if let Some(name) = crate::vm::exc::errno_name(n) {
+                    let _ = write!(out, "[Errno {}] {}", n, name);
+                    if items.len() == 2 {
+                        out.push_str(": ");
+                        let _ = self.str_into(items[1], out);
+                    }
+                    return;
+                }
             }
         }
+        let _ = self.str_into(e, out);
     }
 
     /// Print an uncaught exception to the error stream.
@@ -335,4 +332,40 @@ impl Vm {
         let s = self.format_exception(e);
         self.port.write_err(s.as_bytes());
     }
+}
+
+/// The symbolic name of an errno value (MicroPython prints OSError(2) as "[Errno 2] ENOENT").
+pub fn errno_name(n: isize) -> Option<&'static str> {
+    Some(match n {
+        1 => "EPERM",
+        2 => "ENOENT",
+        3 => "ESRCH",
+        4 => "EINTR",
+        5 => "EIO",
+        6 => "ENXIO",
+        7 => "E2BIG",
+        9 => "EBADF",
+        11 => "EAGAIN",
+        12 => "ENOMEM",
+        13 => "EACCES",
+        17 => "EEXIST",
+        19 => "ENODEV",
+        20 => "ENOTDIR",
+        21 => "EISDIR",
+        22 => "EINVAL",
+        28 => "ENOSPC",
+        30 => "EROFS",
+        95 => "EOPNOTSUPP",
+        98 => "EADDRINUSE",
+        103 => "ECONNABORTED",
+        104 => "ECONNRESET",
+        105 => "ENOBUFS",
+        107 => "ENOTCONN",
+        110 => "ETIMEDOUT",
+        111 => "ECONNREFUSED",
+        113 => "EHOSTUNREACH",
+        114 => "EALREADY",
+        115 => "EINPROGRESS",
+        _ => return None,
+    })
 }
