@@ -9,6 +9,7 @@ mod emit;
 mod expr;
 mod fold;
 mod intern;
+mod lines;
 mod scope;
 mod stmt;
 #[cfg(test)]

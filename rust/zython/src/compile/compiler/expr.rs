@@ -137,9 +137,9 @@ impl<'a> Compiler<'a> {
         match &e.kind {
             ExprKind::Name(n) => return self.load_id(n),
             ExprKind::Constant(c) => return self.compile_constant(e, c, line),
-            _ => {}
+            ExprKind::Tuple(_) => {}
+            _ => self.e.set_source_line(line),
         }
-        self.e.set_source_line(line);
         match &e.kind {
             ExprKind::Name(_) | ExprKind::Constant(_) => Ok(()),
             ExprKind::BoolOp { op: o, values } => {
@@ -228,11 +228,16 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Tuple(elts) => {
                 if elts.is_empty() {
+                    self.e.set_source_line(line);
                     self.e.build_tuple(0);
                 } else if let Some(c) = const_value(e) {
+                    // MicroPython gives a constant tuple of several items the line of its
+                    // second item (where its parser rule started).
+                    self.e.set_source_line(line);
                     let i = self.t.constant(c);
                     self.e.load_const_obj(i);
                 } else {
+                    self.e.set_source_line(line);
                     self.compile_items(elts)?;
                     self.e.build_tuple(elts.len());
                 }
@@ -561,6 +566,12 @@ impl<'a> Compiler<'a> {
         let mut star = false;
         let mut star_args: i64 = 0;
         for (i, a) in args.iter().enumerate() {
+            if let (ExprKind::GeneratorExp { elt, generators }, 1) = (&a.kind, args.len()) {
+                // A bare generator argument: MicroPython sets no line for it.
+                self.compile_comprehension(ScopeKind::GenExpr, elt, None, generators, a.line)?;
+                n_pos += 1;
+                continue;
+            }
             if let ExprKind::Starred(inner) = &a.kind {
                 if i >= 30 {
                     return Err(syntax("too many args", a.line));

@@ -7,7 +7,11 @@
 
 use alloc::collections::BTreeMap;
 use alloc::string::{String, ToString};
+
 use alloc::vec::Vec;
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Pow, ToPrimitive, Zero};
 
 use super::expr::{const_value, is_const_false, is_const_true};
 use crate::compile::ast::{
@@ -41,16 +45,19 @@ fn too_deep(line: u32) -> CompileError {
     }
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 enum Num {
-    Int(i128),
+    Int(BigInt),
     Float(f64),
 }
 
+/// Results bigger than this many bits are not folded (they would only waste memory).
+const MAX_FOLD_BITS: u64 = 1 << 16;
+
 fn num_of(e: &Expr) -> Option<Num> {
     match &e.kind {
-        ExprKind::Constant(Constant::Int(v)) => Some(Num::Int(*v as i128)),
-        ExprKind::Constant(Constant::BigInt(s)) => s.parse::<i128>().ok().map(Num::Int),
+        ExprKind::Constant(Constant::Int(v)) => Some(Num::Int(BigInt::from(*v))),
+        ExprKind::Constant(Constant::BigInt(s)) => s.parse::<BigInt>().ok().map(Num::Int),
         ExprKind::Constant(Constant::Float(f)) => Some(Num::Float(*f)),
         _ => None,
     }
@@ -60,81 +67,102 @@ fn num_expr(n: Num) -> Expr {
     Expr {
         line: 0,
         kind: ExprKind::Constant(match n {
-            Num::Int(v) => match i64::try_from(v) {
-                Ok(v) => Constant::Int(v),
-                Err(_) => Constant::BigInt(v.to_string()),
+            Num::Int(v) => match v.to_i64() {
+                Some(v) => Constant::Int(v),
+                None => Constant::BigInt(v.to_string()),
             },
             Num::Float(f) => Constant::Float(f),
         }),
     }
 }
 
-fn floor_div(a: i128, b: i128) -> Option<i128> {
-    let q = a.checked_div(b)?;
-    if (a % b != 0) && ((a < 0) != (b < 0)) {
-        q.checked_sub(1)
-    } else {
-        Some(q)
-    }
+fn to_float(v: &BigInt) -> f64 {
+    v.to_f64().unwrap_or(f64::NAN)
 }
 
-fn modulo(a: i128, b: i128) -> Option<i128> {
-    let r = a.checked_rem(b)?;
-    if r != 0 && ((r < 0) != (b < 0)) {
-        Some(r + b)
-    } else {
-        Some(r)
-    }
-}
-
-fn int_op(op: BinOp, a: i128, b: i128) -> Option<Num> {
+fn int_op(op: BinOp, a: &BigInt, b: &BigInt) -> Option<Num> {
+    let zero = BigInt::zero();
     Some(Num::Int(match op {
         BinOp::BitOr => a | b,
         BinOp::BitXor => a ^ b,
         BinOp::BitAnd => a & b,
-        BinOp::Add => a.checked_add(b)?,
-        BinOp::Sub => a.checked_sub(b)?,
-        BinOp::Mult => a.checked_mul(b)?,
-        BinOp::FloorDiv => floor_div(a, b)?,
-        BinOp::Mod => modulo(a, b)?,
+        BinOp::Add => a + b,
+        BinOp::Sub => a - b,
+        BinOp::Mult => {
+            if a.bits() + b.bits() > MAX_FOLD_BITS {
+                return None;
+            }
+            a * b
+        }
+        BinOp::FloorDiv => {
+            if *b == zero {
+                return None;
+            }
+            a.div_floor(b)
+        }
+        BinOp::Mod => {
+            if *b == zero {
+                return None;
+            }
+            a.mod_floor(b)
+        }
         BinOp::LShift => {
-            if !(0..127).contains(&b) {
+            let n = b.to_u64()?;
+            if a.bits() + n > MAX_FOLD_BITS {
                 return None;
             }
-            let r = a.checked_shl(b as u32)?;
-            if r >> b != a {
-                return None;
-            }
-            r
+            a << n
         }
         BinOp::RShift => {
-            if b < 0 {
+            if *b < zero {
                 return None;
             }
-            if b >= 128 {
-                if a < 0 {
-                    -1
-                } else {
-                    0
+            match b.to_u64() {
+                Some(n) => a >> n,
+                None => {
+                    if *a < zero {
+                        BigInt::from(-1)
+                    } else {
+                        zero
+                    }
                 }
-            } else {
-                a >> b
             }
         }
         BinOp::Pow => {
-            if !(0..=u32::MAX as i128).contains(&b) {
+            if *b < zero {
+                return float_op(BinOp::Pow, to_float(a), to_float(b));
+            }
+            let n = b.to_u32()?;
+            if a.bits().saturating_mul(u64::from(n)) > MAX_FOLD_BITS {
                 return None;
             }
-            a.checked_pow(b as u32)?
+            Pow::pow(a, n)
         }
-        BinOp::Div => {
-            if b == 0 {
-                return None;
-            }
-            return Some(Num::Float(a as f64 / b as f64));
-        }
+        BinOp::Div => return float_op(BinOp::Div, to_float(a), to_float(b)),
         BinOp::MatMult => return None,
     }))
+}
+
+/// MicroPython's float divmod: (floor quotient, modulo with the divisor's sign).
+fn float_divmod(x: f64, y: f64) -> (f64, f64) {
+    let mut m = libm::fmod(x, y);
+    let mut div = (x - m) / y;
+    if m == 0.0 {
+        m = libm::copysign(0.0, y);
+    } else if (m < 0.0) != (y < 0.0) {
+        m += y;
+        div -= 1.0;
+    }
+    let fd = if div == 0.0 {
+        libm::copysign(0.0, x / y)
+    } else {
+        let mut f = libm::floor(div);
+        if div - f > 0.5 {
+            f += 1.0;
+        }
+        f
+    };
+    (fd, m)
 }
 
 fn float_op(op: BinOp, a: f64, b: f64) -> Option<Num> {
@@ -148,16 +176,51 @@ fn float_op(op: BinOp, a: f64, b: f64) -> Option<Num> {
             }
             a / b
         }
+        BinOp::FloorDiv => {
+            if b == 0.0 {
+                return None;
+            }
+            float_divmod(a, b).0
+        }
+        BinOp::Mod => {
+            if b == 0.0 {
+                return None;
+            }
+            let m = libm::fmod(a, b);
+            if m == 0.0 {
+                libm::copysign(0.0, b)
+            } else if (m < 0.0) != (b < 0.0) {
+                m + b
+            } else {
+                m
+            }
+        }
+        BinOp::Pow => {
+            if a == 0.0 && b < 0.0 && !b.is_infinite() {
+                return None;
+            }
+            if a < 0.0 && b != libm::floor(b) && !b.is_nan() {
+                // A complex result: not folded.
+                return None;
+            }
+            if a == 1.0 || b == 0.0 {
+                1.0
+            } else if b.is_nan() {
+                b
+            } else {
+                libm::pow(a, b)
+            }
+        }
         _ => return None,
     }))
 }
 
-fn fold_binary(op: BinOp, a: Num, b: Num) -> Option<Num> {
+fn fold_binary(op: BinOp, a: &Num, b: &Num) -> Option<Num> {
     match (a, b) {
         (Num::Int(x), Num::Int(y)) => int_op(op, x, y),
-        (Num::Int(x), Num::Float(y)) => float_op(op, x as f64, y),
-        (Num::Float(x), Num::Int(y)) => float_op(op, x, y as f64),
-        (Num::Float(x), Num::Float(y)) => float_op(op, x, y),
+        (Num::Int(x), Num::Float(y)) => float_op(op, to_float(x), *y),
+        (Num::Float(x), Num::Int(y)) => float_op(op, *x, to_float(y)),
+        (Num::Float(x), Num::Float(y)) => float_op(op, *x, *y),
     }
 }
 
@@ -436,6 +499,12 @@ impl Folder {
             }
             return Ok(());
         }
+        // A constant tuple of several items takes the line of its second item (MicroPython's
+        // parser rule for it starts there); remember it before folding moves it to line 0.
+        let second_line = match &e.kind {
+            ExprKind::Tuple(elts) => elts.get(1).map(|x| x.line),
+            _ => None,
+        };
         let replacement: Option<Expr> = match &mut e.kind {
             ExprKind::Name(n) => {
                 if n == "__debug__" {
@@ -504,7 +573,7 @@ impl Folder {
                         }
                     }
                     UnaryOp::USub => match num_of(operand) {
-                        Some(Num::Int(v)) => v.checked_neg().map(|v| num_expr(Num::Int(v))),
+                        Some(Num::Int(v)) => Some(num_expr(Num::Int(-v))),
                         Some(Num::Float(f)) => Some(num_expr(Num::Float(-f))),
                         None => None,
                     },
@@ -629,6 +698,10 @@ impl Folder {
         };
         if let Some(r) = replacement {
             *e = r;
+        } else if let Some(l) = second_line {
+            if const_value(e).is_some() {
+                e.line = l;
+            }
         }
         Ok(())
     }
@@ -676,7 +749,7 @@ impl Folder {
             let Some(b) = chain.get(i + 1).and_then(|x| num_of(x)) else {
                 return Ok(None);
             };
-            match fold_binary(*o, acc, b) {
+            match fold_binary(*o, &acc, &b) {
                 Some(r) => acc = r,
                 None => return Ok(None),
             }

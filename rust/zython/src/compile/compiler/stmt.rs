@@ -517,17 +517,18 @@ impl<'a> Compiler<'a> {
                 self.e.label_assign(l_fail);
             }
             first = false;
-            // An `else` holding just one `if` is treated as `elif`.
+            // An `else` holding just one `if` that starts on the line after the previous
+            // arm is an `elif` (an `else:` line would otherwise sit in between).
             match orelse {
                 [Stmt {
+                    line: if_line,
                     kind:
                         StmtKind::If {
                             test: t2,
                             body: b2,
                             orelse: o2,
                         },
-                    ..
-                }] => {
+                }] if *if_line <= super::lines::last_line(body).max(test.line) + 1 => {
                     test = t2;
                     body = b2;
                     orelse = o2;
@@ -599,6 +600,10 @@ impl<'a> Compiler<'a> {
             if matches!(&func.kind, ExprKind::Name(n) if n == "range")
                 && keywords.is_empty()
                 && (1..=3).contains(&args.len())
+                && !args
+                    .iter()
+                    .take(1)
+                    .any(|a| args.len() == 1 && matches!(a.kind, ExprKind::GeneratorExp { .. }))
                 && !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
             {
                 let step_ok = args.len() < 3 || small_int_of(&args[2]).is_some_and(|s| s != 0);
