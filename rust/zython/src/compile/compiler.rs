@@ -477,7 +477,7 @@ impl<'a> Compiler<'a> {
         child: usize,
         n_pos_defaults: usize,
         n_kw_defaults: usize,
-    ) {
+    ) -> R {
         if n_kw_defaults > 0 {
             self.scopes[child].flags |= crate::bytecode::op::SCOPE_DEFKWARGS;
         }
@@ -502,9 +502,15 @@ impl<'a> Compiler<'a> {
         let defaults = n_pos_defaults > 0 || n_kw_defaults > 0;
         if nfree == 0 {
             self.e.make_function(child, defaults);
+        } else if nfree > 255 {
+            return Err(CompileError::syntax(
+                "too many closed-over variables",
+                self.scopes[child].line,
+            ));
         } else {
             self.e.make_closure(child, nfree, defaults);
         }
+        Ok(())
     }
 
     /// Enter a SETUP_WITH/EXCEPT/FINALLY block.

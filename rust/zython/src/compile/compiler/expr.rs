@@ -641,7 +641,7 @@ impl<'a> Compiler<'a> {
             name,
             elt.line,
         )?;
-        self.close_over_variables_etc(child, 0, 0);
+        self.close_over_variables_etc(child, 0, 0)?;
         self.compile_expr(&first.iter)?;
         if kind == ScopeKind::GenExpr {
             self.e.get_iter(false);

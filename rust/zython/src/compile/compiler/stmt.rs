@@ -1058,15 +1058,14 @@ impl<'a> Compiler<'a> {
             self.e.build_tuple(n_defaults);
             self.e.load_null();
         }
-        self.close_over_variables_etc(child, n_defaults, n_dict);
-        Ok(())
+        self.close_over_variables_etc(child, n_defaults, n_dict)
     }
 
     fn compile_classdef(&mut self, c: &'a ast::ClassDef, line: u32) -> R {
         let n_dec = self.compile_decorators(&c.decorators)?;
         let child = self.nested_scope(ScopeKind::Class, ScopeNode::Class(c), &c.name, line)?;
         self.e.load_build_class();
-        self.close_over_variables_etc(child, 0, 0);
+        self.close_over_variables_etc(child, 0, 0)?;
         let q = self.qstr(&c.name);
         self.e.load_const_str(q);
         self.compile_call_args(&c.bases, &c.keywords, false, 2)?;

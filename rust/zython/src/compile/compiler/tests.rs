@@ -28,8 +28,15 @@ fn h(hex: &str) -> Vec<u8> {
 }
 
 /// Compile `src` and compare with what mpy-cross produced for it.
-fn check_against(src: &str, filename: &str, qstrs: &[&str], consts: &[Const], codes: &[&str]) {
-    let m = compile_source(src, filename, Mode::File, 0).unwrap();
+fn check_against(
+    src: &str,
+    filename: &str,
+    opt_level: u8,
+    qstrs: &[&str],
+    consts: &[Const],
+    codes: &[&str],
+) {
+    let m = compile_source(src, filename, Mode::File, opt_level).unwrap();
     let mut got = Vec::new();
     preorder(&m.root, &mut got);
     let same = m.qstrs == qstrs && m.consts == consts && got == codes;
@@ -324,4 +331,84 @@ fn deep_nesting_is_an_error_not_a_crash() {
     }
     let err = compile(&module(vec![s]), "d.py", Mode::File, 0).unwrap_err();
     assert_eq!(err.kind, ErrorKind::Recursion);
+}
+
+#[test]
+fn repl_prints_every_module_level_expression() {
+    // for i in range(2): i  -> each value printed; inside a def nothing is printed.
+    let src = "x = 1\nx\nfor i in range(2): i\ndef f():\n    x\n";
+    let m = compile_source(src, "<stdin>", Mode::Single, 0).unwrap();
+    let text = disassemble(&m);
+    assert_eq!(
+        text.matches("LOAD_NAME __repl_print__").count(),
+        2,
+        "{text}"
+    );
+    assert!(!text.contains("LOAD_GLOBAL __repl_print__"), "{text}");
+    // A lonely constant is printed at the REPL but dropped in a file.
+    let m = compile_source("1\n", "<stdin>", Mode::Single, 0).unwrap();
+    assert!(disassemble(&m).contains("__repl_print__"));
+    let m = compile_source("1\n", "f.py", Mode::File, 0).unwrap();
+    assert!(!disassemble(&m).contains("LOAD_CONST_SMALL_INT 1"));
+}
+
+#[test]
+fn eval_mode_returns_the_value() {
+    let m = compile_source("a + 1", "<string>", Mode::Eval, 0).unwrap();
+    let text = disassemble(&m);
+    assert!(
+        text.ends_with("BINARY_OP +\n  0004 RETURN_VALUE\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn opt_levels_drop_asserts_debug_and_lines() {
+    let src = "assert x\nif __debug__:\n    y = 1\nz = 2\n";
+    let m0 = disassemble(&compile_source(src, "o.py", Mode::File, 0).unwrap());
+    assert!(m0.contains("LOAD_GLOBAL AssertionError"), "{m0}");
+    assert!(m0.contains("STORE_NAME y"), "{m0}");
+    let m1 = disassemble(&compile_source(src, "o.py", Mode::File, 1).unwrap());
+    assert!(!m1.contains("AssertionError"), "{m1}");
+    assert!(!m1.contains("STORE_NAME y"), "{m1}");
+    assert!(m1.contains("lines:"), "{m1}");
+    let m3 = disassemble(&compile_source(src, "o.py", Mode::File, 3).unwrap());
+    assert!(!m3.contains("lines:"), "{m3}");
+}
+
+#[test]
+fn error_messages_and_lines() {
+    let cases: &[(&str, &str, u32)] = &[
+        ("x = 1\nbreak\n", "'break'/'continue' outside loop", 2),
+        ("class A:\n    return 1\n", "'return' outside function", 2),
+        ("yield 1\n", "'yield' outside function", 1),
+        ("x = [(yield) for i in y]\n", "'yield' outside function", 1),
+        (
+            "def f():\n    nonlocal x\n",
+            "no binding for nonlocal found",
+            2,
+        ),
+        (
+            "def f():\n    x = 1\n    global x\n",
+            "identifier redefined as global",
+            3,
+        ),
+        (
+            "def f():\n    from m import *\n",
+            "import * not at module level",
+            2,
+        ),
+        ("await x\n", "'await' outside function", 1),
+        (
+            "def f():\n    async with a:\n        pass\n",
+            "async for/with outside async function",
+            2,
+        ),
+        ("X = const(f())\n", "not a constant", 1),
+        ("x = *a\n", "*x must be assignment target", 1),
+    ];
+    for (src, msg, line) in cases {
+        let e = compile_source(src, "e.py", Mode::File, 0).unwrap_err();
+        assert_eq!((e.msg.as_str(), e.line), (*msg, *line), "{src:?}");
+    }
 }

@@ -33,7 +33,7 @@ fn p01_basic() {
         ]),
     ];
     let codes = ["381201232929282d2628248116041105110482f2340159110483f42300f31606818211042b0316072c02811002621106100362160881822d021609110411062a02160a2301160b1105110780551108100255110a81822e0255110b5151822e03553404595163"];
-    check_against(src, "p01_basic.py", &qstrs, &consts, &codes);
+    check_against(src, "p01_basic.py", 0, &qstrs, &consts, &codes);
 }
 
 #[test]
@@ -57,7 +57,7 @@ fn p02_func() {
         "ca81c8c0400e04070802032024b0b1f2c6b6b4b52a0363",
         "090805096040b04442b063b0d163",
     ];
-    check_against(src, "p02_func.py", &qstrs, &consts, &codes);
+    check_against(src, "p02_func.py", 0, &qstrs, &consts, &codes);
 }
 
 #[test]
@@ -80,7 +80,7 @@ fn p03_closure() {
         "318c01020620236a200002802702812a0153b0b2210002c1b163",
         "a3010e030707086020262501b2e5270125012500f263",
     ];
-    check_against(src, "p03_closure.py", &qstrs, &consts, &codes);
+    check_against(src, "p03_closure.py", 0, &qstrs, &consts, &codes);
 }
 
 #[test]
@@ -101,7 +101,7 @@ fn p04_loops() {
     ];
     let consts: Vec<C> = vec![];
     let codes = ["282601232626224f2a2829262f2d24282226264823801603804254571604110482f84442424711031104e5160381e5578ad743275911051002340159424159110681424557160482e5585ad7433659598a424c571607110511073401597fe55780d8432f59110834005f4b1230021609160a11094446595959594242422c424e110383e61603110385d944424249110380d8432c801603110511033401595163"];
-    check_against(src, "p04_loops.py", &qstrs, &consts, &codes);
+    check_against(src, "p04_loops.py", 0, &qstrs, &consts, &codes);
 }
 
 #[test]
@@ -122,7 +122,7 @@ fn p05_try() {
     ];
     let consts: Vec<C> = vec![];
     let codes = ["241401840e224922262224443200160248081102803401594a0359645d80425757160549081105444340510151110611053401595d81e55783d74324595163", "cd0216020720244f282b2a4545284938480681b0f7c14a2b571208df4455c2490b12061003b234025980c15151c228025d4a14571209120a2a02df4445597fc14a055db181e5c151120610043401595db163"];
-    check_against(src, "p05_try.py", &qstrs, &consts, &codes);
+    check_against(src, "p05_try.py", 0, &qstrs, &consts, &codes);
 }
 
 #[test]
@@ -151,7 +151,7 @@ fn p06_class() {
     ];
     let consts: Vec<C> = vec![];
     let codes = ["200c0189078b0827543200100234021602543201100311023403160311038334011609110a110914043600110913051103140636003403595163", "000802282344110b160c1002160d81160e32001607320116045163", "1a0807100860b1b018085163", "090804106040b0130863", "10090388086600110b160c1003160db02000011607110f320134011606b063", "2b0e0711100880092b12122500b11507b236015912122500b115043600b118055163", "000606800d8563"];
-    check_against(src, "p06_class.py", &qstrs, &consts, &codes);
+    check_against(src, "p06_class.py", 0, &qstrs, &consts, &codes);
 }
 
 #[test]
@@ -178,7 +178,7 @@ fn p07_comp() {
     ];
     let consts: Vec<C> = vec![];
     let codes = ["380e012b28282d2844320011078a3401340116083201110834011609320211083401160a110b320311085e34013401160c320411083401160d32051606110e11081109110a110c110d11068334013406595163", "4104020f2b00b05f4b0dc1b183f84438b182f42f14423163", "4106030f202c00b05f4b09c1b181f2b12f19423563", "3906040f402d00b05f4b06c1b12f16423863", "b14006050f6053b053534b06c1b1675942385163", "6908020f60202b00b05f4b16c112095f4b0ec2b1b2d74438b1b22a022f244230422863", "19090610606000b0200001120725003401340163", "4a0a020f0f60602b00b15f4b09c2b22500f22f14423563"];
-    check_against(src, "p07_comp.py", &qstrs, &consts, &codes);
+    check_against(src, "p07_comp.py", 0, &qstrs, &consts, &codes);
 }
 
 #[test]
@@ -201,7 +201,7 @@ fn p08_with() {
         "b00206012f2e110510023401471316061107470a591106140336001608515c5d515c5d320016045163",
         "340604602a1209340047063002c0c1b0635c5d5163",
     ];
-    check_against(src, "p08_with.py", &qstrs, &consts, &codes);
+    check_against(src, "p08_with.py", 0, &qstrs, &consts, &codes);
 }
 
 #[test]
@@ -229,7 +229,7 @@ fn p09_import() {
     ];
     let consts: Vec<C> = vec![];
     let codes = ["100e0126262a322c2c80511b02160280511b03160280511b0413051306161080100710082a021b091c0716071c0816115981100a2a011b0b1c0a160a5982100c2a011b0d1c0c160c5980100e2a011b0f695163"];
-    check_against(src, "p09_import.py", &qstrs, &consts, &codes);
+    check_against(src, "p09_import.py", 0, &qstrs, &consts, &codes);
 }
 
 #[test]
@@ -279,7 +279,7 @@ fn p10_misc() {
         C::Bytes(h("6279746573")),
     ];
     let codes = ["283201292e26262a292e2b2c2d2d2b2f28322530272823232424241109110a5a160a1609110b1109110a5b5a160a1609160b8057160c160d110c81e5160c110e57130282e55a1802110f80585583e75b56190c110e535a1802110f80535b56110c434712031004340165111011115311128135820159111081110a1005828235820259110e14068182100583368202591113853401310116141615111623001407110c110d3602340159812a015333001617110a444411094344110b4443814241821618110ad3161981110a575bd7460483da42425a59161a110a51ded3161b110a1109ddd3161c7c161d7a161e23011605230216062303161f230416205163", "9a010a08211c800db0b1f263"];
-    check_against(src, "p10_misc.py", &qstrs, &consts, &codes);
+    check_against(src, "p10_misc.py", 0, &qstrs, &consts, &codes);
 }
 
 #[test]
@@ -304,7 +304,7 @@ fn p11_gen() {
     ];
     let consts: Vec<C> = vec![];
     let codes = ["000601840732001602320116035163", "b1400e020b20262c2923b080424757c1b1675981e5585ad743345959120c8334015e5168595167c2b263", "cd4014030d8008252c1f303c29b05e516859b057140436005e5168c14904515a425f571205df4457575b5a14065b5b5713075a5136035e516844515951424d5b5b140651575736035e5168595db114083600480b57140936005e5168c24a0a57120adf4443594a095d120eb23401594221598163"];
-    check_against(src, "p11_gen.py", &qstrs, &consts, &codes);
+    check_against(src, "p11_gen.py", 0, &qstrs, &consts, &codes);
 }
 
 #[test]
@@ -335,7 +335,7 @@ fn p12_global() {
         "000802880b24110816091002160a1107160b320016065163",
         "0908060d800d120b63",
     ];
-    check_against(src, "p12_global.py", &qstrs, &consts, &codes);
+    check_against(src, "p12_global.py", 0, &qstrs, &consts, &codes);
 }
 
 #[test]
@@ -361,7 +361,7 @@ fn p13_if() {
     ];
     let consts: Vec<C> = vec![];
     let codes = ["18260124495145232063402420202820262c24444b11074445811608425d11094445821608425411034444110a4344110b4345831608424384160881160c110743401108444242424238110881e6160811084448110c4446110d44424240422a32001604532c008110026233011605812a012c0082100362330216065163", "1108040e8017b080d84442b063b0d163", "90808880400a05020f8019b063", "9a898080400c06070903801b5163"];
-    check_against(src, "p13_if.py", &qstrs, &consts, &codes);
+    check_against(src, "p13_if.py", 0, &qstrs, &consts, &codes);
 }
 
 #[test]
@@ -421,7 +421,7 @@ fn p14_consts() {
         C::Float(3.5),
     ];
     let codes = ["1030012c432724242424242424262424282824242424242820208010022a011b031c0216025985160511068b52340259230016072a001608230116091004160a2302160b2303160c2304160d812305f2160e2306160f23071610228280808000161122fc8080800016122308161323091614230a1615230b161611171618111746021119161a5163"];
-    check_against(src, "p14_consts.py", &qstrs, &consts, &codes);
+    check_against(src, "p14_consts.py", 0, &qstrs, &consts, &codes);
 }
 
 #[test]
@@ -439,7 +439,7 @@ fn p15_tryflow() {
     ];
     let consts: Vec<C> = vec![];
     let codes = ["000201320016025163", "e1022c020420252225232523422a2224232328224b50232242b05f4b1fc14912b181d94443403401b182d94443404d81b163120510023401595d421f424fb0470ac2b244434049014043015c5db0432e48024a1c571206df4452c34908120710033401b36651c328035d4a04594a015d490281638263"];
-    check_against(src, "p15_tryflow.py", &qstrs, &consts, &codes);
+    check_against(src, "p15_tryflow.py", 0, &qstrs, &consts, &codes);
 }
 
 #[test]
@@ -471,7 +471,7 @@ fn p17_bigfunc() {
     ];
     let consts: Vec<C> = vec![];
     let codes = ["000201320016025163", "aa9080045802030405060708090a0b0c0d0e0f101112131420262423251f311f311f311f5323231f311f311f311f316b20b02411f2261224102613bf2611241244c281121581340159121582340159121583340159121584340159121585340159121586340159121587340159121588340159121581340159121582340159121583340159121584340159121585340159121586340159121587340159121588340159121581340159121582340159121583340159121584340159121585340159121586340159121587340159121588340159121581340159121582340159121583340159121584340159121585340159121586340159121587340159121588340159424382261342c681121581340159121582340159121583340159121584340159121585340159121586340159121587340159121588340159121581340159121582340159121583340159121584340159121585340159121586340159121587340159121588340159121581340159121582340159121583340159121584340159121585340159121586340159121587340159121588340159121581340159121582340159121583340159121584340159121585340159121586340159121587340159121588340159241381e62613241343b57e241224132a0263"];
-    check_against(src, "p17_bigfunc.py", &qstrs, &consts, &codes);
+    check_against(src, "p17_bigfunc.py", 0, &qstrs, &consts, &codes);
 }
 
 #[test]
@@ -517,7 +517,7 @@ fn p19_scopes() {
         "3908071380142b00b05f4b07c1120c2f14423763",
         "09080a158016120c63",
     ];
-    check_against(src, "p19_scopes.py", &qstrs, &consts, &codes);
+    check_against(src, "p19_scopes.py", 0, &qstrs, &consts, &codes);
 }
 
 #[test]
@@ -548,7 +548,35 @@ fn p20_lines() {
     ];
     let consts: Vec<C> = vec![];
     let codes = ["2022014429416b2225494820447060830a23201108818211098334013403160a81110b110cf2110d2b03160e2c02110f100262111082f41003621611110b4444110c44401004161211131405110a36011406110e3601161481161082160f110d81f22a0153330016075163", "9a010a070b0c8024b0b1f263"];
-    check_against(src, "p20_lines.py", &qstrs, &consts, &codes);
+    check_against(src, "p20_lines.py", 0, &qstrs, &consts, &codes);
+}
+
+#[test]
+fn p21_misc2() {
+    let src = "print('__getitem__', 'staticmethod', '__qualname__', 'some_long_name', 'abcdefghijk')\nsome_long_name = 1\nprint('some_long_name')\nx = None\nx = ...\nx = a[...]\nx = a[1, 2]\nx = a[1:2, ::3]\ndel (a, b)\nglobal q\nq = 1\ntry:\n    pass\nexcept E:\n    pass\nwith a:\n    pass\nassert a\nraise\nraise E\n";
+    let qstrs = [
+        "p21_misc2.py",
+        "<module>",
+        "__getitem__",
+        "staticmethod",
+        "__qualname__",
+        "some_long_name",
+        "AssertionError",
+        "print",
+        "x",
+        "a",
+        "b",
+        "q",
+        "E",
+    ];
+    let consts: Vec<C> = vec![
+        C::Str("some_long_name".into()),
+        C::Str("abcdefghijk".into()),
+        C::Ellipsis,
+        C::Tuple(vec![C::BigInt("1".into()), C::BigInt("2".into())]),
+    ];
+    let codes = ["2c26012f232723242727302420232249232523272111071002100310042300230134055981160511071005340159511608230216081109230255160811092303551608110981822e025151832e032a025516081909190a81170b48024a0a57110cdf4443594a015d1109470259515c5d1109434312066564"];
+    check_against(src, "p21_misc2.py", 0, &qstrs, &consts, &codes);
 }
 
 #[test]
@@ -574,5 +602,182 @@ fn p22_gens() {
         "80400403405167595163",
         "b1400c040860202545b05f4b06c1b16759423885635163",
     ];
-    check_against(src, "p22_gens.py", &qstrs, &consts, &codes);
+    check_against(src, "p22_gens.py", 0, &qstrs, &consts, &codes);
+}
+
+#[test]
+fn p23_scopes2() {
+    let src = "def mk(base):\n    k = 2\n    class C(base):\n        x = k\n        def m(self):\n            return k + super().m()\n        def n(self, *a, **kw):\n            def inner():\n                return __class__, self\n            return inner\n    return C\ndef comp(a):\n    return [[a + i + j for j in range(i)] for i in range(3)]\ndef gen():\n    total = 0\n    data = [1, 2]\n    r = [total := total + x for x in data]\n    return total, r\ndef defaults(a=lambda: 1, *, b=[x for x in y]):\n    return a, b\ndef dl():\n    x = 1\n    def g():\n        nonlocal x\n        del x\n    return g\nclass Outer:\n    class Inner:\n        v = 1\n    w = [Inner for _ in range(1)]\nasync def agen():\n    yield 1\n    await x\n";
+    let qstrs = [
+        "p23_scopes2.py",
+        "<module>",
+        "b",
+        "Outer",
+        "mk",
+        "C",
+        "comp",
+        "gen",
+        "defaults",
+        "<lambda>",
+        "<listcomp>",
+        "dl",
+        "Inner",
+        "agen",
+        "g",
+        "m",
+        "n",
+        "inner",
+        "y",
+        "base",
+        "a",
+        "range",
+        "*",
+        "__name__",
+        "__module__",
+        "__qualname__",
+        "w",
+        "x",
+        "v",
+        "self",
+        "super",
+    ];
+    let consts: Vec<C> = vec![];
+    let codes = ["181601840b446440536460692032001604320116063202160732032a012c00320411123401100262330516083206160b5432071003340216033208160d5163", "310d041320238b080282270254b22000011005b03403c1b163", "190b05166824470111171618100516192500161bb1b0200002160fb12001011610b163", "330c0f16161d60402501121e2500b2150f3600f263", "b280c0400d10161d80074601b1b0200002c4b463", "1a0a1116168008250125002a0263", "19090614800c00b02000011215833401340163", "520b0a1616800c022b00b15f4b132702b2b020000212152502340134012f14422b63", "530c0a161616800c2b00b25f4b0cc325012500f2b3f22f14423263", "200d07800e2325280280270281822b02c0b2200001b03401c12502b12a0263", "4a0a0a161680102b00b15f4b0cc22500b2f25727002f14423263", "00060980128163", "39080a1680122b00b05f4b06c1b12f14423863", "99898080400a0814028013b0b12a0263", "100b0b8015236501812701b1200001c0b063", "090a0e1680172029005163", "100803881b491117161810031619543200100c3402160c320111158134013401161a5163", "00060c881c11171618100c161981161c5163", "39080a16801d2b00b05f4b07c1120c2f14423763", "8840080d801f23816759121b5e5168595163"];
+    check_against(src, "p23_scopes2.py", 0, &qstrs, &consts, &codes);
+}
+
+#[test]
+fn p24_exprs() {
+    let src = "a = b.c.d.e\nf = g()()()\nh = i[1][2][j:k]\nl = (m, n,)\nq = 1 if x else 2 if y else 3\nr = x < y < z < w\ns = not (a and b)\nt = (a or b) and c\nv = -x ** -y\nw = x @ y\nx @= y\nx //= 2\nx **= 2\nx >>= 1\nx <<= 1\nx %= 3\nx ^= 1\nx |= 1\nx &= 1\nx /= 2\nz = a if not b else c\nwhile not a:\n    pass\nwhile a and b:\n    pass\nwhile a or b:\n    pass\nif not (a or b):\n    pass\nif a or not b and c:\n    pass\nassert not a\n";
+    let qstrs = [
+        "p24_exprs.py",
+        "<module>",
+        "c",
+        "d",
+        "e",
+        "AssertionError",
+        "b",
+        "a",
+        "g",
+        "f",
+        "i",
+        "j",
+        "k",
+        "h",
+        "m",
+        "n",
+        "l",
+        "x",
+        "y",
+        "q",
+        "z",
+        "w",
+        "r",
+        "s",
+        "t",
+        "v",
+    ];
+    let consts: Vec<C> = vec![];
+    let codes = ["1040012a2a2f283139292c2927272626262626262626262c22242228222828202c201106130213031304160711083400340034001609110a81558255110b110c2e0255160d110e110f2a021610111144438142481112444382424183161311111112575bd7460c1114575bd746051115d742425a591616110746021106d3161711074502110646021102161811111112d1f9d1161911111112f5161511111112e81611111182e91611111182ec1611111181e41611111181e31611111183eb1611111181e11611111181e01611111181e21611111182ea161111064344110742421102161442401107443c4240110744441106433842401107433c110643381107434411064340110743481106434411024440110744431205655163"];
+    check_against(src, "p24_exprs.py", 0, &qstrs, &consts, &codes);
+}
+
+#[test]
+fn p10_misc_opt1() {
+    let src = "a, b = b, a\na, b, c = c, b, a\nx = y = 0\nx += 1\no.attr += 2\nl[0] *= 3\ndel x, o.attr, l[0]\nassert x, 'msg'\nf(*args, **kw)\nf(1, *a, k=2)\no.m(1, 2, k=3)\nfirst, *rest = range(5)\nprint(f\"x={x} y={y!r:>5}\")\nq = lambda v, w=1: v + w\nr = 1 if a and b or c else 2\ns = not a\nt = 1 < a <= 3\nu = a is not None\nw = a not in b\ng = -2 ** 2\nh = ~5\nk = 0x7fffffff\nm = 1.5e3\nn = 'a long string that will not be interned'\np = b'bytes'\n";
+    let qstrs = [
+        "p10_misc.py",
+        "<module>",
+        "attr",
+        "k",
+        "m",
+        "format",
+        "<lambda>",
+        "b",
+        "a",
+        "c",
+        "x",
+        "y",
+        "o",
+        "l",
+        "f",
+        "args",
+        "kw",
+        "range",
+        "first",
+        "rest",
+        "print",
+        "q",
+        "r",
+        "s",
+        "t",
+        "u",
+        "w",
+        "g",
+        "h",
+        "n",
+        "p",
+        "v",
+    ];
+    let consts: Vec<C> = vec![
+        C::Str("x={} y={!r:>5}".into()),
+        C::BigInt("2147483647".into()),
+        C::Float(1500.0),
+        C::Str("a long string that will not be interned".into()),
+        C::Bytes(h("6279746573")),
+    ];
+    let codes = ["283201292e26262a292e202c2d2d2b2f2832253027282323242424110711085a160816071109110711085b5a1608160716098057160a160b110a81e5160a110c57130282e55a1802110d80585583e75b56190a110c535a1802110d80535b56110e110f5311108135820159110e8111081003828235820259110c14048182100383368202591111853401310116121613111423001405110a110b3602340159812a0153330016151108444411074344110944438142418216161108d31617811108575bd7460483da42425a591618110851ded3161911081107ddd3161a7c161b7a161c23011603230216042303161d2304161e5163", "9a010a061f1a800db0b1f263"];
+    check_against(src, "p10_misc.py", 1, &qstrs, &consts, &codes);
+}
+
+#[test]
+fn p20_lines_opt3() {
+    let src = "x = foo(1,\n        2,\n        bar(3))\ny = [\n    1,\n    a + b,\n    c,\n]\nz = {\n    'k': v,\n    'j': w * 2,\n}\nif (a and\n        b):\n    pass\ns = (\"abc\"\n     \"def\")\nt = o.m(\n    x\n).n(\n    y)\n\n\nw = 1\n\n\n\n\n\n\n\n\n\nv = 2\ndef f(a,\n      b=c + 1):\n    return (a +\n            b)\n";
+    let qstrs = [
+        "p20_lines.py",
+        "<module>",
+        "k",
+        "j",
+        "abcdef",
+        "m",
+        "n",
+        "f",
+        "foo",
+        "bar",
+        "x",
+        "a",
+        "b",
+        "c",
+        "y",
+        "v",
+        "w",
+        "z",
+        "s",
+        "o",
+        "t",
+    ];
+    let consts: Vec<C> = vec![];
+    let codes = ["2002011108818211098334013403160a81110b110cf2110d2b03160e2c02110f100262111082f41003621611110b4444110c44401004161211131405110a36011406110e3601161481161082160f110d81f22a0153330016075163", "9a0106070b0cb0b1f263"];
+    check_against(src, "p20_lines.py", 3, &qstrs, &consts, &codes);
+}
+
+#[test]
+fn p05_try_opt2() {
+    let src = "def f(x):\n    try:\n        y = 1 / x\n    except ZeroDivisionError as e:\n        print('zero', e)\n        y = 0\n    except (TypeError, ValueError):\n        y = -1\n    else:\n        y += 1\n    finally:\n        print('finally')\n    return y\n\ntry:\n    f(0)\nexcept:\n    raise\nfor i in range(3):\n    try:\n        if i:\n            break\n    finally:\n        print(i)\n";
+    let qstrs = [
+        "p05_try.py",
+        "<module>",
+        "f",
+        "zero",
+        "finally",
+        "i",
+        "print",
+        "x",
+        "ZeroDivisionError",
+        "TypeError",
+        "ValueError",
+    ];
+    let consts: Vec<C> = vec![];
+    let codes = ["241401840e224922262224443200160248081102803401594a0359645d80425757160549081105444340510151110611053401595d81e55783d74324595163", "cd0216020720244f282b2a4545284938480681b0f7c14a2b571208df4455c2490b12061003b234025980c15151c228025d4a14571209120a2a02df4445597fc14a055db181e5c151120610043401595db163"];
+    check_against(src, "p05_try.py", 2, &qstrs, &consts, &codes);
 }
