@@ -59,7 +59,7 @@ pub(super) fn lex_number(s: &str) -> Result<(Tok, usize), &'static str> {
         return Ok((Tok::Float(parse_float(text)?), pos));
     }
     // A decimal integer: leading zeros are only allowed for zero itself.
-    if clean.len() > 1 && clean[0] == b'0' && clean.iter().any(|&d| d != b'0') {
+    if clean.len() > 1 && clean.first() == Some(&b'0') && clean.iter().any(|&d| d != b'0') {
         return Err("leading zeros in decimal integer literals are not permitted");
     }
     Ok((decimal_int(&clean), pos))
@@ -134,7 +134,7 @@ fn decimal_int(digits: &[u8]) -> Tok {
             Some(v) => acc = v,
             None => {
                 let start = digits.iter().position(|&d| d != b'0').unwrap_or(0);
-                let text: String = digits[start..].iter().map(|&d| d as char).collect();
+                let text: String = digits.iter().skip(start).map(|&d| d as char).collect();
                 return Tok::BigInt(text);
             }
         }

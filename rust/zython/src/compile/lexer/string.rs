@@ -149,7 +149,7 @@ pub(crate) fn decode_bytes(body: &str, raw: bool, line: u32) -> Result<Vec<u8>, 
     if !body.is_ascii() {
         let extra = body
             .find(|c: char| !c.is_ascii())
-            .map(|i| body[..i].matches('\n').count() as u32)
+            .map(|i| body.get(..i).unwrap_or("").matches('\n').count() as u32)
             .unwrap_or(0);
         return Err(CompileError::syntax(
             "bytes can only contain ASCII literal characters",

@@ -157,7 +157,11 @@ impl Parser<'_> {
                         i += 2;
                         continue;
                     }
-                    let prev = if i > start { b[i - 1] } else { 0 };
+                    let prev = if i > start {
+                        b.get(i - 1).copied().unwrap_or(0)
+                    } else {
+                        0
+                    };
                     if !matches!(prev, b'=' | b'!' | b'<' | b'>') {
                         debug = true;
                         break;
