@@ -3,7 +3,7 @@
 //! It is organised like MicroPython's own compiler so that its output matches `mpy-cross`
 //! byte for byte: a scope pass over every scope (in creation order) finds names and nested
 //! scopes, then each scope is compiled again for its stack size, its code size and finally
-//! its code. Constant folding happens first, on a copy of the tree (see `fold`).
+//! its code. Constant folding happens first, on the tree itself (see `fold`).
 
 mod emit;
 mod expr;
@@ -29,17 +29,28 @@ use scope::{IdKind, Scope, ScopeKind, ScopeNode};
 /// Compile a syntax tree into a module of raw codes.
 ///
 /// `opt_level` is MicroPython's optimisation level: 1 and above drop `assert` and make
-/// `__debug__` False; 3 drops line numbers.
+/// `__debug__` False; 3 drops line numbers. Constant folding works on a copy of the tree;
+/// [`compile_owned`] avoids the copy.
 pub fn compile(
     module: &ast::Module,
     filename: &str,
     mode: Mode,
     opt_level: u8,
 ) -> Result<CompiledModule, CompileError> {
-    let folded = fold::fold_module(module, opt_level)?;
-    let long_qstrs = intern::scan(&folded, &is_static_qstr);
+    compile_owned(module.clone(), filename, mode, opt_level)
+}
+
+/// [`compile`] for a tree the caller no longer needs (folded in place, no copy).
+pub fn compile_owned(
+    mut module: ast::Module,
+    filename: &str,
+    mode: Mode,
+    opt_level: u8,
+) -> Result<CompiledModule, CompileError> {
+    fold::fold_module(&mut module, opt_level)?;
+    let long_qstrs = intern::scan(&module, &is_static_qstr);
     let mut c = Compiler::new(filename, mode, opt_level, long_qstrs);
-    c.run(&folded)
+    c.run(&module)
 }
 
 /// Parse `source` and compile it.
@@ -50,7 +61,7 @@ pub fn compile_source(
     opt_level: u8,
 ) -> Result<CompiledModule, CompileError> {
     let module = crate::compile::parse(source, mode)?;
-    compile(&module, filename, mode, opt_level)
+    compile_owned(module, filename, mode, opt_level)
 }
 
 /// Result of one compile step.

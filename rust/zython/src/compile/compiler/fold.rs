@@ -1,4 +1,4 @@
-//! Constant folding on a copy of the tree, as MicroPython's parser does it.
+//! Constant folding on the tree, as MicroPython's parser does it.
 //!
 //! Folds whole runs of numeric operators of one precedence level (`1 + 2 * 3`, but not the
 //! `1 + 2` in `1 + 2 + x`), unary `+ - ~` on numbers, `not`/`and`/`or` on constants,
@@ -19,16 +19,14 @@ use crate::compile::ast::{
 };
 use crate::compile::CompileError;
 
-/// Fold a copy of `m`.
-pub fn fold_module(m: &ast::Module, opt_level: u8) -> Result<ast::Module, CompileError> {
+/// Fold the constants of `m` in place.
+pub fn fold_module(m: &mut ast::Module, opt_level: u8) -> Result<(), CompileError> {
     let mut f = Folder {
         consts: BTreeMap::new(),
         opt_level,
         depth: 0,
     };
-    let mut body = m.body.clone();
-    f.block(&mut body)?;
-    Ok(ast::Module { body })
+    f.block(&mut m.body)
 }
 
 struct Folder {
