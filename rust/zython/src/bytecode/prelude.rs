@@ -171,7 +171,7 @@ pub fn decode_signature(code: &[u8], pos: &mut usize) -> Result<Signature, &'sta
     if f > usize::from(SCOPE_FLAGS_ALL_SIG) {
         return Err("invalid scope flags in prelude");
     }
-    if a > 0xff || k > 0xff || d > a {
+    if a > 0xffff || k > 0xffff || d > a {
         return Err("invalid argument counts in prelude");
     }
     Ok(Signature {
