@@ -8,113 +8,23 @@ use alloc::vec::Vec;
 use core::fmt::Write;
 
 use super::op;
+use super::prelude::{decode as decode_prelude, Prelude};
 use super::{CompiledModule, Const, RawCode};
 
-/// Decoded prelude of one raw code.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Prelude {
-    /// Locals + stack slots.
-    pub n_state: usize,
-    /// Exception-handler nesting.
-    pub n_exc_stack: usize,
-    /// Scope flags (generator, varargs, varkeywords, defkwargs).
-    pub scope_flags: usize,
-    /// Positional parameters.
-    pub n_pos_args: usize,
-    /// Keyword-only parameters.
-    pub n_kwonly_args: usize,
-    /// Positional parameters with defaults.
-    pub n_def_pos_args: usize,
-    /// Qstr index of the name.
-    pub name: usize,
-    /// Qstr indices of the parameter names.
-    pub arg_names: Vec<usize>,
-    /// (bytecode offset, line) pairs where the line changes.
-    pub lines: Vec<(usize, usize)>,
-    /// Locals that are converted to cells.
-    pub cells: Vec<u8>,
-    /// Offset of the first opcode in the code.
-    pub bytecode_start: usize,
-}
-
-fn read_uint(code: &[u8], pos: &mut usize) -> Option<usize> {
-    let mut v: usize = 0;
-    for _ in 0..10 {
-        let b = *code.get(*pos)?;
-        *pos += 1;
-        v = (v << 7) | (b & 0x7f) as usize;
-        if b & 0x80 == 0 {
-            return Some(v);
-        }
-    }
-    None
-}
-
-/// Decode the prelude of `code`; None if it is truncated.
-pub fn decode_prelude(code: &[u8]) -> Option<Prelude> {
-    let mut p = Prelude::default();
-    let mut pos = 0;
-    let mut z = *code.get(pos)?;
-    pos += 1;
-    let mut s = ((z >> 3) & 0xf) as usize;
-    let mut e = ((z >> 2) & 1) as usize;
-    let mut f = 0usize;
-    let mut a = (z & 3) as usize;
-    let mut k = 0usize;
-    let mut d = 0usize;
-    let mut n = 0;
-    while z & 0x80 != 0 {
-        z = *code.get(pos)?;
-        pos += 1;
-        if n > 20 {
-            return None;
-        }
-        s |= ((z & 0x30) as usize) << (2 * n);
-        e |= ((z & 0x02) as usize) << n;
-        f |= (((z & 0x40) >> 6) as usize) << n;
-        a |= ((z & 0x4) as usize) << n;
-        k |= (((z & 0x08) >> 3) as usize) << n;
-        d |= ((z & 0x1) as usize) << n;
-        n += 1;
-    }
-    p.n_state = s + 1;
-    p.n_exc_stack = e;
-    p.scope_flags = f;
-    p.n_pos_args = a;
-    p.n_kwonly_args = k;
-    p.n_def_pos_args = d;
-    let mut n_info = 0usize;
-    let mut n_cell = 0usize;
-    let mut n = 0;
-    loop {
-        let z = *code.get(pos)?;
-        pos += 1;
-        if n > 10 {
-            return None;
-        }
-        n_cell |= ((z & 1) as usize) << n;
-        n_info |= (((z & 0x7e) >> 1) as usize) << (6 * n);
-        n += 1;
-        if z & 0x80 == 0 {
-            break;
-        }
-    }
-    let info_start = pos;
-    let info_end = info_start.checked_add(n_info)?;
-    p.name = read_uint(code, &mut pos)?;
-    for _ in 0..(p.n_pos_args + p.n_kwonly_args) {
-        p.arg_names.push(read_uint(code, &mut pos)?);
-    }
-    let mut bc = 0usize;
-    let mut line = 1usize;
-    while pos < info_end {
-        let c = *code.get(pos)?;
+/// (bytecode offset, line) pairs where the line changes, from a prelude's line table.
+fn line_table(code: &[u8], p: &Prelude) -> Vec<(usize, usize)> {
+    let table = p.line_info(code);
+    let mut out = Vec::new();
+    let (mut bc, mut line, mut i) = (0usize, 1usize, 0usize);
+    while let Some(&c) = table.get(i) {
         let (b, l) = if c & 0x80 == 0 {
-            pos += 1;
+            i += 1;
             ((c & 0x1f) as usize, (c >> 5) as usize)
         } else {
-            let c2 = *code.get(pos + 1)?;
-            pos += 2;
+            let Some(&c2) = table.get(i + 1) else {
+                break;
+            };
+            i += 2;
             (
                 (c & 0xf) as usize,
                 (((c as usize) << 4) & 0x700) | c2 as usize,
@@ -122,14 +32,17 @@ pub fn decode_prelude(code: &[u8]) -> Option<Prelude> {
         };
         bc += b;
         line += l;
-        p.lines.push((bc, line));
+        out.push((bc, line));
     }
-    pos = info_end;
-    let cells_end = pos.checked_add(n_cell)?;
-    p.cells = code.get(pos..cells_end)?.to_vec();
-    p.bytecode_start = cells_end;
-    Some(p)
+    out
 }
+
+fn read_uint(code: &[u8], pos: &mut usize) -> Option<usize> {
+    super::prelude::read_vuint(code, pos).ok()
+}
+
+/// Deepest raw-code nesting shown.
+const MAX_DEPTH: usize = 64;
 
 fn qstr_name(m: &CompiledModule, i: usize) -> String {
     match m.qstrs.get(i) {
@@ -375,15 +288,22 @@ fn decode_op(m: &CompiledModule, bc: &[u8], pos: usize) -> Option<(String, usize
     Some((text, p - pos))
 }
 
-fn dis_raw(m: &CompiledModule, rc: &RawCode, path: &str, out: &mut String) {
-    let Some(p) = decode_prelude(&rc.code) else {
-        let _ = writeln!(out, "raw code {path}: truncated prelude");
+fn dis_raw(m: &CompiledModule, rc: &RawCode, path: &str, out: &mut String, depth: usize) {
+    if depth > MAX_DEPTH {
+        let _ = writeln!(out, "raw code {path}: nested too deep");
         return;
+    }
+    let p = match decode_prelude(&rc.code) {
+        Ok(p) => p,
+        Err(e) => {
+            let _ = writeln!(out, "raw code {path}: bad prelude ({e})");
+            return;
+        }
     };
     let _ = writeln!(
         out,
         "raw code {path} {}: n_state={} n_exc_stack={} flags={:#x} pos={} kwonly={} defpos={}",
-        qstr_name(m, p.name),
+        qstr_name(m, p.simple_name),
         p.n_state,
         p.n_exc_stack,
         p.scope_flags,
@@ -395,11 +315,13 @@ fn dis_raw(m: &CompiledModule, rc: &RawCode, path: &str, out: &mut String) {
         let names: Vec<String> = p.arg_names.iter().map(|&q| qstr_name(m, q)).collect();
         let _ = writeln!(out, "  args: {}", names.join(" "));
     }
-    if !p.cells.is_empty() {
-        let _ = writeln!(out, "  cells: {:?}", p.cells);
+    let cells = p.cells(&rc.code);
+    if !cells.is_empty() {
+        let _ = writeln!(out, "  cells: {cells:?}");
     }
-    if !p.lines.is_empty() {
-        let l: Vec<String> = p.lines.iter().map(|(b, l)| format!("{b}:{l}")).collect();
+    let lines = line_table(&rc.code, &p);
+    if !lines.is_empty() {
+        let l: Vec<String> = lines.iter().map(|(b, l)| format!("{b}:{l}")).collect();
         let _ = writeln!(out, "  lines: {}", l.join(" "));
     }
     let bc = rc.code.get(p.bytecode_start..).unwrap_or(&[]);
@@ -417,14 +339,14 @@ fn dis_raw(m: &CompiledModule, rc: &RawCode, path: &str, out: &mut String) {
         }
     }
     for (i, c) in rc.children.iter().enumerate() {
-        dis_raw(m, c, &format!("{path}.{i}"), out);
+        dis_raw(m, c, &format!("{path}.{i}"), out, depth + 1);
     }
 }
 
 /// Disassemble every raw code of `m` (children after their parent).
 pub fn disassemble(m: &CompiledModule) -> String {
     let mut out = String::new();
-    dis_raw(m, &m.root, "0", &mut out);
+    dis_raw(m, &m.root, "0", &mut out, 0);
     out
 }
 
@@ -468,7 +390,7 @@ mod tests {
                 children: vec![],
             },
         };
-        assert!(disassemble(&m).contains("truncated"));
+        assert!(disassemble(&m).contains("bad prelude"));
         let m2 = CompiledModule {
             qstrs: vec![],
             consts: vec![],

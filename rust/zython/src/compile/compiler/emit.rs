@@ -11,6 +11,9 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::bytecode::op;
+use crate::bytecode::prelude::{
+    encode_signature, encode_size, write_vuint as encode_uint, Signature,
+};
 use crate::bytecode::Const;
 
 /// Number of stack slots an iterator buffer takes (`GET_ITER_STACK`, `FOR_ITER`).
@@ -195,8 +198,15 @@ impl Emitter {
         self.bc.clear();
         self.children.clear();
         self.overflow = false;
-        let n_state = if p.n_state == 0 { 1 } else { p.n_state };
-        encode_signature(&mut self.info, n_state, p);
+        let sig = Signature {
+            n_state: p.n_state.max(1),
+            n_exc_stack: p.n_exc_stack,
+            scope_flags: p.scope_flags,
+            n_pos_args: p.n_pos_args,
+            n_kwonly_args: p.n_kwonly_args,
+            n_def_pos_args: p.n_def_pos_args,
+        };
+        encode_signature(&mut self.info, &sig);
         if pass >= Pass::CodeSize {
             encode_size(&mut self.info, self.n_info, self.n_cell);
         }
@@ -857,69 +867,6 @@ impl Emitter {
     }
 }
 
-/// Append `val` as a MicroPython variable-length unsigned int (7 bits a byte, MSB first).
-pub fn encode_uint(out: &mut Vec<u8>, val: usize) {
-    let mut buf = [0u8; 10];
-    let mut p = buf.len();
-    let mut v = val;
-    loop {
-        p -= 1;
-        buf[p] = (v & 0x7f) as u8;
-        v >>= 7;
-        if v == 0 || p == 0 {
-            break;
-        }
-    }
-    let last = buf.len() - 1;
-    for (i, &b) in buf.iter().enumerate().skip(p) {
-        out.push(if i == last { b } else { b | 0x80 });
-    }
-}
-
-/// Append the prelude signature (MicroPython's MP_BC_PRELUDE_SIG_ENCODE).
-fn encode_signature(out: &mut Vec<u8>, n_state: usize, p: &PreludeInfo) {
-    let mut s = n_state - 1;
-    let mut e = p.n_exc_stack;
-    let mut f = (p.scope_flags & 0x0f) as usize;
-    let mut a = p.n_pos_args;
-    let mut k = p.n_kwonly_args;
-    let mut d = p.n_def_pos_args;
-    let mut z = ((s & 0xf) << 3 | (e & 1) << 2 | (a & 3)) as u8;
-    s >>= 4;
-    e >>= 1;
-    a >>= 2;
-    while s | e | f | a | k | d != 0 {
-        out.push(0x80 | z);
-        z = ((f & 1) << 6 | (s & 3) << 4 | (k & 1) << 3 | (a & 1) << 2 | (e & 1) << 1 | (d & 1))
-            as u8;
-        s >>= 2;
-        e >>= 1;
-        f >>= 1;
-        a >>= 1;
-        k >>= 1;
-        d >>= 1;
-    }
-    out.push(z);
-}
-
-/// Append the prelude size (MicroPython's MP_BC_PRELUDE_SIZE_ENCODE).
-fn encode_size(out: &mut Vec<u8>, n_info: usize, n_cell: usize) {
-    let mut i = n_info;
-    let mut c = n_cell;
-    loop {
-        let mut z = ((i & 0x3f) << 1 | (c & 1)) as u8;
-        c >>= 1;
-        i >>= 6;
-        if c | i != 0 {
-            z |= 0x80;
-        }
-        out.push(z);
-        if c | i == 0 {
-            break;
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -951,10 +898,15 @@ mod tests {
 
     #[test]
     fn signature_of_small_module() {
-        let mut v = vec![];
-        let p = PreludeInfo::default();
-        encode_signature(&mut v, 3, &p);
-        assert_eq!(v, [0x10]);
+        let mut e = Emitter::new(true);
+        e.start_pass(
+            Pass::Emit,
+            &PreludeInfo {
+                n_state: 3,
+                ..Default::default()
+            },
+        );
+        assert_eq!(e.info[0], 0x10);
         let mut v = vec![];
         encode_size(&mut v, 2, 0);
         assert_eq!(v, [0x04]);
