@@ -308,14 +308,21 @@ impl<'a> Compiler<'a> {
                 self.e.return_value();
             }
         }
-        let cells: Vec<u8> = self.scopes[si]
+        let mut cells: Vec<u8> = Vec::new();
+        for id in self.scopes[si]
             .ids
             .iter()
             .filter(|id| id.kind == IdKind::Cell)
-            .map(|id| id.local_num as u8)
-            .collect();
-        if cells.len() > 255 {
-            return Err(CompileError::syntax("too many cells", self.scopes[si].line));
+        {
+            match u8::try_from(id.local_num) {
+                Ok(n) => cells.push(n),
+                Err(_) => {
+                    return Err(CompileError::syntax(
+                        "too many local variables",
+                        self.scopes[si].line,
+                    ))
+                }
+            }
         }
         let done = self.e.end_pass(&cells);
         let max = self.e.max_stack.max(0) as usize;

@@ -185,6 +185,9 @@ impl<'a> Compiler<'a> {
                 };
                 let label = label.ok_or_else(|| syntax("'break'/'continue' outside loop", line))?;
                 let depth = self.cur_except_level - self.break_continue_except_level;
+                if depth > 127 {
+                    return Err(syntax("too many nested blocks", line));
+                }
                 self.e.unwind_jump(label, depth);
                 Ok(())
             }
@@ -325,6 +328,9 @@ impl<'a> Compiler<'a> {
         for (i, e) in elts.iter().enumerate() {
             if matches!(e.kind, ExprKind::Starred(_)) {
                 if star.is_none() {
+                    if i > 255 || elts.len() - i - 1 > 255 {
+                        return Err(syntax("too many values to unpack", e.line));
+                    }
                     self.e.unpack_ex(i, elts.len() - i - 1);
                     star = Some(i);
                 } else {

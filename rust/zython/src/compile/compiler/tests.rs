@@ -412,3 +412,38 @@ fn error_messages_and_lines() {
         assert_eq!((e.msg.as_str(), e.line), (*msg, *line), "{src:?}");
     }
 }
+
+#[test]
+fn mutated_sources_never_panic() {
+    let seeds = [
+        "def f(a, b=1, *c, d, **e):\n    global g\n    for i in range(a):\n        try:\n            yield i\n        except E as x:\n            break\n    return [j for j in c if j]\n",
+        "class C(B):\n    def m(self):\n        x = 1\n        def n():\n            nonlocal x\n            x += super().m()\n        with a as (b, c), d:\n            del b[1:2], c.d\n        return lambda q=x: q\n",
+        "async def h():\n    async for i in a:\n        await i\n    async with b:\n        pass\nX = const(1 << 40)\nprint(f'{X!r:>{w}}', *a, **k)\n",
+        "while a < b <= c:\n    if not a or b and c:\n        continue\n    elif d:\n        a, *b = c\nelse:\n    assert a, 'm'\nfrom . import x as y\nimport a.b.c as d\n",
+    ];
+    let mut state: u32 = 12345;
+    let mut rnd = |n: usize| {
+        state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+        ((state >> 8) as usize) % n.max(1)
+    };
+    let alphabet = b"()[]{}:,.=+-*/%<>!@ \n\tabcxyz019'\"\\#";
+    for seed in seeds {
+        for _ in 0..400 {
+            let mut s: Vec<u8> = seed.as_bytes().to_vec();
+            for _ in 0..1 + rnd(4) {
+                let pos = rnd(s.len());
+                match rnd(3) {
+                    0 => {
+                        s.remove(pos);
+                    }
+                    1 => s.insert(pos, alphabet[rnd(alphabet.len())]),
+                    _ => s[pos] = alphabet[rnd(alphabet.len())],
+                }
+            }
+            let src = String::from_utf8_lossy(&s);
+            for mode in [Mode::File, Mode::Single] {
+                let _ = compile_source(&src, "m.py", mode, 0);
+            }
+        }
+    }
+}
