@@ -39,7 +39,7 @@ pub struct Limits {
     /// Deepest nesting of brackets, unary operators, blocks and f-string fields.
     pub max_depth: u32,
     /// Bytes of native stack the parser may use below the point where it was called
-    /// (0: no check). Each nesting level costs roughly 2-3 KB on 64-bit hosts.
+    /// (0: no check). A bracket level costs about 2 KB and a block about 1.5 KB on x86-64.
     pub native_stack: usize,
 }
 

@@ -137,6 +137,13 @@ impl Parser<'_> {
         if self.peek() != &Tok::Kw(Kw::If) {
             return Ok(body);
         }
+        self.ternary(body, line)
+    }
+
+    /// `body if test else orelse`, at the `if` (kept out of [`Self::test`] so that the
+    /// frame on every nesting level stays small).
+    #[inline(never)]
+    fn ternary(&mut self, body: Expr, line: u32) -> Result<Expr, CompileError> {
         self.bump();
         let test = self.binary(PREC_OR)?;
         self.expect(&Tok::Kw(Kw::Else))?;
@@ -167,6 +174,12 @@ impl Parser<'_> {
         if self.peek() != &Tok::ColonEqual {
             return Ok(e);
         }
+        self.walrus(e)
+    }
+
+    /// `name := value`, at the `:=`.
+    #[inline(never)]
+    fn walrus(&mut self, e: Expr) -> Result<Expr, CompileError> {
         let line = e.line;
         let ExprKind::Name(target) = e.kind else {
             return Err(self.error_at("can't assign to expression", line));
@@ -278,24 +291,39 @@ impl Parser<'_> {
     /// precedence accepted at this level.
     fn binary(&mut self, min: u8) -> Result<Expr, CompileError> {
         let line = self.line();
-        let mut lhs = if self.peek() == &Tok::Kw(Kw::Not) {
+        let lhs = if self.peek() == &Tok::Kw(Kw::Not) {
             if min > PREC_NOT {
                 return Err(self.error());
             }
-            self.bump();
-            self.enter()?;
-            let operand = self.binary(PREC_NOT);
-            self.leave();
-            Self::mk(
-                line,
-                ExprKind::UnaryOp {
-                    op: UnaryOp::Not,
-                    operand: Box::new(operand?),
-                },
-            )
+            self.not_expr(line)?
         } else {
             self.factor()?
         };
+        match self.infix() {
+            Some((_, prec)) if prec >= min => self.binary_tail(lhs, min, line),
+            _ => Ok(lhs),
+        }
+    }
+
+    /// `not operand`, at the `not`.
+    #[inline(never)]
+    fn not_expr(&mut self, line: u32) -> Result<Expr, CompileError> {
+        self.bump();
+        self.enter()?;
+        let operand = self.binary(PREC_NOT);
+        self.leave();
+        Ok(Self::mk(
+            line,
+            ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                operand: Box::new(operand?),
+            },
+        ))
+    }
+
+    /// The operators after a first operand `lhs` (at least one is at the cursor).
+    #[inline(never)]
+    fn binary_tail(&mut self, mut lhs: Expr, min: u8, line: u32) -> Result<Expr, CompileError> {
         // Height of `lhs`, measured lazily: only chains of binary operators grow it in a loop.
         let mut lhs_h: Option<u32> = None;
         while let Some((op, prec)) = self.infix() {
@@ -374,6 +402,12 @@ impl Parser<'_> {
             Tok::Tilde => UnaryOp::Invert,
             _ => return self.power(),
         };
+        self.unary(op)
+    }
+
+    /// A unary operator applied to a factor, at the operator.
+    #[inline(never)]
+    fn unary(&mut self, op: UnaryOp) -> Result<Expr, CompileError> {
         let line = self.line();
         self.bump();
         self.enter()?;
@@ -389,11 +423,18 @@ impl Parser<'_> {
     }
 
     /// `power`: `await_primary ['**' factor]`.
+    #[inline(never)]
     fn power(&mut self) -> Result<Expr, CompileError> {
         let base = self.atom_expr()?;
         if self.peek() != &Tok::DoubleStar {
             return Ok(base);
         }
+        self.pow_tail(base)
+    }
+
+    /// `base ** factor`, at the `**`.
+    #[inline(never)]
+    fn pow_tail(&mut self, base: Expr) -> Result<Expr, CompileError> {
         self.bump();
         self.enter()?;
         let exp = self.factor();
@@ -854,20 +895,9 @@ impl Parser<'_> {
         }
         let first = self.star_or_namedexpr()?;
         if self.at_comp_for() {
-            if let ExprKind::Starred(_) = first.kind {
-                return Err(
-                    self.error_at("iterable unpacking cannot be used in comprehension", line)
-                );
-            }
-            let generators = self.comp_for()?;
-            self.expect(&Tok::RPar)?;
-            return Ok(Self::mk(
-                line,
-                ExprKind::GeneratorExp {
-                    elt: Box::new(first),
-                    generators,
-                },
-            ));
+            return self.comp_display(first, line, &Tok::RPar, |elt, generators| {
+                ExprKind::GeneratorExp { elt, generators }
+            });
         }
         if self.peek() != &Tok::Comma {
             self.expect(&Tok::RPar)?;
@@ -902,23 +932,29 @@ impl Parser<'_> {
         }
         let first = self.star_or_namedexpr()?;
         if self.at_comp_for() {
-            if let ExprKind::Starred(_) = first.kind {
-                return Err(
-                    self.error_at("iterable unpacking cannot be used in comprehension", line)
-                );
-            }
-            let generators = self.comp_for()?;
-            self.expect(&Tok::RSqb)?;
-            return Ok(Self::mk(
-                line,
-                ExprKind::ListComp {
-                    elt: Box::new(first),
-                    generators,
-                },
-            ));
+            return self.comp_display(first, line, &Tok::RSqb, |elt, generators| {
+                ExprKind::ListComp { elt, generators }
+            });
         }
         let items = self.rest_of_items(first, &Tok::RSqb)?;
         Ok(Self::mk(line, ExprKind::List(items)))
+    }
+
+    /// A list/set comprehension or generator expression after its element; consumes `close`.
+    #[inline(never)]
+    fn comp_display(
+        &mut self,
+        elt: Expr,
+        line: u32,
+        close: &Tok,
+        make: fn(Box<Expr>, Vec<Comprehension>) -> ExprKind,
+    ) -> Result<Expr, CompileError> {
+        if let ExprKind::Starred(_) = elt.kind {
+            return Err(self.error_at("iterable unpacking cannot be used in comprehension", line));
+        }
+        let generators = self.comp_for()?;
+        self.expect(close)?;
+        Ok(Self::mk(line, make(Box::new(elt), generators)))
     }
 
     /// After `{`: dict or set display or comprehension.
