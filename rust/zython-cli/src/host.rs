@@ -61,6 +61,9 @@ impl zython::port::Port for HostPort {
             Err(_) => 0,
         }
     }
+    fn set_raw_mode(&mut self, raw: bool) {
+        crate::tty::set_raw(raw);
+    }
     fn env_var(&mut self, name: &str) -> Option<String> {
         std::env::var(name).ok()
     }

@@ -4,6 +4,7 @@
 //! `-i`, `-O`; exit status 0, the `sys.exit` code, or 1 after an uncaught exception.
 
 mod host;
+mod tty;
 
 use std::io::{IsTerminal, Read};
 use zython::value::Value;
@@ -97,6 +98,7 @@ fn main() {
         Target::Stdin
     });
 
+    tty::install_sigint_handler();
     let mut vm = Vm::new(Box::new(host::HostPort::new()), config);
     // sys.path: the script's folder (or ""), then MICROPYPATH or the default library folders.
     let first = match &target {
@@ -169,36 +171,16 @@ fn run_source(vm: &mut Vm, src: &str, file: &str) -> zython::vm::PyResult<()> {
         .map(|_| ())
 }
 
-/// A minimal line REPL used until the full core REPL is wired in.
+/// The interactive REPL on the terminal; returns the exit status.
 fn repl(vm: &mut Vm) -> i32 {
-    use std::io::{BufRead, Write};
-    println!(
-        "MicroPython-compatible Zython {}; zython with host",
-        env!("CARGO_PKG_VERSION")
-    );
-    let stdin = std::io::stdin();
-    let mut buf = String::new();
-    loop {
-        print!("{}", if buf.is_empty() { ">>> " } else { "... " });
-        let _ = std::io::stdout().flush();
-        let mut line = String::new();
-        if stdin.lock().read_line(&mut line).unwrap_or(0) == 0 {
-            return 0;
-        }
-        buf.push_str(&line);
-        let trimmed = line.trim_end();
-        if !buf.trim().is_empty()
-            && (trimmed.ends_with(':') || (buf.lines().count() > 1 && !trimmed.is_empty()))
-        {
-            continue;
-        }
-        let g = vm.main_globals;
-        if let Err(e) = vm.exec_source(&buf, "<stdin>", zython::compile::Mode::Single, g) {
-            if let Some(c) = vm.system_exit_code(e.0) {
-                return c;
-            }
-            vm.print_exception(e.0);
-        }
-        buf.clear();
-    }
+    let cfg = zython::repl::ReplConfig {
+        machine: String::from("linux with zython"),
+        start_raw: false,
+    };
+    let code = match zython::repl::run(vm, &cfg) {
+        zython::repl::ReplExit::Exit(c) => c,
+        _ => 0,
+    };
+    tty::set_raw(false);
+    code
 }

@@ -16,6 +16,7 @@ pub mod modules;
 pub mod obj;
 pub mod port;
 pub mod qstr;
+pub mod repl;
 pub mod statics;
 pub mod types;
 pub mod value;

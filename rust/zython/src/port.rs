@@ -29,6 +29,9 @@ pub trait Port {
     fn stat_kind(&mut self, _path: &str) -> u8 {
         0
     }
+    /// Put the console in raw (unbuffered, no echo) mode while the REPL edits a line, and
+    /// back to normal while code runs (so Ctrl-C reaches the port's interrupt handling).
+    fn set_raw_mode(&mut self, _raw: bool) {}
     /// Environment lookup (MICROPYPATH and friends); `None` when unset or unsupported.
     fn env_var(&mut self, _name: &str) -> Option<String> {
         None

@@ -142,7 +142,7 @@ impl Vm {
                 return Ok(());
             }
         }
-        self.port.write(s.as_bytes());
+        self.write_console(s);
         Ok(())
     }
 

@@ -803,6 +803,57 @@ impl Vm {
     }
 }
 
+impl Vm {
+    /// Attribute names of `obj` (instance namespace, class MRO, builtin type tables, module
+    /// globals), unsorted, for `dir()` and tab completion.
+    pub fn dir_names(&mut self, obj: Value) -> Vec<alloc::string::String> {
+        let mut keys: Vec<Value> = Vec::new();
+        let mut statics: Vec<&'static StaticObj> = Vec::new();
+        match self.heap.get(obj) {
+            Some(Obj::Module(_, g)) => {
+                if let Some(d) = self.dict_ref(*g) {
+                    keys.extend(d.iter().map(|e| e.key));
+                }
+            }
+            Some(Obj::Instance(i)) => keys.extend(i.dict.iter().map(|e| e.key)),
+            Some(Obj::Exception(e)) => keys.extend(e.dict.iter().map(|e| e.key)),
+            _ => {}
+        }
+        if let Some(StaticObj::Module(m)) = obj.as_static() {
+            for (k, _) in m.attrs {
+                keys.push(Value::qstr(*k));
+            }
+        }
+        let t = if self.is_class_like(obj) {
+            obj
+        } else {
+            types::type_of(self, obj)
+        };
+        for k in self.mro(t) {
+            match self.heap.get(k) {
+                Some(Obj::Class(c)) => keys.extend(c.dict.iter().map(|e| e.key)),
+                _ => {
+                    if let Some(s) = k.as_static() {
+                        statics.push(s);
+                    }
+                }
+            }
+        }
+        let mut out: Vec<alloc::string::String> = keys
+            .into_iter()
+            .filter_map(|k| self.str_data(k).map(alloc::string::String::from))
+            .collect();
+        for s in statics {
+            if let Some(td) = s.as_type() {
+                for (k, _) in td.attrs {
+                    out.push(alloc::string::String::from(self.qstrs.str(*k)));
+                }
+            }
+        }
+        out
+    }
+}
+
 fn ns_set(d: &mut Dict, h: u32, key: Value, value: Value) -> Result<(), crate::gc::NoMemory> {
     match d.find_identical(h, key) {
         Some(p) => {

@@ -330,7 +330,30 @@ impl Vm {
     /// Print an uncaught exception to the error stream.
     pub fn print_exception(&mut self, e: Value) {
         let s = self.format_exception(e);
-        self.port.write_err(s.as_bytes());
+        if self.errors_to_stdout {
+            self.write_console(&s);
+        } else if self.crlf {
+            let s = s.replace('\n', "\r\n");
+            self.port.write_err(s.as_bytes());
+        } else {
+            self.port.write_err(s.as_bytes());
+        }
+    }
+
+    /// Write text to the console, turning "\n" into "\r\n" on serial consoles.
+    pub fn write_console(&mut self, s: &str) {
+        if self.crlf && s.contains('\n') {
+            let mut lines = s.split('\n');
+            if let Some(first) = lines.next() {
+                self.port.write(first.as_bytes());
+            }
+            for line in lines {
+                self.port.write(b"\r\n");
+                self.port.write(line.as_bytes());
+            }
+        } else {
+            self.port.write(s.as_bytes());
+        }
     }
 }
 

@@ -107,6 +107,10 @@ pub struct Vm {
     pub lookup_cache: Box<[(usize, u32)]>,
     /// Approximate native stack address where the interpreter started (see `Config::native_stack`).
     pub stack_top: usize,
+    /// Turn "\n" into "\r\n" in Python output (serial consoles).
+    pub crlf: bool,
+    /// Print tracebacks on stdout instead of stderr (the raw REPL does).
+    pub errors_to_stdout: bool,
 }
 
 /// The address of a local variable: where the native stack is now (it grows down on every
@@ -145,6 +149,8 @@ impl Vm {
             inject: Value::NULL,
             lookup_cache: alloc::vec![(usize::MAX, 0); LOOKUP_CACHE_SIZE].into_boxed_slice(),
             stack_top: stack_address(),
+            crlf: false,
+            errors_to_stdout: false,
         };
         vm.heap.set_baseline();
         // These cannot fail on a fresh heap of any sensible size; if they do, the VM reports

@@ -1,0 +1,51 @@
+//! The host terminal: raw mode while the REPL edits a line, and Ctrl-C (SIGINT) turned into
+//! a KeyboardInterrupt request while Python code runs. All `unsafe` of the CLI is here.
+
+use std::sync::Mutex;
+
+/// The terminal settings to restore (saved when raw mode is first entered).
+static SAVED: Mutex<Option<libc::termios>> = Mutex::new(None);
+
+extern "C" fn on_sigint(_sig: libc::c_int) {
+    zython::interrupt::request();
+}
+
+/// Route SIGINT (Ctrl-C in cooked mode) to the VM's keyboard-interrupt flag.
+pub fn install_sigint_handler() {
+    let handler = on_sigint as extern "C" fn(libc::c_int) as libc::sighandler_t;
+    // SAFETY: `on_sigint` only stores to an atomic, which is async-signal-safe; `signal` is
+    // called with a valid signal number and a valid handler address.
+    unsafe {
+        libc::signal(libc::SIGINT, handler);
+    }
+}
+
+/// Switch stdin between raw (no echo, no line buffering, no signals) and its saved mode.
+pub fn set_raw(raw: bool) {
+    let Ok(mut saved) = SAVED.lock() else { return };
+    if raw {
+        // SAFETY: termios is plain old data; tcgetattr fills it for fd 0 or fails (checked).
+        let mut t: libc::termios = unsafe { std::mem::zeroed() };
+        // SAFETY: fd 0 and a valid pointer to a termios struct.
+        if unsafe { libc::tcgetattr(0, &mut t) } != 0 {
+            return;
+        }
+        if saved.is_none() {
+            *saved = Some(t);
+        }
+        t.c_lflag &= !(libc::ICANON | libc::ECHO | libc::ISIG | libc::IEXTEN);
+        t.c_iflag &= !(libc::IXON | libc::ICRNL);
+        t.c_oflag &= !libc::OPOST;
+        t.c_cc[libc::VMIN] = 1;
+        t.c_cc[libc::VTIME] = 0;
+        // SAFETY: fd 0 and a valid termios obtained from tcgetattr.
+        unsafe {
+            libc::tcsetattr(0, libc::TCSANOW, &t);
+        }
+    } else if let Some(t) = saved.as_ref() {
+        // SAFETY: restores settings previously read by tcgetattr for fd 0.
+        unsafe {
+            libc::tcsetattr(0, libc::TCSANOW, t);
+        }
+    }
+}
