@@ -332,3 +332,28 @@ fn validator_checks_prelude_limits() {
     // Endless signature.
     assert!(decode(&[0xff; 64]).is_err());
 }
+
+/// Line lookup on compiler output: each statement's store maps to its own source line.
+#[cfg(feature = "compiler")]
+#[test]
+fn line_numbers_of_compiled_code() {
+    use crate::compile::{compile_source, Mode};
+    let m = compile_source("a = 1\nb = 2\n\n\nc = 3\n", "t.py", Mode::File, 0).unwrap();
+    let code = &m.root.code;
+    let p = decode(code).unwrap();
+    assert_eq!(validate(code, m.qstrs.len(), m.consts.len(), 0), Ok(()));
+    // Find the STORE_NAME instructions (opcode, qstr operand < 128) in order.
+    let mut lines = Vec::new();
+    let mut ip = p.bytecode_start;
+    while ip < code.len() {
+        let opcode = code[ip];
+        if opcode == op::STORE_NAME {
+            lines.push(line_for_offset(code, &p, ip - p.bytecode_start));
+        }
+        ip += match op::format(opcode) {
+            op::FORMAT_BYTE => 1,
+            _ => 2,
+        };
+    }
+    assert_eq!(lines, [1, 2, 5]);
+}
