@@ -343,11 +343,11 @@ mod tests {
 
     #[test]
     fn limit_gives_no_memory() {
-        let mut h = Heap::new(1000);
+        let mut h = Heap::new(100_000);
         let mut n = 0;
         while h.alloc(Obj::Float(0.0)).is_ok() {
             n += 1;
-            assert!(n < 10_000);
+            assert!(n < 100_000);
         }
         assert!(n > 0);
     }
