@@ -67,4 +67,10 @@ impl zython::port::Port for HostPort {
     fn env_var(&mut self, name: &str) -> Option<String> {
         std::env::var(name).ok()
     }
+    fn epoch_ns(&mut self) -> Option<u64> {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()
+            .map(|d| d.as_nanos() as u64)
+    }
 }

@@ -36,4 +36,32 @@ pub trait Port {
     fn env_var(&mut self, _name: &str) -> Option<String> {
         None
     }
+    /// Nanoseconds since the Unix epoch (`time.time()`); `None` when the port has no clock.
+    fn epoch_ns(&mut self) -> Option<u64> {
+        None
+    }
+    /// Write (or with `append`, extend) a whole file; false on failure or when unsupported.
+    fn write_file(&mut self, _path: &str, _data: &[u8], _append: bool) -> bool {
+        false
+    }
+    /// The names in directory `path`; `None` when it cannot be listed.
+    fn list_dir(&mut self, _path: &str) -> Option<Vec<String>> {
+        None
+    }
+    /// Remove a file (`dir` false) or an empty directory (`dir` true); false on failure.
+    fn remove(&mut self, _path: &str, _dir: bool) -> bool {
+        false
+    }
+    /// Make a directory; false on failure or when unsupported.
+    fn mkdir(&mut self, _path: &str) -> bool {
+        false
+    }
+    /// Size in bytes of the file at `path`.
+    fn file_size(&mut self, _path: &str) -> Option<u64> {
+        None
+    }
+    /// The current directory, when the port has one.
+    fn getcwd(&mut self) -> Option<String> {
+        None
+    }
 }

@@ -453,6 +453,14 @@ static_qstrs! {
     __INSTANCECHECK__ = "__instancecheck__",
     __SUBCLASSCHECK__ = "__subclasscheck__",
     __CLASS_GETITEM__ = "__class_getitem__",
+    // Builtin modules (modules/*.rs): names their tables need.
+    BUFFER = "buffer",
+    FILENO = "fileno",
+    U_MACHINE = "_machine",
+    INTERN = "intern",
+    ERRORCODE = "errorcode",
+    REL_TOL = "rel_tol",
+    ABS_TOL = "abs_tol",
     LITTLE = "little",
     BIG = "big",
 }

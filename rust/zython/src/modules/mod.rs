@@ -1,12 +1,29 @@
-//! Builtin modules (sys, gc, micropython...) and frozen modules.
+//! Builtin modules (sys, gc, micropython...) and frozen modules. One file per module;
+//! `native` holds helpers they share.
 
+pub mod array;
+pub mod errno;
 pub mod frozen;
+pub mod gc;
+pub mod math;
+pub mod micropython;
+pub mod native;
 pub mod sys;
+pub mod time;
 
 use crate::statics::StaticObj;
 
 /// Every builtin module, found by import name.
-pub static BUILTIN_MODULES: &[&StaticObj] = &[&sys::SYS_MODULE, &crate::builtins::BUILTINS_MODULE];
+pub static BUILTIN_MODULES: &[&StaticObj] = &[
+    &sys::SYS_MODULE,
+    &crate::builtins::BUILTINS_MODULE,
+    &gc::GC_MODULE,
+    &micropython::MICROPYTHON_MODULE,
+    &math::MATH_MODULE,
+    &time::TIME_MODULE,
+    &errno::ERRNO_MODULE,
+    &array::ARRAY_MODULE,
+];
 
 /// The builtin module called `name`, if any (`u`-prefixed aliases like `utime` map to `time`).
 pub fn find(name: &str) -> Option<&'static StaticObj> {
