@@ -461,6 +461,13 @@ static_qstrs! {
     ERRORCODE = "errorcode",
     REL_TOL = "rel_tol",
     ABS_TOL = "abs_tol",
+    U_FIELDS = "_fields",
+    U_ASDICT = "_asdict",
+    U_REPLACE = "_replace",
+    MAXLEN = "maxlen",
+    APPENDLEFT = "appendleft",
+    EXTENDLEFT = "extendleft",
+    POPLEFT = "popleft",
     LITTLE = "little",
     BIG = "big",
 }

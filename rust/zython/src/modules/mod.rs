@@ -2,12 +2,14 @@
 //! `native` holds helpers they share.
 
 pub mod array;
+pub mod collections;
 pub mod errno;
 pub mod frozen;
 pub mod gc;
 pub mod math;
 pub mod micropython;
 pub mod native;
+pub mod r#struct;
 pub mod sys;
 pub mod time;
 
@@ -23,6 +25,8 @@ pub static BUILTIN_MODULES: &[&StaticObj] = &[
     &time::TIME_MODULE,
     &errno::ERRNO_MODULE,
     &array::ARRAY_MODULE,
+    &r#struct::STRUCT_MODULE,
+    &collections::COLLECTIONS_MODULE,
 ];
 
 /// The builtin module called `name`, if any (`u`-prefixed aliases like `utime` map to `time`).
