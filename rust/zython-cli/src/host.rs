@@ -67,6 +67,45 @@ impl zython::port::Port for HostPort {
     fn env_var(&mut self, name: &str) -> Option<String> {
         std::env::var(name).ok()
     }
+    fn write_file(&mut self, path: &str, data: &[u8], append: bool) -> bool {
+        let f = std::fs::OpenOptions::new()
+            .create(true)
+            .write(true)
+            .append(append)
+            .truncate(!append)
+            .open(path);
+        match f {
+            Ok(mut f) => f.write_all(data).is_ok(),
+            Err(_) => false,
+        }
+    }
+    fn list_dir(&mut self, path: &str) -> Option<Vec<String>> {
+        let rd = std::fs::read_dir(path).ok()?;
+        let mut names: Vec<String> = rd
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        Some(names)
+    }
+    fn remove(&mut self, path: &str, dir: bool) -> bool {
+        if dir {
+            std::fs::remove_dir(path).is_ok()
+        } else {
+            std::fs::remove_file(path).is_ok()
+        }
+    }
+    fn mkdir(&mut self, path: &str) -> bool {
+        std::fs::create_dir(path).is_ok()
+    }
+    fn file_size(&mut self, path: &str) -> Option<u64> {
+        std::fs::metadata(path).ok().map(|m| m.len())
+    }
+    fn getcwd(&mut self) -> Option<String> {
+        std::env::current_dir()
+            .ok()
+            .map(|p| p.to_string_lossy().into_owned())
+    }
     fn epoch_ns(&mut self) -> Option<u64> {
         std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)

@@ -468,6 +468,7 @@ static_qstrs! {
     APPENDLEFT = "appendleft",
     EXTENDLEFT = "extendleft",
     POPLEFT = "popleft",
+    MODE = "mode",
     LITTLE = "little",
     BIG = "big",
 }

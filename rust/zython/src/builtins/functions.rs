@@ -177,6 +177,7 @@ pub static FUNCTIONS: &[(Qstr, &StaticObj)] = &[
     (q::GLOBALS, &GLOBALS),
     (q::LOCALS, &LOCALS),
     (q::ABS, &ABS),
+    (q::OPEN, &crate::modules::io::OPEN),
 ];
 
 #[allow(dead_code)]

@@ -6,9 +6,11 @@ pub mod collections;
 pub mod errno;
 pub mod frozen;
 pub mod gc;
+pub mod io;
 pub mod math;
 pub mod micropython;
 pub mod native;
+pub mod os;
 pub mod r#struct;
 pub mod sys;
 pub mod time;
@@ -27,6 +29,8 @@ pub static BUILTIN_MODULES: &[&StaticObj] = &[
     &array::ARRAY_MODULE,
     &r#struct::STRUCT_MODULE,
     &collections::COLLECTIONS_MODULE,
+    &io::IO_MODULE,
+    &os::OS_MODULE,
 ];
 
 /// The builtin module called `name`, if any (`u`-prefixed aliases like `utime` map to `time`).

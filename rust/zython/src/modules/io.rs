@@ -1,0 +1,427 @@
+//! The `io` module and the builtin `open`: in-memory streams (`StringIO`, `BytesIO`) and
+//! files on the port's filesystem.
+//!
+//! All four kinds are one native object, [`Stream`]: a byte buffer with a position. A file
+//! opened for reading is read whole through `Port::read_file`; a file opened for writing is
+//! created (or truncated) at open, and every `write` appends through `Port::write_file`, so
+//! nothing is lost when a file is never closed.
+
+use crate::modules::native;
+use crate::native_fn;
+use crate::obj::{NativeObject, Obj};
+use crate::qstr::{q, Qstr};
+use crate::statics::{Attr, ModuleDef, StaticObj, TypeDef, VAR_ARGS};
+use crate::types::object::OBJECT;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+use alloc::boxed::Box;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::any::Any;
+
+/// What a stream is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `io.StringIO`.
+    StringIO,
+    /// `io.BytesIO`.
+    BytesIO,
+    /// A file opened in text mode.
+    TextFile,
+    /// A file opened in binary mode.
+    BinFile,
+}
+
+/// An in-memory stream or an open file.
+#[derive(Debug)]
+pub struct Stream {
+    /// The kind (decides the type and str/bytes results).
+    pub kind: Kind,
+    /// The contents (for files opened to read: the whole file).
+    pub data: Vec<u8>,
+    /// Read/write position.
+    pub pos: usize,
+    /// `close()` was called.
+    pub closed: bool,
+    /// For files opened to write: where writes go.
+    pub path: Option<String>,
+    /// May it be read?
+    pub readable: bool,
+    /// May it be written?
+    pub writable: bool,
+}
+
+impl Stream {
+    fn text(&self) -> bool {
+        matches!(self.kind, Kind::StringIO | Kind::TextFile)
+    }
+}
+
+native_fn!(READ, "read", 1, 2, |vm, a, _| {
+    let n = size_arg(vm, a.get(1))?;
+    let data = take(vm, a[0], |d, pos| {
+        let end = n.map_or(d.len(), |n| pos.saturating_add(n).min(d.len()));
+        end.max(pos)
+    })?;
+    result(vm, a[0], &data)
+});
+native_fn!(READLINE, "readline", 1, 2, |vm, a, _| {
+    let n = size_arg(vm, a.get(1))?;
+    let data = take(vm, a[0], |d, pos| line_end(d, pos, n))?;
+    result(vm, a[0], &data)
+});
+native_fn!(READLINES, "readlines", 1, 2, |vm, a, _| {
+    let list = vm.new_list(Vec::new())?;
+    let base = vm.roots.len();
+    vm.roots.push(list);
+    let r = (|| loop {
+        let data = take(vm, a[0], |d, pos| line_end(d, pos, None))?;
+        if data.is_empty() {
+            return Ok(list);
+        }
+        let v = result(vm, a[0], &data)?;
+        if let Some(Obj::List(l)) = vm.heap.get_mut(list) {
+            if l.try_reserve(1).is_err() {
+                return Err(vm.no_memory());
+            }
+            l.push(v);
+        }
+    })();
+    vm.roots.truncate(base);
+    r
+});
+native_fn!(NEXT, "__next__", 1, 1, |vm, a, _| {
+    let data = take(vm, a[0], |d, pos| line_end(d, pos, None))?;
+    if data.is_empty() {
+        return Err(vm.new_exception(&crate::types::exceptions::STOP_ITERATION, ""));
+    }
+    result(vm, a[0], &data)
+});
+native_fn!(WRITE, "write", 2, 2, write);
+native_fn!(GETVALUE, "getvalue", 1, 1, |vm, a, _| {
+    let data = stream(vm, a[0])?.data.clone();
+    result(vm, a[0], &data)
+});
+native_fn!(SEEK, "seek", 2, 3, |vm, a, _| {
+    let off = vm.to_i64(a[1])?;
+    let whence = match a.get(2) {
+        Some(&w) => vm.to_i64(w)?,
+        None => 0,
+    };
+    let (pos, len) = {
+        let s = stream(vm, a[0])?;
+        (s.pos as i64, s.data.len() as i64)
+    };
+    let new = match whence {
+        0 => off,
+        1 => pos.saturating_add(off),
+        2 => len.saturating_add(off),
+        _ => return Err(vm.os_error(22)),
+    };
+    let new = new.max(0) as usize;
+    if let Some(s) = native::get_mut::<Stream>(vm, a[0]) {
+        s.pos = new;
+    }
+    vm.new_int(new as i64)
+});
+native_fn!(TELL, "tell", 1, 1, |vm, a, _| {
+    let pos = stream(vm, a[0])?.pos;
+    vm.new_int(pos as i64)
+});
+native_fn!(FLUSH, "flush", 1, 1, |vm, a, _| {
+    stream(vm, a[0])?;
+    Ok(Value::NONE)
+});
+native_fn!(CLOSE, "close", 1, 1, |vm, a, _| {
+    if let Some(s) = native::get_mut::<Stream>(vm, a[0]) {
+        s.closed = true;
+        if s.path.is_some() {
+            s.data = Vec::new();
+        }
+    }
+    Ok(Value::NONE)
+});
+native_fn!(ENTER, "__enter__", 1, 1, |_, a, _| Ok(a[0]));
+native_fn!(EXIT, "__exit__", 1, VAR_ARGS, |vm, a, _| {
+    if let Some(s) = native::get_mut::<Stream>(vm, a[0]) {
+        s.closed = true;
+    }
+    Ok(Value::NONE)
+});
+native_fn!(ITER, "__iter__", 1, 1, |_, a, _| Ok(a[0]));
+
+static STREAM_ATTRS: &[(Qstr, Attr)] = &[
+    (q::READ, Attr::Fn(&READ)),
+    (q::READLINE, Attr::Fn(&READLINE)),
+    (q::READLINES, Attr::Fn(&READLINES)),
+    (q::WRITE, Attr::Fn(&WRITE)),
+    (q::GETVALUE, Attr::Fn(&GETVALUE)),
+    (q::SEEK, Attr::Fn(&SEEK)),
+    (q::TELL, Attr::Fn(&TELL)),
+    (q::FLUSH, Attr::Fn(&FLUSH)),
+    (q::CLOSE, Attr::Fn(&CLOSE)),
+    (q::__ENTER__, Attr::Fn(&ENTER)),
+    (q::__EXIT__, Attr::Fn(&EXIT)),
+    (q::__ITER__, Attr::Fn(&ITER)),
+    (q::__NEXT__, Attr::Fn(&NEXT)),
+];
+
+macro_rules! stream_type {
+    ($id:ident, $name:expr, $new:expr) => {
+        #[doc = concat!("The `", $name, "` type.")]
+        pub static $id: StaticObj = StaticObj::Type(TypeDef {
+            name: $name,
+            base: Some(&OBJECT),
+            attrs: STREAM_ATTRS,
+            make_new: $new,
+            attr_hook: None,
+            subclassable: true,
+        });
+    };
+}
+
+stream_type!(STRINGIO_TYPE, "StringIO", Some(stringio_new));
+stream_type!(BYTESIO_TYPE, "BytesIO", Some(bytesio_new));
+stream_type!(TEXTIO_TYPE, "TextIOWrapper", None);
+stream_type!(FILEIO_TYPE, "FileIO", None);
+
+impl NativeObject for Stream {
+    fn type_obj(&self) -> &'static StaticObj {
+        match self.kind {
+            Kind::StringIO => &STRINGIO_TYPE,
+            Kind::BytesIO => &BYTESIO_TYPE,
+            Kind::TextFile => &TEXTIO_TYPE,
+            Kind::BinFile => &FILEIO_TYPE,
+        }
+    }
+    fn bytes(&self) -> usize {
+        self.data.capacity()
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+}
+
+/// The open stream behind `v` (ValueError when closed).
+fn stream(vm: &mut Vm, v: Value) -> PyResult<&Stream> {
+    let closed = match native::get::<Stream>(vm, v) {
+        Some(s) => s.closed,
+        None => return Err(vm.type_error("expected a stream")),
+    };
+    if closed {
+        return Err(vm.value_error("I/O operation on closed file"));
+    }
+    native::get::<Stream>(vm, v).ok_or(crate::vm::PyErr(Value::NONE))
+}
+
+fn size_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<usize>> {
+    match v {
+        Some(&v) if v != Value::NONE => {
+            let n = vm.to_index(v)?;
+            Ok(if n < 0 { None } else { Some(n as usize) })
+        }
+        _ => Ok(None),
+    }
+}
+
+/// End of the line starting at `pos` (after its newline), at most `max` bytes.
+fn line_end(d: &[u8], pos: usize, max: Option<usize>) -> usize {
+    let limit = max.map_or(d.len(), |m| pos.saturating_add(m).min(d.len()));
+    let start = pos.min(limit);
+    match d[start..limit].iter().position(|&b| b == b'\n') {
+        Some(i) => start + i + 1,
+        None => limit,
+    }
+}
+
+/// Take bytes from the position to `end(data, pos)` and advance.
+fn take(vm: &mut Vm, v: Value, end: impl Fn(&[u8], usize) -> usize) -> PyResult<Vec<u8>> {
+    let s = stream(vm, v)?;
+    if !s.readable {
+        return Err(vm.os_error(9));
+    }
+    let pos = s.pos.min(s.data.len());
+    let e = end(&s.data, pos).clamp(pos, s.data.len());
+    let out = s.data[pos..e].to_vec();
+    if let Some(s) = native::get_mut::<Stream>(vm, v) {
+        s.pos = e;
+    }
+    Ok(out)
+}
+
+/// Bytes as the stream's result type (str for text streams).
+fn result(vm: &mut Vm, v: Value, data: &[u8]) -> PyResult<Value> {
+    let text = native::get::<Stream>(vm, v).is_some_and(|s| s.text());
+    if text {
+        let s = String::from_utf8_lossy(data);
+        vm.new_str(&s)
+    } else {
+        vm.new_bytes(data)
+    }
+}
+
+fn write(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let (text, writable, path) = {
+        let s = stream(vm, a[0])?;
+        (s.text(), s.writable, s.path.clone())
+    };
+    if !writable {
+        return Err(vm.os_error(9));
+    }
+    let data: Vec<u8> = if text {
+        match vm.str_data(a[1]) {
+            Some(s) => s.as_bytes().to_vec(),
+            None => return Err(vm.type_error("object with buffer protocol required")),
+        }
+    } else {
+        match native::buffer(vm, a[1]) {
+            Some(b) if !vm.is_str(a[1]) => b,
+            _ => return Err(vm.type_error("object with buffer protocol required")),
+        }
+    };
+    let n = data.len();
+    if let Some(p) = path {
+        if !vm.port.write_file(&p, &data, true) {
+            return Err(vm.os_error(5));
+        }
+        return vm.new_int(n as i64);
+    }
+    vm.reserve(n)?;
+    let ok = match native::get_mut::<Stream>(vm, a[0]) {
+        Some(s) => {
+            let pos = s.pos;
+            let end = pos.saturating_add(n);
+            if end > s.data.len() {
+                if s.data.try_reserve(end - s.data.len()).is_err() {
+                    false
+                } else {
+                    s.data.resize(end, 0);
+                    true
+                }
+            } else {
+                true
+            }
+            .then(|| {
+                s.data[pos..end].copy_from_slice(&data);
+                s.pos = end;
+            })
+            .is_some()
+        }
+        None => true,
+    };
+    if !ok {
+        return Err(vm.no_memory());
+    }
+    vm.new_int(n as i64)
+}
+
+fn new_stream(vm: &mut Vm, kind: Kind, data: Vec<u8>, path: Option<String>) -> PyResult<Value> {
+    let writable = path.is_some() || matches!(kind, Kind::StringIO | Kind::BytesIO);
+    let readable = path.is_none();
+    vm.alloc(Obj::Native(Box::new(Stream {
+        kind,
+        data,
+        pos: 0,
+        closed: false,
+        path,
+        readable,
+        writable,
+    })))
+}
+
+fn stringio_new(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let data = match a.get(1) {
+        Some(&v) if v != Value::NONE && !v.is_small_int() => match vm.str_data(v) {
+            Some(s) => s.as_bytes().to_vec(),
+            None => return Err(vm.type_error("expected str")),
+        },
+        _ => Vec::new(),
+    };
+    new_stream(vm, Kind::StringIO, data, None)
+}
+
+fn bytesio_new(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let data = match a.get(1) {
+        Some(&v) if v != Value::NONE && !v.is_small_int() => match native::buffer(vm, v) {
+            Some(b) if !vm.is_str(v) => b,
+            _ => return Err(vm.type_error("object with buffer protocol required")),
+        },
+        _ => Vec::new(),
+    };
+    new_stream(vm, Kind::BytesIO, data, None)
+}
+
+native_fn!(OPEN, "open", 1, 8, open, kw);
+
+/// `open(path, mode='r')`: read modes load the file, write modes create or append to it.
+fn open(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let path = match vm.str_data(a[0]) {
+        Some(p) => String::from(p),
+        None => return Err(vm.type_error("expected str")),
+    };
+    let mode_v = a.get(1).copied().or(native::kwarg(kw, q::MODE));
+    let mode = match mode_v {
+        Some(m) => match vm.str_data(m) {
+            Some(s) => String::from(s),
+            None => return Err(vm.type_error("expected str")),
+        },
+        None => String::from("r"),
+    };
+    let binary = mode.contains('b');
+    let kind = if binary {
+        Kind::BinFile
+    } else {
+        Kind::TextFile
+    };
+    if mode.contains('w') || mode.contains('a') || mode.contains('x') {
+        let append = mode.contains('a');
+        if mode.contains('x') && vm.port.stat_kind(&path) != 0 {
+            return Err(vm.os_error(17));
+        }
+        if vm.port.stat_kind(&path) == 2 {
+            return Err(vm.os_error(21));
+        }
+        if !vm.port.write_file(&path, &[], append) {
+            return Err(vm.os_error(2));
+        }
+        return new_stream(vm, kind, Vec::new(), Some(path));
+    }
+    if vm.port.stat_kind(&path) == 2 {
+        return Err(vm.os_error(21));
+    }
+    match vm.port.read_file(&path) {
+        Some(data) => {
+            vm.reserve(data.len())?;
+            new_stream(vm, kind, data, None)
+        }
+        None => Err(vm.os_error(2)),
+    }
+}
+
+fn io_init(vm: &mut Vm, g: Value) -> PyResult<()> {
+    vm.dict_set_str(g, q::T_STRING_I_O, Value::from_static(&STRINGIO_TYPE))?;
+    vm.dict_set_str(g, q::T_BYTES_I_O, Value::from_static(&BYTESIO_TYPE))?;
+    vm.dict_set_str(g, q::OPEN, Value::from_static(&OPEN))
+}
+
+/// The `io` module.
+pub static IO_MODULE: StaticObj = StaticObj::Module(ModuleDef {
+    name: "io",
+    attrs: &[],
+    init: Some(io_init),
+});
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn line_ends() {
+        let d = b"ab\ncd";
+        assert_eq!(super::line_end(d, 0, None), 3);
+        assert_eq!(super::line_end(d, 3, None), 5);
+        assert_eq!(super::line_end(d, 0, Some(1)), 1);
+        assert_eq!(super::line_end(d, 9, None), 5);
+    }
+}
