@@ -1,15 +1,28 @@
 //! Tokens to syntax tree: a recursive-descent parser for Python 3 as MicroPython accepts it.
 //!
-//! Nesting (brackets, unary operators, blocks, f-string fields) is bounded by [`MAX_DEPTH`];
-//! deeper input gives a [`ErrorKind::Recursion`] error instead of exhausting the native stack.
-//! Input that stops in the middle of a construct the user is still typing (an open bracket,
-//! a block header with no body yet) gives [`ErrorKind::Incomplete`].
+//! The lexer runs on demand; the parser keeps two tokens of lookahead.
 //!
-//! Checks done here besides the grammar: assignment/deletion targets, `nonlocal` at module
-//! level, parameter order and duplicates, argument order in calls. Checks left to the compiler:
-//! `return`/`yield`/`await` outside a function, `break`/`continue` outside a loop, starred
-//! expressions in places where they cannot be evaluated (such as `print(*a)` is fine but
-//! `x = *a` or `(*a)` are errors), and `global`/`nonlocal` conflicts.
+//! Nesting (brackets, unary operators, blocks, f-string fields) is bounded by [`MAX_DEPTH`]
+//! (or by [`Limits`]); deeper input gives an [`ErrorKind::Recursion`] error instead of
+//! exhausting the native stack. Trees that loops build (long operator chains, `a.b.c...`,
+//! `elif` chains) are bounded by [`MAX_HEIGHT`], so dropping or compiling them cannot
+//! overflow the stack either. Input that stops in the middle of a construct the user is still
+//! typing (an open bracket or string, a trailing backslash, a block header with no body yet,
+//! a decorator with no def, a `try` with no handler yet) gives [`ErrorKind::Incomplete`].
+//!
+//! Checks done here besides the grammar: assignment, augmented-assignment, annotation and
+//! deletion targets; `nonlocal` outside any function; parameter order and duplicates;
+//! argument order in calls; a lone starred expression as a statement or in parentheses.
+//! Checks left to the compiler: `return`/`yield`/`await` outside a function,
+//! `break`/`continue` outside a loop, other starred expressions that cannot be evaluated
+//! (`x = *a`), walrus targets that rebind comprehension variables, and `global`/`nonlocal`
+//! conflicts.
+//!
+//! Tree shapes worth knowing: an f-string without fields is a plain `Constant::Str`; `elif`
+//! is a nested `If` in `orelse`; a decorated `def`/`class` statement carries the line of the
+//! `def`/`class` keyword (each decorator has its own line); positional-only parameters are
+//! in `args` (the `/` is checked and dropped); `f"{x=}"` gives `debug_text` "x=" and
+//! conversion `r` unless a conversion or format spec is given.
 
 mod expr;
 mod fstring;
