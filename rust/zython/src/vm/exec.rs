@@ -520,10 +520,10 @@ impl Vm {
                             push!(r);
                         }
                         op::WITH_CLEANUP => {
-                            let t = sp - 1;
                             if sp < base + 3 {
                                 bad!();
                             }
+                            let t = sp - 1;
                             let tos = self.stack[t];
                             save!();
                             if tos == Value::NONE {
