@@ -447,3 +447,129 @@ fn mutated_sources_never_panic() {
         }
     }
 }
+
+#[test]
+fn malformed_trees_do_not_panic() {
+    let odd_exprs = vec![
+        ex(
+            1,
+            ExprKind::BoolOp {
+                op: BoolOp::Or,
+                values: vec![],
+            },
+        ),
+        ex(
+            1,
+            ExprKind::Compare {
+                left: Box::new(name(1, "a")),
+                ops: vec![CmpOp::Lt, CmpOp::Gt],
+                comparators: vec![],
+            },
+        ),
+        ex(
+            1,
+            ExprKind::Dict {
+                keys: vec![None, Some(int(1, 1))],
+                values: vec![int(1, 2)],
+            },
+        ),
+        ex(
+            1,
+            ExprKind::Slice {
+                lower: None,
+                upper: None,
+                step: None,
+            },
+        ),
+        ex(1, ExprKind::Starred(Box::new(name(1, "a")))),
+        ex(
+            1,
+            ExprKind::ListComp {
+                elt: Box::new(name(1, "a")),
+                generators: vec![],
+            },
+        ),
+        ex(
+            1,
+            ExprKind::Lambda {
+                args: Box::new(Arguments {
+                    args: vec![],
+                    defaults: vec![int(1, 1), int(1, 2)],
+                    kw_defaults: vec![Some(int(1, 3))],
+                    ..Default::default()
+                }),
+                body: Box::new(ex(1, ExprKind::Yield(None))),
+            },
+        ),
+        ex(1, ExprKind::JoinedStr(vec![])),
+        ex(1, ExprKind::Tuple(vec![])),
+    ];
+    for e in odd_exprs {
+        for stmt in [
+            expr_stmt(1, e.clone()),
+            assign(1, e.clone(), int(1, 1)),
+            st(1, StmtKind::Delete(vec![e.clone()])),
+            st(
+                1,
+                StmtKind::AugAssign {
+                    target: e.clone(),
+                    op: BinOp::Add,
+                    value: int(1, 1),
+                },
+            ),
+            st(
+                1,
+                StmtKind::For {
+                    target: e.clone(),
+                    iter: e.clone(),
+                    body: vec![],
+                    orelse: vec![],
+                    is_async: true,
+                },
+            ),
+        ] {
+            for mode in [Mode::File, Mode::Eval, Mode::Single] {
+                let _ = compile(&module(vec![stmt.clone()]), "m.py", mode, 0);
+            }
+        }
+    }
+    let odd_stmts = vec![
+        st(
+            1,
+            StmtKind::With {
+                items: vec![],
+                body: vec![],
+                is_async: true,
+            },
+        ),
+        st(
+            1,
+            StmtKind::Try {
+                body: vec![],
+                handlers: vec![],
+                orelse: vec![],
+                finalbody: vec![],
+            },
+        ),
+        st(
+            1,
+            StmtKind::ImportFrom {
+                module: None,
+                names: vec![],
+                level: 9,
+            },
+        ),
+        st(
+            1,
+            StmtKind::Import(vec![Alias {
+                name: String::new(),
+                asname: None,
+            }]),
+        ),
+        st(1, StmtKind::Global(vec![String::new()])),
+    ];
+    for s in odd_stmts {
+        let _ = compile(&module(vec![s]), "m.py", Mode::File, 0);
+    }
+    let _ = compile(&module(vec![]), "m.py", Mode::Eval, 0);
+}
