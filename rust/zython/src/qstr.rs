@@ -469,6 +469,7 @@ static_qstrs! {
     EXTENDLEFT = "extendleft",
     POPLEFT = "popleft",
     MODE = "mode",
+    SEPARATORS = "separators",
     LITTLE = "little",
     BIG = "big",
 }

@@ -7,10 +7,12 @@ pub mod errno;
 pub mod frozen;
 pub mod gc;
 pub mod io;
+pub mod json;
 pub mod math;
 pub mod micropython;
 pub mod native;
 pub mod os;
+pub mod random;
 pub mod r#struct;
 pub mod sys;
 pub mod time;
@@ -31,6 +33,8 @@ pub static BUILTIN_MODULES: &[&StaticObj] = &[
     &collections::COLLECTIONS_MODULE,
     &io::IO_MODULE,
     &os::OS_MODULE,
+    &json::JSON_MODULE,
+    &random::RANDOM_MODULE,
 ];
 
 /// The builtin module called `name`, if any (`u`-prefixed aliases like `utime` map to `time`).
