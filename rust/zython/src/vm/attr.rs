@@ -58,6 +58,24 @@ impl Vm {
 
     /// Look `name` up along the MRO of type `t` (no descriptor processing).
     pub fn lookup_class_attr(&mut self, t: Value, name: Qstr) -> Option<Value> {
+        // Method cache: (class, name) -> value, valid while no class namespace changed and
+        // no collection ran (a freed class's handle may be reused).
+        let slot =
+            (t.bits() ^ (name.0 as usize).wrapping_mul(0x9e37_79b9)) % super::METHOD_CACHE_SIZE;
+        let stamp = self.class_version;
+        if let Some(&(ct, cn, cv, val)) = self.method_cache.get(slot) {
+            if ct == t && cn == name && cv == stamp {
+                return if val.is_null() { None } else { Some(val) };
+            }
+        }
+        let r = self.lookup_class_attr_uncached(t, name);
+        if let Some(e) = self.method_cache.get_mut(slot) {
+            *e = (t, name, stamp, r.unwrap_or(Value::NULL));
+        }
+        r
+    }
+
+    fn lookup_class_attr_uncached(&mut self, t: Value, name: Qstr) -> Option<Value> {
         let n = match self.heap.get(t) {
             Some(Obj::Class(c)) => c.mro.len(),
             _ => return self.static_type_attr(t, name),
@@ -462,6 +480,9 @@ impl Vm {
         }
         let h = self.qstrs.hash(name);
         let key = Value::qstr(name);
+        if matches!(self.heap.get(obj), Some(Obj::Class(_))) {
+            self.class_version = self.class_version.wrapping_add(1);
+        }
         let r = match self.heap.get_mut(obj) {
             Some(Obj::Instance(i)) => ns_set(&mut i.dict, h, key, value),
             Some(Obj::Exception(e)) => ns_set(&mut e.dict, h, key, value),
@@ -504,6 +525,7 @@ impl Vm {
         }
         let h = self.qstrs.hash(name);
         let key = Value::qstr(name);
+        self.class_version = self.class_version.wrapping_add(1);
         let removed = match self.heap.get_mut(obj) {
             Some(Obj::Instance(i)) => ns_del(&mut i.dict, h, key),
             Some(Obj::Exception(e)) => ns_del(&mut e.dict, h, key),

@@ -7,7 +7,7 @@
 //! Stack convention: `sp` is the index of the next free value-stack slot; TOS is `sp - 1`.
 //! Exception-handler and finally semantics follow MicroPython's VM exactly (same bytecode).
 
-use super::frame::{Frame, Handler};
+use super::frame::Handler;
 use super::{PyErr, PyResult, Vm};
 use crate::bytecode::op;
 use crate::interrupt;
@@ -29,7 +29,8 @@ pub enum Exit {
 }
 
 enum Flow {
-    Call(Frame),
+    /// A new frame was pushed: continue with it.
+    Switch,
     Return(Value),
     Yield(Value),
 }
@@ -877,7 +878,8 @@ impl Vm {
                                 if is_bc {
                                     let fr =
                                         tri!(self.prepare_frame(fun, &buf[..n], &[], Value::NULL));
-                                    break 'dispatch Ok(Flow::Call(fr));
+                                    self.frames.push(fr);
+                                    break 'dispatch Ok(Flow::Switch);
                                 }
                                 let base_roots = self.roots.len();
                                 let r = self.call(fun, &buf[..n], &[]);
@@ -914,7 +916,8 @@ impl Vm {
                             let is_bc = matches!(self.heap.get(fun), Some(Obj::Function(f)) if !f.code.is_generator());
                             if is_bc {
                                 let fr = tri!(self.prepare_frame(fun, &args, &kw, Value::NULL));
-                                break 'dispatch Ok(Flow::Call(fr));
+                                self.frames.push(fr);
+                                break 'dispatch Ok(Flow::Switch);
                             }
                             let base_roots = self.roots.len();
                             let r = self.call(fun, &args, &kw);
@@ -1092,10 +1095,7 @@ impl Vm {
             };
 
             match result {
-                Ok(Flow::Call(frame)) => {
-                    self.frames.push(frame);
-                    continue 'frames;
-                }
+                Ok(Flow::Switch) => continue 'frames,
                 Ok(Flow::Return(v)) => {
                     let f = match self.frames.pop() {
                         Some(f) => f,

@@ -28,6 +28,9 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use frame::Frame;
 
+/// Entries in the class-attribute (method) cache.
+pub const METHOD_CACHE_SIZE: usize = 256;
+
 /// Entries in the name-lookup cache (a power of two).
 pub const LOOKUP_CACHE_SIZE: usize = 512;
 
@@ -107,6 +110,10 @@ pub struct Vm {
     pub lookup_cache: Box<[(usize, u32)]>,
     /// Approximate native stack address where the interpreter started (see `Config::native_stack`).
     pub stack_top: usize,
+    /// (class, name, class_version, value) cache of class attribute lookups.
+    pub method_cache: Box<[(Value, Qstr, u32, Value)]>,
+    /// Bumped whenever a class namespace changes or the heap is collected.
+    pub class_version: u32,
     /// Turn "\n" into "\r\n" in Python output (serial consoles).
     pub crlf: bool,
     /// Print tracebacks on stdout instead of stderr (the raw REPL does).
@@ -151,6 +158,10 @@ impl Vm {
             stack_top: stack_address(),
             crlf: false,
             errors_to_stdout: false,
+            method_cache:
+                alloc::vec![(Value::NULL, q::EMPTY, u32::MAX, Value::NULL); METHOD_CACHE_SIZE]
+                    .into_boxed_slice(),
+            class_version: 0,
         };
         vm.heap.set_baseline();
         // These cannot fail on a fresh heap of any sensible size; if they do, the VM reports
@@ -523,6 +534,7 @@ impl Vm {
             self.heap.mark(v);
         }
         self.heap.finish_collect();
+        self.class_version = self.class_version.wrapping_add(1);
     }
 
     /// The builtin type object for a static type definition.
