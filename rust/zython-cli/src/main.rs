@@ -173,12 +173,10 @@ fn run_source(vm: &mut Vm, src: &str, file: &str) -> zython::vm::PyResult<()> {
 
 /// The interactive REPL on the terminal; returns the exit status.
 fn repl(vm: &mut Vm) -> i32 {
-    let cfg = zython::repl::ReplConfig {
-        machine: String::from("linux with zython"),
-        start_raw: false,
-    };
+    let machine = format!("{} {}", std::env::consts::OS, std::env::consts::ARCH);
+    let cfg = zython::repl::ReplConfig::host(&machine);
     let code = match zython::repl::run(vm, &cfg) {
-        zython::repl::ReplExit::Exit(c) => c,
+        zython::repl::ReplExit::SystemExit(c) => c,
         _ => 0,
     };
     tty::set_raw(false);

@@ -1,465 +1,375 @@
-//! The REPL, shared by every port: the friendly REPL (banner, `>>> `/`... ` prompts, line
-//! editing, history, auto-indent, tab completion, Ctrl-E paste mode) and the raw REPL with
-//! raw-paste mode, byte for byte as MicroPython's tools (pyboard.py, mpremote) expect.
+//! The interactive prompt: friendly REPL (line editing, history, auto-indent, completion),
+//! paste mode, raw REPL and raw-paste, speaking MicroPython's protocol over a [`Port`].
 //!
-//! The REPL talks to the world only through the VM's [`Port`](crate::port::Port).
+//! The REPL does not know the VM: it drives an [`Engine`], which the VM implements. Ports call
+//! [`run`]; the host CLI when stdin is a terminal, the Zephyr port on the console UART.
+//!
+//! Keys at the friendly prompt (empty line): Ctrl-A raw REPL, Ctrl-B banner, Ctrl-C new line,
+//! Ctrl-D exit (host) or soft reset (boards), Ctrl-E paste mode. Line endings written by the REPL
+//! itself are `\r\n` when [`ReplConfig::crlf`] is set, `\n` otherwise (a host terminal's driver
+//! adds the CR); text from the engine (program output, tracebacks) is passed through unchanged.
 
-pub mod continuation;
+mod complete;
+mod continuation;
+mod paste;
+mod raw;
 pub mod readline;
+mod vm_engine;
 
-use crate::port::Port;
-use crate::value::Value;
-use crate::vm::Vm;
-use alloc::boxed::Box;
+#[cfg(test)]
+mod tests;
+
+use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
-use readline::{Edit, Editor, Term};
 
-/// Raw-paste flow-control window (MicroPython uses half of its 256-byte buffer).
-pub const RAW_PASTE_WINDOW: u16 = 128;
+pub use continuation::continue_with_input;
+pub use raw::RAW_HEADER;
 
-/// How the REPL is set up by the port.
-#[derive(Debug, Clone)]
-pub struct ReplConfig {
-    /// The machine description in the banner (after "Zython vX.Y.Z; ").
-    pub machine: String,
-    /// Start in the raw REPL (after a soft reset that happened in raw mode).
-    pub start_raw: bool,
+use crate::interrupt;
+use crate::port::Port;
+use paste::PasteEnd;
+use raw::RawEnd;
+use readline::{LineEnd, LineState};
+
+/// Ctrl-A: raw REPL (empty line) or start of line.
+pub const CTRL_A: u8 = 0x01;
+/// Ctrl-B: banner / leave raw REPL, or cursor left.
+pub const CTRL_B: u8 = 0x02;
+/// Ctrl-C: cancel the line, or KeyboardInterrupt in running code.
+pub const CTRL_C: u8 = 0x03;
+/// Ctrl-D: soft reset / exit (empty line), end of raw input, or delete at cursor.
+pub const CTRL_D: u8 = 0x04;
+/// Ctrl-E: paste mode (empty line) or end of line.
+pub const CTRL_E: u8 = 0x05;
+
+/// Primary prompt.
+pub const PS1: &str = ">>> ";
+/// Continuation prompt.
+pub const PS2: &str = "... ";
+/// Printed before the engine is reset by Ctrl-D (tools wait for its `soft reboot` + newline).
+pub const SOFT_REBOOT: &str = "MPY: soft reboot\n";
+
+/// How the engine should compile and run one piece of source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExecMode {
+    /// A friendly-REPL entry (`<stdin>`, single-input mode: expression values are printed).
+    /// More lines may follow: when the source stops inside an open block or bracket, answer
+    /// [`ExecOutcome::Incomplete`] without printing anything.
+    Single,
+    /// Like `Single`, but the user forced the end (Ctrl-D): incomplete input is a SyntaxError.
+    SingleFinal,
+    /// File mode (paste mode, raw REPL): expression values are not printed.
+    File,
 }
 
-/// Why the REPL returned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReplExit {
-    /// Ctrl-D on an empty line, or end of input: soft reset (boards) or exit (host).
-    /// `raw` tells whether the REPL was in raw mode, which survives a soft reset.
-    SoftReset {
-        /// The raw REPL was active.
-        raw: bool,
-    },
-    /// `sys.exit(code)` ran at the prompt.
-    Exit(i32),
-    /// The input ended.
-    Eof,
-}
-
-/// What running one entry produced.
-enum Outcome {
+/// What running one piece of source came to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExecOutcome {
+    /// Ran to the end.
     Done,
-    Exit(i32),
+    /// [`ExecMode::Single`] only: the source needs more lines; nothing was run or printed.
+    Incomplete,
+    /// An uncaught exception (including SyntaxError and KeyboardInterrupt): the full text to
+    /// show, `Traceback (most recent call last):` through the last line, each ending in `\n`
+    /// (the REPL writes it with its own line ends).
+    /// The engine returns it rather than printing it because the raw REPL must send it after
+    /// a `\x04` marker that follows the program's normal output.
+    Exception(String),
+    /// SystemExit with this exit code (the engine has printed a non-int value if there was one).
+    SystemExit(i32),
 }
 
-/// A port stand-in while the real one is lent to the line editor (zero-sized: no allocation).
-struct NoPort;
-
-impl Port for NoPort {
-    fn write(&mut self, _: &[u8]) {}
-    fn read_byte(&mut self) -> Option<u8> {
-        None
+/// What the REPL needs from the interpreter; the VM implements it.
+pub trait Engine {
+    /// The console the REPL reads keys from and writes to (the same one program output uses).
+    fn console(&mut self) -> &mut dyn Port;
+    /// Compile and run `source`; program output goes to the console.
+    fn exec(&mut self, source: &str, mode: ExecMode) -> ExecOutcome;
+    /// Names that could complete the last component of the dotted `prefix`: for `"pri"` the
+    /// globals and builtins (`"print"`, ...), for `"sys.pa"` the attributes of `sys` (`"path"`,
+    /// ...). Complete words, not suffixes; any order; unfiltered is fine (the REPL filters).
+    /// An empty list when the chain cannot be resolved. Must not run user code with effects.
+    fn complete(&mut self, prefix: &str) -> Vec<String>;
+    /// Module names for completion after `import ` (built-in and frozen modules).
+    fn complete_module(&mut self, _prefix: &str) -> Vec<String> {
+        Vec::new()
     }
-    fn ticks_ms(&mut self) -> u64 {
-        0
-    }
-    fn ticks_us(&mut self) -> u64 {
-        0
-    }
-    fn sleep_ms(&mut self, _: u32) {}
+    /// Forget all Python state (soft reset): fresh globals, modules, heap.
+    fn soft_reset(&mut self);
 }
 
-struct PortTerm<'a>(&'a mut dyn Port);
-
-impl Term for PortTerm<'_> {
-    fn read(&mut self) -> Option<u8> {
-        self.0.read_byte()
-    }
-    fn write(&mut self, b: &[u8]) {
-        self.0.write(b)
-    }
+/// Settings of one REPL.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReplConfig {
+    /// First banner line, e.g. `MicroPython v1.24.0; Zython 0.1.0 with x86_64`.
+    pub banner: String,
+    /// Optional second banner line (e.g. `Type "help()" for more information.`).
+    pub banner_hint: Option<String>,
+    /// End lines the REPL writes with CR LF (boards) instead of LF (host terminal).
+    pub crlf: bool,
+    /// Host behaviour: Ctrl-D on an empty friendly line and SystemExit make [`run`] return.
+    /// Otherwise (boards) they soft-reset in place. The raw REPL always soft-resets in place,
+    /// as mpremote expects.
+    pub exit_on_ctrl_d: bool,
+    /// Lines kept for up-arrow recall.
+    pub history_len: usize,
+    /// Raw-paste flow-control window in bytes (MicroPython boards use 128).
+    pub raw_paste_window: u16,
+    /// Longest entry, paste or raw upload accepted (bytes or chars); more is refused cleanly.
+    pub max_input: usize,
 }
 
-/// The banner line.
-pub fn banner(cfg: &ReplConfig) -> String {
-    alloc::format!(
-        "Zython v{}; {}\r\nType \"help()\" for more information.\r\n",
+/// The default first banner line for `machine` (e.g. `x86_64`, a board name).
+pub fn default_banner(machine: &str) -> String {
+    format!(
+        "MicroPython v1.24.0; Zython {} with {}",
         env!("CARGO_PKG_VERSION"),
-        cfg.machine
+        machine
     )
 }
 
-/// Run the REPL until soft reset, exit or end of input.
-pub fn run(vm: &mut Vm, cfg: &ReplConfig) -> ReplExit {
-    let mut editor = Editor::new();
-    // The console is raw while the REPL owns it; `execute` hands it back while code runs.
-    vm.port.set_raw_mode(true);
-    let exit = repl_loop(vm, cfg, &mut editor);
-    vm.port.set_raw_mode(false);
+impl ReplConfig {
+    /// Settings for a board console: CR LF, soft reset on Ctrl-D, 8 lines of history.
+    pub fn board(machine: &str) -> Self {
+        ReplConfig {
+            banner: default_banner(machine),
+            banner_hint: Some(String::from("Type \"help()\" for more information.")),
+            crlf: true,
+            exit_on_ctrl_d: false,
+            history_len: 8,
+            raw_paste_window: 128,
+            max_input: 64 * 1024,
+        }
+    }
+
+    /// Settings for the host CLI on a terminal: exit on Ctrl-D. The host port turns output
+    /// post-processing off in raw mode, so the REPL writes CR LF there too.
+    pub fn host(machine: &str) -> Self {
+        ReplConfig {
+            banner_hint: Some(String::from("Use Ctrl-D to exit, Ctrl-E for paste mode")),
+            crlf: true,
+            exit_on_ctrl_d: true,
+            history_len: 50,
+            max_input: 16 * 1024 * 1024,
+            ..Self::board(machine)
+        }
+    }
+}
+
+/// Why [`run`] returned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReplExit {
+    /// The input stream ended.
+    Eof,
+    /// Ctrl-D on an empty friendly line, with [`ReplConfig::exit_on_ctrl_d`].
+    CtrlD,
+    /// SystemExit at the friendly prompt, with [`ReplConfig::exit_on_ctrl_d`]: the exit code.
+    SystemExit(i32),
+}
+
+/// Write REPL text, turning each `\n` into `\r\n` when `crlf` is set.
+pub(crate) fn write_text(port: &mut dyn Port, crlf: bool, text: &str) {
+    if !crlf {
+        port.write(text.as_bytes());
+        return;
+    }
+    let mut parts = text.split('\n');
+    if let Some(first) = parts.next() {
+        port.write(first.as_bytes());
+    }
+    for part in parts {
+        port.write(b"\r\n");
+        port.write(part.as_bytes());
+    }
+}
+
+/// Append `b` unless `buf` would exceed `max` or memory runs out; false when refused.
+pub(crate) fn push_bounded(buf: &mut Vec<u8>, b: u8, max: usize) -> bool {
+    if buf.len() >= max || buf.try_reserve(1).is_err() {
+        return false;
+    }
+    buf.push(b);
+    true
+}
+
+/// Which REPL is active.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    Friendly,
+    Raw,
+}
+
+/// How one stint in the friendly REPL ended.
+enum Step {
+    Raw,
+    SoftReset,
+    SystemExit(i32),
+    Eof,
+}
+
+/// Run the REPL until the input ends (or, on the host, until Ctrl-D / SystemExit).
+///
+/// Starts in the friendly REPL with the banner. Soft resets (Ctrl-D, or SystemExit on boards)
+/// print [`SOFT_REBOOT`], call [`Engine::soft_reset`] and return to the mode that was active.
+pub fn run(engine: &mut dyn Engine, cfg: &ReplConfig) -> ReplExit {
+    engine.console().set_raw_mode(true);
+    let exit = run_modes(engine, cfg);
+    engine.console().set_raw_mode(false);
     exit
 }
 
-fn repl_loop(vm: &mut Vm, cfg: &ReplConfig, editor: &mut Editor) -> ReplExit {
-    let mut raw = cfg.start_raw;
-    if !raw {
-        let b = banner(cfg);
-        vm.port.write(b.as_bytes());
-    }
+/// Run `source` with the console handed back to normal mode (so Ctrl-C interrupts the code).
+pub(crate) fn execute(engine: &mut dyn Engine, source: &str, mode: ExecMode) -> ExecOutcome {
+    interrupt::clear();
+    engine.console().set_raw_mode(false);
+    let outcome = engine.exec(source, mode);
+    engine.console().set_raw_mode(true);
+    outcome
+}
+
+/// The mode loop of [`run`].
+fn run_modes(engine: &mut dyn Engine, cfg: &ReplConfig) -> ReplExit {
+    let mut state = LineState::new(cfg.history_len, cfg.crlf, cfg.max_input);
+    let mut mode = Mode::Friendly;
     loop {
-        let next = if raw {
-            raw_repl(vm)
-        } else {
-            friendly_repl(vm, cfg, editor)
-        };
-        match next {
-            Next::Raw => raw = true,
-            Next::Friendly => {
-                raw = false;
-                let b = banner(cfg);
-                vm.port.write(b.as_bytes());
-            }
-            Next::Exit(e) => return e,
-        }
-    }
-}
-
-enum Next {
-    Raw,
-    Friendly,
-    Exit(ReplExit),
-}
-
-/// Read one line with the editor, lending it the port and a completer backed by the VM.
-fn read_line(vm: &mut Vm, editor: &mut Editor, prompt: &str, initial: &str) -> Edit {
-    let mut port: Box<dyn Port> = core::mem::replace(&mut vm.port, Box::new(NoPort));
-    let r = {
-        let mut term = PortTerm(&mut *port);
-        let mut complete = |word: &str| complete(vm, word);
-        editor.read_line(&mut term, prompt, initial, &mut complete)
-    };
-    vm.port = port;
-    r
-}
-
-fn friendly_repl(vm: &mut Vm, cfg: &ReplConfig, editor: &mut Editor) -> Next {
-    loop {
-        crate::interrupt::clear();
-        let mut entry = match read_line(vm, editor, ">>> ", "") {
-            Edit::Line(l) => l,
-            Edit::Control(0x01) => {
-                vm.port.write(b"\r\n");
-                return Next::Raw;
-            }
-            Edit::Control(0x02) => {
-                vm.port.write(b"\r\n");
-                let b = banner(cfg);
-                vm.port.write(b.as_bytes());
-                continue;
-            }
-            Edit::Control(0x03) => {
-                vm.port.write(b"\r\n");
-                continue;
-            }
-            Edit::Control(0x05) => {
-                match paste_mode(vm) {
-                    Some(src) => {
-                        if let Outcome::Exit(c) = execute(vm, &src, false) {
-                            return Next::Exit(ReplExit::Exit(c));
-                        }
-                    }
-                    None => continue,
+        let reset = match mode {
+            Mode::Friendly => match friendly(engine, cfg, &mut state) {
+                Step::Raw => {
+                    mode = Mode::Raw;
+                    continue;
                 }
+                Step::Eof => return ReplExit::Eof,
+                Step::SoftReset if cfg.exit_on_ctrl_d => return ReplExit::CtrlD,
+                Step::SystemExit(code) if cfg.exit_on_ctrl_d => return ReplExit::SystemExit(code),
+                Step::SoftReset | Step::SystemExit(_) => true,
+            },
+            Mode::Raw => match raw::raw_repl(engine, cfg, true) {
+                RawEnd::Friendly => {
+                    mode = Mode::Friendly;
+                    false
+                }
+                RawEnd::Eof => return ReplExit::Eof,
+                RawEnd::SoftReset | RawEnd::SystemExit(_) => true,
+            },
+        };
+        if reset {
+            write_text(engine.console(), cfg.crlf, SOFT_REBOOT);
+            interrupt::clear();
+            engine.soft_reset();
+            state.history.clear();
+        }
+    }
+}
+
+/// Print the banner lines.
+fn banner(port: &mut dyn Port, cfg: &ReplConfig) {
+    write_text(port, cfg.crlf, &cfg.banner);
+    write_text(port, cfg.crlf, "\n");
+    if let Some(hint) = &cfg.banner_hint {
+        write_text(port, cfg.crlf, hint);
+        write_text(port, cfg.crlf, "\n");
+    }
+}
+
+/// The friendly REPL, from the banner until it hands over or stops.
+fn friendly(engine: &mut dyn Engine, cfg: &ReplConfig, state: &mut LineState) -> Step {
+    banner(engine.console(), cfg);
+    let nl = |engine: &mut dyn Engine| write_text(engine.console(), cfg.crlf, "\n");
+    'entry: loop {
+        let mut entry = String::new();
+        interrupt::clear();
+        let mode = match readline::read_line(engine, state, &mut entry, PS1) {
+            LineEnd::Eof => return Step::Eof,
+            LineEnd::Control(CTRL_A) => {
+                nl(engine);
+                return Step::Raw;
+            }
+            LineEnd::Control(CTRL_B) => {
+                nl(engine);
+                banner(engine.console(), cfg);
                 continue;
             }
-            Edit::Control(_) => {
-                vm.port.write(b"\r\n");
-                return Next::Exit(ReplExit::SoftReset { raw: false });
+            LineEnd::Control(CTRL_D) => {
+                nl(engine);
+                return Step::SoftReset;
             }
+            LineEnd::Control(CTRL_E) => {
+                match paste::paste_mode(engine.console(), cfg.crlf, cfg.max_input) {
+                    PasteEnd::Run(text) => {
+                        entry = text;
+                        ExecMode::File
+                    }
+                    PasteEnd::TooLong => {
+                        write_text(engine.console(), cfg.crlf, "MemoryError: paste too long\n");
+                        continue;
+                    }
+                    PasteEnd::Cancel => continue,
+                    PasteEnd::Eof => return Step::Eof,
+                }
+            }
+            LineEnd::Control(_) => {
+                // Ctrl-C: a fresh prompt on a new line.
+                nl(engine);
+                continue;
+            }
+            LineEnd::Enter if entry.is_empty() => continue,
+            LineEnd::Enter => ExecMode::Single,
         };
-        if entry.trim().is_empty() {
-            continue;
-        }
-        let mut cancelled = false;
-        while continuation::continue_with_input(&entry) {
-            let indent = next_indent(&entry);
-            entry.push('\n');
-            match read_line(vm, editor, "... ", &indent) {
-                Edit::Line(l) => entry.push_str(&l),
-                Edit::Control(0x03) => {
-                    vm.port.write(b"\r\n");
-                    cancelled = true;
+
+        let mut mode = mode;
+        loop {
+            while mode == ExecMode::Single && continue_with_input(&entry) {
+                match more_line(engine, cfg, state, &mut entry) {
+                    More::Line => {}
+                    More::Final => mode = ExecMode::SingleFinal,
+                    More::Cancel => continue 'entry,
+                    More::Eof => return Step::Eof,
+                }
+            }
+            match execute(engine, &entry, mode) {
+                ExecOutcome::Incomplete if mode == ExecMode::Single => {
+                    match more_line(engine, cfg, state, &mut entry) {
+                        More::Line => {}
+                        More::Final => mode = ExecMode::SingleFinal,
+                        More::Cancel => continue 'entry,
+                        More::Eof => return Step::Eof,
+                    }
+                }
+                ExecOutcome::Exception(text) => {
+                    write_text(engine.console(), cfg.crlf, &text);
                     break;
                 }
-                Edit::Control(0x04) => break,
-                Edit::Control(_) => {}
+                ExecOutcome::SystemExit(code) => return Step::SystemExit(code),
+                ExecOutcome::Done | ExecOutcome::Incomplete => break,
             }
-        }
-        if cancelled {
-            continue;
-        }
-        if let Outcome::Exit(c) = execute(vm, &entry, true) {
-            return Next::Exit(ReplExit::Exit(c));
         }
     }
 }
 
-/// Auto-indent for the next continuation line: the last line's indent, plus 4 after a `:`.
-fn next_indent(entry: &str) -> String {
-    let last = entry.rsplit('\n').next().unwrap_or("");
-    let mut n = last.len() - last.trim_start_matches(' ').len();
-    if last.trim_end().ends_with(':') {
-        n += 4;
-    }
-    if last.trim().is_empty() {
-        n = 0;
-    }
-    " ".repeat(n)
+/// Result of asking for one continuation line.
+enum More {
+    Line,
+    Final,
+    Cancel,
+    Eof,
 }
 
-/// Ctrl-E paste mode: collect text until Ctrl-D (run) or Ctrl-C (cancel).
-fn paste_mode(vm: &mut Vm) -> Option<String> {
-    vm.port
-        .write(b"\r\npaste mode; Ctrl-C to cancel, Ctrl-D to finish\r\n=== ");
-    let mut buf = Vec::new();
-    loop {
-        match vm.port.read_byte() {
-            None | Some(0x04) => {
-                vm.port.write(b"\r\n");
-                break;
-            }
-            Some(0x03) => {
-                vm.port.write(b"\r\n");
-                return None;
-            }
-            Some(b'\r') => {
-                buf.push(b'\n');
-                vm.port.write(b"\r\n=== ");
-            }
-            Some(b'\n') if buf.last() == Some(&b'\n') => {}
-            Some(c) => {
-                buf.push(c);
-                vm.port.write(&[c]);
-            }
+/// Read one `... ` line onto `entry`.
+fn more_line(
+    engine: &mut dyn Engine,
+    cfg: &ReplConfig,
+    state: &mut LineState,
+    entry: &mut String,
+) -> More {
+    entry.push('\n');
+    match readline::read_line(engine, state, entry, PS2) {
+        LineEnd::Enter => More::Line,
+        LineEnd::Control(CTRL_D) => More::Final,
+        LineEnd::Control(_) => {
+            write_text(engine.console(), cfg.crlf, "\n");
+            More::Cancel
         }
-    }
-    Some(String::from_utf8_lossy(&buf).into_owned())
-}
-
-/// Compile and run an entry in `__main__`, printing any uncaught exception.
-fn execute(vm: &mut Vm, src: &str, single: bool) -> Outcome {
-    vm.port.set_raw_mode(false);
-    let r = execute_cooked(vm, src, single);
-    vm.port.set_raw_mode(true);
-    r
-}
-
-fn execute_cooked(vm: &mut Vm, src: &str, single: bool) -> Outcome {
-    crate::interrupt::clear();
-    let g = vm.main_globals;
-    #[cfg(feature = "compiler")]
-    let r = {
-        let mode = if single {
-            crate::compile::Mode::Single
-        } else {
-            crate::compile::Mode::File
-        };
-        vm.exec_source(src, "<stdin>", mode, g).map(|_| ())
-    };
-    #[cfg(not(feature = "compiler"))]
-    let r: crate::vm::PyResult<()> = {
-        let _ = (src, single, g);
-        Err(vm.new_exception(
-            &crate::types::exceptions::RUNTIME_ERROR,
-            "this firmware has no compiler: the REPL can't compile; run .mpy or frozen modules",
-        ))
-    };
-    vm.roots.clear();
-    match r {
-        Ok(()) => Outcome::Done,
-        Err(e) => {
-            if let Some(code) = vm.system_exit_code(e.0) {
-                return Outcome::Exit(code);
-            }
-            vm.print_exception(e.0);
-            Outcome::Done
-        }
+        LineEnd::Eof => More::Eof,
     }
 }
-
-/// The raw REPL: `raw REPL; CTRL-B to exit\r\n>`, code ends with Ctrl-D, answers
-/// `OK` + output + `\x04` + error + `\x04` + `>`; raw-paste via `\x05A\x01`.
-fn raw_repl(vm: &mut Vm) -> Next {
-    vm.port.write(b"raw REPL; CTRL-B to exit\r\n");
-    let mut line: Vec<u8> = Vec::new();
-    vm.port.write(b">");
-    loop {
-        let c = match vm.port.read_byte() {
-            Some(c) => c,
-            None => return Next::Exit(ReplExit::Eof),
-        };
-        match c {
-            0x01 => {
-                if line.len() == 2 && line[0] == 0x05 {
-                    let cmd = line[1];
-                    line.clear();
-                    if let Some(exit) = raw_paste(vm, cmd) {
-                        return Next::Exit(exit);
-                    }
-                    vm.port.write(b">");
-                } else {
-                    line.clear();
-                    vm.port.write(b"raw REPL; CTRL-B to exit\r\n>");
-                }
-            }
-            0x02 => {
-                vm.port.write(b"\r\n");
-                return Next::Friendly;
-            }
-            0x03 => line.clear(),
-            0x04 => {
-                vm.port.write(b"OK");
-                if line.is_empty() {
-                    vm.port.write(b"\r\n");
-                    return Next::Exit(ReplExit::SoftReset { raw: true });
-                }
-                let src = String::from_utf8_lossy(&line).into_owned();
-                line.clear();
-                if let Some(exit) = raw_execute(vm, &src) {
-                    return Next::Exit(exit);
-                }
-                vm.port.write(b">");
-            }
-            c => line.push(c),
-        }
-    }
-}
-
-/// Run raw-REPL code: output, `\x04`, traceback, `\x04`. Some(exit) on sys.exit (soft reset).
-fn raw_execute(vm: &mut Vm, src: &str) -> Option<ReplExit> {
-    let saved = (vm.errors_to_stdout, vm.crlf);
-    // The console stays raw here, so output newlines are sent as CR LF like on a board.
-    vm.errors_to_stdout = true;
-    vm.crlf = true;
-    crate::interrupt::clear();
-    let g = vm.main_globals;
-    #[cfg(feature = "compiler")]
-    let r = vm
-        .exec_source(src, "<stdin>", crate::compile::Mode::File, g)
-        .map(|_| ());
-    #[cfg(not(feature = "compiler"))]
-    let r: crate::vm::PyResult<()> = {
-        let _ = (src, g);
-        Err(vm.new_exception(
-            &crate::types::exceptions::RUNTIME_ERROR,
-            "this firmware has no compiler",
-        ))
-    };
-    vm.roots.clear();
-    vm.port.write(b"\x04");
-    let mut exit = None;
-    if let Err(e) = r {
-        if vm.system_exit_code(e.0).is_some() {
-            exit = Some(ReplExit::SoftReset { raw: true });
-        } else {
-            vm.print_exception(e.0);
-        }
-    }
-    vm.port.write(b"\x04");
-    (vm.errors_to_stdout, vm.crlf) = saved;
-    exit
-}
-
-/// Raw-paste mode (`\x05A\x01` already received as `\x05` + `cmd` + `\x01`).
-fn raw_paste(vm: &mut Vm, cmd: u8) -> Option<ReplExit> {
-    if cmd != b'A' {
-        vm.port.write(b"R\x00");
-        return None;
-    }
-    vm.port.write(b"R\x01");
-    let w = RAW_PASTE_WINDOW;
-    vm.port.write(&[(w & 0xff) as u8, (w >> 8) as u8, 0x01]);
-    let mut remain = w;
-    let mut src = Vec::new();
-    loop {
-        match vm.port.read_byte() {
-            None | Some(0x04) => {
-                vm.port.write(b"\x04");
-                break;
-            }
-            Some(0x03) => {
-                vm.port.write(b"\x04");
-                vm.port.write(b"\x04");
-                let e = vm.new_exception(&crate::types::exceptions::KEYBOARD_INTERRUPT, "");
-                let saved = vm.errors_to_stdout;
-                vm.errors_to_stdout = true;
-                vm.print_exception(e.0);
-                vm.errors_to_stdout = saved;
-                vm.port.write(b"\x04");
-                return None;
-            }
-            Some(c) => {
-                src.push(c);
-                remain -= 1;
-                if remain == 0 {
-                    vm.port.write(b"\x01");
-                    remain = w;
-                }
-            }
-        }
-    }
-    let text = String::from_utf8_lossy(&src).into_owned();
-    raw_execute(vm, &text)
-}
-
-/// Completions for `word` (a name or a dotted attribute path) in `__main__`.
-pub fn complete(vm: &mut Vm, word: &str) -> Vec<String> {
-    let (path, prefix) = match word.rfind('.') {
-        Some(i) => (Some(&word[..i]), &word[i + 1..]),
-        None => (None, word),
-    };
-    let mut names: Vec<String> = Vec::new();
-    match path {
-        None => {
-            for d in [vm.main_globals, vm.builtins] {
-                if let Some(dict) = vm.dict_ref(d) {
-                    let keys: Vec<Value> = dict.iter().map(|e| e.key).collect();
-                    for k in keys {
-                        if let Some(s) = vm.str_data(k) {
-                            names.push(String::from(s));
-                        }
-                    }
-                }
-            }
-        }
-        Some(p) => {
-            let mut obj = Value::NULL;
-            for (i, part) in p.split('.').enumerate() {
-                let qn = match vm.qstrs.lookup(part) {
-                    Some(x) => x,
-                    None => return Vec::new(),
-                };
-                obj = if i == 0 {
-                    match vm
-                        .dict_get_qstr(vm.main_globals, qn)
-                        .or_else(|| vm.dict_get_qstr(vm.builtins, qn))
-                    {
-                        Some(v) => v,
-                        None => return Vec::new(),
-                    }
-                } else {
-                    match vm.getattr_opt(obj, qn) {
-                        Ok(Some(v)) => v,
-                        _ => return Vec::new(),
-                    }
-                };
-            }
-            names = vm.dir_names(obj);
-        }
-    }
-    let mut out: Vec<String> = names
-        .into_iter()
-        .filter(|n| n.starts_with(prefix) && (prefix.starts_with('_') || !n.starts_with('_')))
-        .collect();
-    out.sort();
-    out.dedup();
-    out
-}
-
-#[cfg(all(test, feature = "compiler"))]
-mod tests;
