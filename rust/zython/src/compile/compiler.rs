@@ -8,6 +8,7 @@
 mod emit;
 mod expr;
 mod fold;
+mod guard;
 mod intern;
 mod lines;
 mod scope;
@@ -21,6 +22,7 @@ use alloc::vec::Vec;
 
 use crate::bytecode::{CompiledModule, RawCode};
 use crate::compile::ast;
+use crate::compile::parser::Limits;
 use crate::compile::{CompileError, Mode};
 
 use emit::{Emitter, Pass, PreludeInfo, Tables};
@@ -42,14 +44,27 @@ pub fn compile(
 
 /// [`compile`] for a tree the caller no longer needs (folded in place, no copy).
 pub fn compile_owned(
-    mut module: ast::Module,
+    module: ast::Module,
     filename: &str,
     mode: Mode,
     opt_level: u8,
 ) -> Result<CompiledModule, CompileError> {
-    fold::fold_module(&mut module, opt_level)?;
-    let long_qstrs = intern::scan(&module, &is_static_qstr);
-    let mut c = Compiler::new(filename, mode, opt_level, long_qstrs);
+    compile_owned_with_limits(module, filename, mode, opt_level, default_limits())
+}
+
+/// [`compile_owned`] with bounds on native recursion (see [`Limits`]); ports with small
+/// thread stacks set `native_stack`.
+pub fn compile_owned_with_limits(
+    mut module: ast::Module,
+    filename: &str,
+    mode: Mode,
+    opt_level: u8,
+    limits: Limits,
+) -> Result<CompiledModule, CompileError> {
+    let guard = guard::Guard::new(limits);
+    fold::fold_module(&mut module, opt_level, guard)?;
+    let long_qstrs = intern::scan(&module, &is_static_qstr, guard);
+    let mut c = Compiler::new(filename, mode, opt_level, long_qstrs, guard);
     c.run(&module)
 }
 
@@ -60,8 +75,27 @@ pub fn compile_source(
     mode: Mode,
     opt_level: u8,
 ) -> Result<CompiledModule, CompileError> {
-    let module = crate::compile::parse(source, mode)?;
-    compile_owned(module, filename, mode, opt_level)
+    compile_source_with_limits(source, filename, mode, opt_level, default_limits())
+}
+
+/// [`compile_source`] with bounds on the parser's and compiler's native recursion.
+pub fn compile_source_with_limits(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    opt_level: u8,
+    limits: Limits,
+) -> Result<CompiledModule, CompileError> {
+    let module = crate::compile::parser::parse_with_limits(source, mode, limits)?;
+    compile_owned_with_limits(module, filename, mode, opt_level, limits)
+}
+
+/// The default recursion bounds: the parser's depth limit, no stack budget.
+fn default_limits() -> Limits {
+    Limits {
+        max_depth: MAX_NESTING / 2,
+        native_stack: 0,
+    }
 }
 
 /// Result of one compile step.
@@ -75,8 +109,7 @@ enum IdOp {
     Delete,
 }
 
-/// Deepest nesting of statements and expressions the compiler accepts (native stack bound).
-pub const MAX_NESTING: u32 = 200;
+pub use guard::MAX_NESTING;
 
 /// Largest label number (bit 15 marks a break out of a `for` loop).
 const MAX_LABELS: u32 = emit::BREAK_FROM_FOR;
@@ -98,6 +131,7 @@ struct Compiler<'a> {
     opt_level: u8,
     long_qstrs: intern::LongQstrs,
     depth: u32,
+    guard: guard::Guard,
 }
 
 /// True for the strings in MicroPython's static qstr table.
@@ -106,10 +140,17 @@ fn is_static_qstr(s: &str) -> bool {
 }
 
 impl<'a> Compiler<'a> {
-    fn new(filename: &str, mode: Mode, opt_level: u8, long_qstrs: intern::LongQstrs) -> Self {
+    fn new(
+        filename: &str,
+        mode: Mode,
+        opt_level: u8,
+        long_qstrs: intern::LongQstrs,
+        guard: guard::Guard,
+    ) -> Self {
         Compiler {
             long_qstrs,
             depth: 0,
+            guard,
             scopes: Vec::new(),
             cur: 0,
             pass: Pass::Scope,
@@ -551,15 +592,9 @@ impl<'a> Compiler<'a> {
         self.e.end_finally();
     }
 
-    /// Enter one level of nesting; fails past [`MAX_NESTING`].
+    /// Enter one level of nesting; fails past the recursion bounds.
     fn enter(&mut self, line: u32) -> R {
-        if self.depth >= MAX_NESTING {
-            return Err(CompileError {
-                kind: crate::compile::ErrorKind::Recursion,
-                msg: String::from("maximum recursion depth exceeded"),
-                line,
-            });
-        }
+        self.guard.check(self.depth, line)?;
         self.depth += 1;
         Ok(())
     }

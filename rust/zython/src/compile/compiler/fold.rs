@@ -20,11 +20,16 @@ use crate::compile::ast::{
 use crate::compile::CompileError;
 
 /// Fold the constants of `m` in place.
-pub fn fold_module(m: &mut ast::Module, opt_level: u8) -> Result<(), CompileError> {
+pub fn fold_module(
+    m: &mut ast::Module,
+    opt_level: u8,
+    guard: super::guard::Guard,
+) -> Result<(), CompileError> {
     let mut f = Folder {
         consts: BTreeMap::new(),
         opt_level,
         depth: 0,
+        guard,
     };
     f.block(&mut m.body)
 }
@@ -33,14 +38,7 @@ struct Folder {
     consts: BTreeMap<String, Expr>,
     opt_level: u8,
     depth: u32,
-}
-
-fn too_deep(line: u32) -> CompileError {
-    CompileError {
-        kind: crate::compile::ErrorKind::Recursion,
-        msg: String::from("maximum recursion depth exceeded"),
-        line,
-    }
+    guard: super::guard::Guard,
 }
 
 #[derive(Clone)]
@@ -244,9 +242,7 @@ impl Folder {
     }
 
     fn stmt(&mut self, s: &mut Stmt) -> Result<(), CompileError> {
-        if self.depth >= super::MAX_NESTING {
-            return Err(too_deep(s.line));
-        }
+        self.guard.check(self.depth, s.line)?;
         self.depth += 1;
         let r = self.stmt_inner(s);
         self.depth -= 1;
@@ -428,9 +424,7 @@ impl Folder {
 
     /// Fold inside an assignment target (but never replace the target itself).
     fn target(&mut self, t: &mut Expr) -> Result<(), CompileError> {
-        if self.depth >= super::MAX_NESTING {
-            return Err(too_deep(t.line));
-        }
+        self.guard.check(self.depth, t.line)?;
         self.depth += 1;
         let r = self.target_inner(t);
         self.depth -= 1;
@@ -481,9 +475,7 @@ impl Folder {
     }
 
     fn expr(&mut self, e: &mut Expr) -> Result<(), CompileError> {
-        if self.depth >= super::MAX_NESTING {
-            return Err(too_deep(e.line));
-        }
+        self.guard.check(self.depth, e.line)?;
         self.depth += 1;
         let r = self.expr_inner(e);
         self.depth -= 1;

@@ -31,6 +31,7 @@ impl LongQstrs {
 }
 
 struct Scan<'f> {
+    guard: super::guard::Guard,
     depth: u32,
     interned: BTreeSet<String>,
     is_static: &'f dyn Fn(&str) -> bool,
@@ -38,8 +39,9 @@ struct Scan<'f> {
 }
 
 /// Replay MicroPython's interning over `m` (which must not move while the result is used).
-pub fn scan(m: &Module, is_static: &dyn Fn(&str) -> bool) -> LongQstrs {
+pub fn scan(m: &Module, is_static: &dyn Fn(&str) -> bool, guard: super::guard::Guard) -> LongQstrs {
     let mut s = Scan {
+        guard,
         depth: 0,
         interned: BTreeSet::new(),
         is_static,
@@ -119,7 +121,7 @@ impl Scan<'_> {
     }
 
     fn stmt(&mut self, s: &Stmt) {
-        if self.depth >= super::MAX_NESTING {
+        if self.guard.check(self.depth, 0).is_err() {
             return;
         }
         self.depth += 1;
@@ -293,7 +295,7 @@ impl Scan<'_> {
     }
 
     fn expr(&mut self, e: &Expr) {
-        if self.depth >= super::MAX_NESTING {
+        if self.guard.check(self.depth, 0).is_err() {
             return;
         }
         self.depth += 1;

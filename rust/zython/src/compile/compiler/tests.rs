@@ -573,3 +573,22 @@ fn malformed_trees_do_not_panic() {
     }
     let _ = compile(&module(vec![]), "m.py", Mode::Eval, 0);
 }
+
+#[test]
+fn stack_budget_stops_deep_compiles() {
+    let mut e = name(1, "a");
+    for _ in 0..150 {
+        e = ex(1, ExprKind::List(vec![e]));
+    }
+    let m = module(vec![expr_stmt(1, e)]);
+    // Within the depth limit and with no stack budget it compiles.
+    assert!(compile(&m, "s.py", Mode::File, 0).is_ok());
+    let limits = crate::compile::parser::Limits {
+        max_depth: 200,
+        native_stack: 4096,
+    };
+    let err = super::compile_owned_with_limits(m, "s.py", Mode::File, 0, limits).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Recursion);
+    let src = "x = [[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]\n";
+    assert!(super::compile_source_with_limits(src, "s.py", Mode::File, 0, limits).is_err());
+}
