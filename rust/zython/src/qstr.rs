@@ -470,6 +470,9 @@ static_qstrs! {
     POPLEFT = "popleft",
     MODE = "mode",
     SEPARATORS = "separators",
+    DIGEST = "digest",
+    HEXDIGEST = "hexdigest",
+    SHA256 = "sha256",
     LITTLE = "little",
     BIG = "big",
 }

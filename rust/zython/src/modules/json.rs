@@ -86,9 +86,14 @@ impl Dumper<'_> {
                     if i > 0 {
                         out.push_str(self.item_sep);
                     }
-                    let mut ks = String::new();
-                    vm.str_into(key, &mut ks)?;
-                    quote(&ks, out);
+                    if let Some(ks) = vm.str_data(key) {
+                        quote(ks, out);
+                    } else {
+                        // Non-str keys are written as their JSON text, quoted.
+                        let mut ks = String::new();
+                        self.dump(vm, key, &mut ks, depth + 1)?;
+                        quote(&ks, out);
+                    }
                     out.push_str(self.key_sep);
                     self.dump(vm, x, out, depth + 1)?;
                 }

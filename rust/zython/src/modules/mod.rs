@@ -2,10 +2,12 @@
 //! `native` holds helpers they share.
 
 pub mod array;
+pub mod cmath;
 pub mod collections;
 pub mod errno;
 pub mod frozen;
 pub mod gc;
+pub mod hashlib;
 pub mod io;
 pub mod json;
 pub mod math;
@@ -26,6 +28,7 @@ pub static BUILTIN_MODULES: &[&StaticObj] = &[
     &gc::GC_MODULE,
     &micropython::MICROPYTHON_MODULE,
     &math::MATH_MODULE,
+    &cmath::CMATH_MODULE,
     &time::TIME_MODULE,
     &errno::ERRNO_MODULE,
     &array::ARRAY_MODULE,
@@ -35,6 +38,7 @@ pub static BUILTIN_MODULES: &[&StaticObj] = &[
     &os::OS_MODULE,
     &json::JSON_MODULE,
     &random::RANDOM_MODULE,
+    &hashlib::HASHLIB_MODULE,
 ];
 
 /// The builtin module called `name`, if any (`u`-prefixed aliases like `utime` map to `time`).
