@@ -208,7 +208,7 @@ impl Vm {
         kw: &[(Value, Value)],
         locals: Value,
     ) -> PyResult<Frame> {
-        let (code, ctx, defaults, kw_defaults, closure) = match self.heap.get(f) {
+        let (code, ctx, defaults, kw_defaults, n_closure) = match self.heap.get(f) {
             Some(Obj::Function(func)) => {
                 let Function {
                     code,
@@ -217,7 +217,7 @@ impl Vm {
                     kw_defaults,
                     closure,
                 } = &**func;
-                (code.clone(), *ctx, *defaults, *kw_defaults, closure.clone())
+                (code.clone(), *ctx, *defaults, *kw_defaults, closure.len())
             }
             _ => return Err(self.type_error("not a function")),
         };
@@ -237,17 +237,27 @@ impl Vm {
         self.stack.resize(base + n_state, Value::NULL);
         let simple = op::SCOPE_VARARGS | op::SCOPE_VARKEYWORDS | op::SCOPE_DEFKWARGS;
         if kw.is_empty()
-            && closure.is_empty()
             && code.scope_flags & simple == 0
-            && args.len() == code.n_pos_args
+            && n_closure + args.len() == code.n_pos_args
             && code.n_kwonly_args == 0
-            && args.len() <= n_state
+            && code.n_pos_args <= n_state
         {
-            // Fast path: exactly the positional parameters.
+            // Fast path: closed-over cells then exactly the positional parameters.
+            if n_closure > 0 {
+                if let Some(Obj::Function(func)) = self.heap.get(f) {
+                    for (i, &c) in func.closure.iter().enumerate() {
+                        self.stack[base + n_state - 1 - i] = c;
+                    }
+                }
+            }
             for (i, &a) in args.iter().enumerate() {
-                self.stack[base + n_state - 1 - i] = a;
+                self.stack[base + n_state - 1 - (n_closure + i)] = a;
             }
         } else {
+            let closure: Vec<Value> = match self.heap.get(f) {
+                Some(Obj::Function(func)) => func.closure.to_vec(),
+                _ => Vec::new(),
+            };
             let r = self.bind_args(
                 &code,
                 &ctx_qstrs,
@@ -281,6 +291,7 @@ impl Vm {
             code,
             ctx,
             globals,
+            qstrs: ctx_qstrs,
             locals: if locals.is_null() { globals } else { locals },
             base,
             sp: base,

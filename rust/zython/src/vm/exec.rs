@@ -95,10 +95,7 @@ impl Vm {
             };
             let code: Rc<super::code::Code> = self.frames[fi].code.clone();
             let ctx = self.frames[fi].ctx;
-            let qstrs: Rc<[Qstr]> = match self.heap.get(ctx) {
-                Some(Obj::Context(c)) => c.qstrs.clone(),
-                _ => Rc::from(Vec::new()),
-            };
+            let qstrs: Rc<[Qstr]> = self.frames[fi].qstrs.clone();
             let bc: &[u8] = &code.bytes;
             // Identifies this code object in the lookup cache.
             let code_tag = Rc::as_ptr(&code) as *const u8 as usize;

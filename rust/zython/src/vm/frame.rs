@@ -30,6 +30,8 @@ pub struct Frame {
     pub ctx: Value,
     /// Globals dict.
     pub globals: Value,
+    /// The module's qstr table (bytecode qstr operand -> name), shared with its Context.
+    pub qstrs: Rc<[crate::qstr::Qstr]>,
     /// Namespace for LOAD_NAME/STORE_NAME (globals for module code, the class dict for class bodies).
     pub locals: Value,
     /// Next instruction (absolute offset into `code.bytes`).
