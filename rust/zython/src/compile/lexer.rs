@@ -55,14 +55,15 @@ fn normalize_newlines(source: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// True for characters that may start an identifier.
+/// True for characters that may start an identifier: like MicroPython, every non-ASCII
+/// character except whitespace counts as a letter.
 fn is_ident_start(c: char) -> bool {
-    c == '_' || c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic())
+    c == '_' || c.is_ascii_alphabetic() || (!c.is_ascii() && !c.is_whitespace())
 }
 
 /// True for characters that may continue an identifier.
 fn is_ident_continue(c: char) -> bool {
-    c == '_' || c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
+    c.is_ascii_digit() || is_ident_start(c)
 }
 
 /// Tokenizer state over one source text; tokens are produced on demand.
@@ -87,6 +88,7 @@ pub(crate) struct Lexer<'a> {
 impl<'a> Lexer<'a> {
     /// A lexer over a module's source (newlines normalized, INDENT/DEDENT produced).
     pub(crate) fn module(source: &'a str) -> Self {
+        let source = source.strip_prefix('\u{feff}').unwrap_or(source);
         Self::new(normalize_newlines(source), 1, false)
     }
 
@@ -337,7 +339,7 @@ impl<'a> Lexer<'a> {
         let line = self.line;
         match self.peek_char() {
             Some(c) if is_ident_start(c) => self.pos += c.len_utf8(),
-            Some(_) => return Err(self.err("invalid character in identifier")),
+            Some(_) => return Err(self.err("invalid character")),
             None => return Ok(()),
         }
         while let Some(c) = self.peek_char() {

@@ -454,7 +454,16 @@ impl Parser<'_> {
     fn atom_expr(&mut self) -> Result<Expr, CompileError> {
         let line = self.line();
         let is_await = self.eat(&Tok::Kw(Kw::Await));
-        let mut e = self.atom()?;
+        let e = self.atom()?;
+        let mut e = self.trailers(e)?;
+        if is_await {
+            e = Self::mk(line, ExprKind::Await(Box::new(e)));
+        }
+        Ok(e)
+    }
+
+    /// Calls, subscripts and attributes applied to `e`.
+    fn trailers(&mut self, mut e: Expr) -> Result<Expr, CompileError> {
         // Height of `e`, measured lazily: trailers grow it in a loop.
         let mut h: Option<u32> = None;
         loop {
@@ -504,8 +513,21 @@ impl Parser<'_> {
                 _ => break,
             }
         }
-        if is_await {
-            e = Self::mk(line, ExprKind::Await(Box::new(e)));
+        Ok(e)
+    }
+
+    /// Continues an expression whose first atom `e` (a parenthesized one, starting on
+    /// `line`) has already been parsed: trailers, `**`, binary operators, `if`-`else`.
+    pub(super) fn continue_from_atom(&mut self, e: Expr, line: u32) -> Result<Expr, CompileError> {
+        let mut e = self.trailers(e)?;
+        if self.peek() == &Tok::DoubleStar {
+            e = self.pow_tail(e)?;
+        }
+        if self.infix().is_some() {
+            e = self.binary_tail(e, PREC_OR, line)?;
+        }
+        if self.peek() == &Tok::Kw(Kw::If) {
+            e = self.ternary(e, line)?;
         }
         Ok(e)
     }

@@ -32,6 +32,14 @@ fn aug_op(t: &Tok) -> Option<BinOp> {
     })
 }
 
+/// What `with (` turned out to start.
+enum ParenWith {
+    /// `with (a as b, c):` items.
+    Items(Vec<WithItem>),
+    /// A parenthesized expression (and its line) that the first context expression starts with.
+    Expr(Expr, u32),
+}
+
 fn stmt(line: u32, kind: StmtKind) -> Stmt {
     Stmt { line, kind }
 }
@@ -536,19 +544,26 @@ impl Parser<'_> {
     fn with_stmt(&mut self, line: u32, is_async: bool) -> Result<Stmt, CompileError> {
         self.bump();
         let mut items = Vec::new();
-        loop {
-            let context = self.test()?;
-            let target = if self.eat(&Tok::Kw(Kw::As)) {
-                let t = self.star_or_expr()?;
-                self.check_store(&t)?;
-                Some(t)
-            } else {
-                None
-            };
-            items.push(WithItem { context, target });
-            if !self.eat(&Tok::Comma) {
-                break;
+        let mut more = true;
+        if self.peek() == &Tok::LPar {
+            match self.with_paren()? {
+                ParenWith::Items(its) => {
+                    items = its;
+                    more = false;
+                }
+                ParenWith::Expr(e, pline) => {
+                    let context = self.continue_from_atom(e, pline)?;
+                    let target = self.with_target()?;
+                    items.push(WithItem { context, target });
+                    more = self.eat(&Tok::Comma);
+                }
             }
+        }
+        while more {
+            let context = self.test()?;
+            let target = self.with_target()?;
+            items.push(WithItem { context, target });
+            more = self.eat(&Tok::Comma);
         }
         let body = self.colon_block()?;
         Ok(stmt(
@@ -559,6 +574,63 @@ impl Parser<'_> {
                 is_async,
             },
         ))
+    }
+
+    /// Optional `as target` of a with item.
+    fn with_target(&mut self) -> Result<Option<Expr>, CompileError> {
+        if !self.eat(&Tok::Kw(Kw::As)) {
+            return Ok(None);
+        }
+        let t = self.star_or_expr()?;
+        self.check_store(&t)?;
+        Ok(Some(t))
+    }
+
+    /// After `with`, at `(`: either parenthesized items `with (a as b, c):` (Python 3.10)
+    /// or the start of an expression such as `with (a, b) + c:` or `with (f)() as g:`.
+    #[inline(never)]
+    fn with_paren(&mut self) -> Result<ParenWith, CompileError> {
+        let pline = self.line();
+        self.bump();
+        self.enter()?;
+        let r = self.with_paren_inner(pline);
+        self.leave();
+        r
+    }
+
+    fn with_paren_inner(&mut self, pline: u32) -> Result<ParenWith, CompileError> {
+        let mut items: Vec<WithItem> = Vec::new();
+        let mut trailing_comma = false;
+        let mut any_as = false;
+        while self.peek() != &Tok::RPar {
+            let context = self.namedexpr()?;
+            let target = self.with_target()?;
+            any_as |= target.is_some();
+            items.push(WithItem { context, target });
+            trailing_comma = self.eat(&Tok::Comma);
+            if !trailing_comma {
+                break;
+            }
+        }
+        self.expect(&Tok::RPar)?;
+        if self.peek() == &Tok::Colon && !items.is_empty() {
+            return Ok(ParenWith::Items(items));
+        }
+        if any_as {
+            return Err(self.error());
+        }
+        let mut contexts: Vec<Expr> = items.into_iter().map(|i| i.context).collect();
+        let e = match contexts.pop() {
+            Some(only) if contexts.is_empty() && !trailing_comma => only,
+            last => {
+                contexts.extend(last);
+                Expr {
+                    line: pline,
+                    kind: ExprKind::Tuple(contexts),
+                }
+            }
+        };
+        Ok(ParenWith::Expr(e, pline))
     }
 
     /// `@decorator NEWLINE`... followed by a def or class.

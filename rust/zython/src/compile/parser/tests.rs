@@ -500,6 +500,38 @@ fn compound_statements() {
         "(class C [A *B] [metaclass=M **kw] ((= x 1) (def m (self) ((return self)))))"
     );
     assert_eq!(file("class C(): pass"), "(class C (pass))");
+    // Parenthesized with items (Python 3.10), told apart from expressions starting with `(`.
+    assert_eq!(
+        file("with (\n    open(x) as f,\n    open(y) as g,\n):\n    pass\n"),
+        "(with [(call open x) as f, (call open y) as g] (pass))"
+    );
+    assert_eq!(file("with (a, b): pass"), "(with [a, b] (pass))");
+    assert_eq!(file("with (a): pass"), "(with [a] (pass))");
+    assert_eq!(file("with (a) as b, c: pass"), "(with [a as b, c] (pass))");
+    assert_eq!(
+        file("with (a, b) as c: pass"),
+        "(with [(tuple a b) as c] (pass))"
+    );
+    assert_eq!(
+        file("with (f)(x) as g: pass"),
+        "(with [(call f x) as g] (pass))"
+    );
+    assert_eq!(
+        file("with (a) + b if c else d: pass"),
+        "(with [(if c (+ a b) d)] (pass))"
+    );
+    assert_eq!(
+        file("with (a).b.c(): pass"),
+        "(with [(call (. (. a b) c))] (pass))"
+    );
+    assert_eq!(
+        file("with (a) ** 2 * 3 < 4 or e: pass"),
+        "(with [(or (cmp (* (** a 2) 3) < 4) e)] (pass))"
+    );
+    assert_eq!(file("with (): pass"), "(with [(tuple )] (pass))");
+    syntax_err("with (a as b) + c: pass\n", 1);
+    syntax_err("with (a as 1): pass\n", 1);
+    incomplete("with (a as b,\n");
     assert_eq!(
         file("def f():\n    def g():\n        nonlocal x\n"),
         "(def f () ((def g () ((nonlocal x)))))"
@@ -621,7 +653,12 @@ fn eval_mode() {
 fn unicode_identifiers() {
     assert_eq!(file("größe = 1\nπ = größe"), "(= größe 1)\n(= π größe)");
     assert_eq!(ev("日本語"), "日本語");
-    syntax_err("x = €\n", 1);
+    // Like MicroPython, any non-ASCII character other than whitespace is a letter.
+    assert_eq!(ev("€"), "€");
+    assert_eq!(ev("x\u{e0100}"), "x\u{e0100}");
+    syntax_err("x = \u{a0}1\n", 1);
+    // A byte-order mark at the start is skipped.
+    assert_eq!(file("\u{feff}x = 1\n"), "(= x 1)");
 }
 
 #[test]
