@@ -633,7 +633,12 @@ impl Vm {
                             if sp < base + ITER_SLOTS {
                                 bad!();
                             }
-                            let it = self.stack[sp - ITER_SLOTS];
+                            // Slot 0 holds the iterator, or NULL when slot 1 does (the
+                            // layout a generator expression builds from its argument).
+                            let mut it = self.stack[sp - ITER_SLOTS];
+                            if it.is_null() {
+                                it = self.stack[sp - ITER_SLOTS + 1];
+                            }
                             save!();
                             // Fast paths for range and sequence iterators.
                             let next = match self.heap.get_mut(it) {
