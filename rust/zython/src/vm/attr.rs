@@ -249,6 +249,10 @@ impl Vm {
                 return Ok(None);
             }
             Some(Obj::Class(_)) => return self.class_getattr(obj, name),
+            Some(Obj::Super(cls, o)) => {
+                let (cls, o) = (*cls, *o);
+                return self.super_lookup(cls, o, name).map(Some);
+            }
             _ => {
                 if let Some(StaticObj::Type(_)) = obj.as_static() {
                     return self.class_getattr(obj, name);

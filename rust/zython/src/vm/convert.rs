@@ -412,6 +412,9 @@ impl Vm {
                 if self.has_user_method(v, q::__REPR__) {
                     return self.user_text(v, q::__REPR__, out);
                 }
+                if let Some(b) = self.native_base_value(v) {
+                    return self.repr_inner(b, out);
+                }
                 let t = types::type_of(self, v);
                 let _ = write!(
                     out,
