@@ -159,6 +159,336 @@ pub fn stop_iteration(vm: &mut Vm) -> PyErr {
     vm.new_exception(&ex::STOP_ITERATION, "")
 }
 
+// ----- containers and iteration: min max sum sorted any all dir input __import__ help -----
+
+native_fn!(
+    MIN,
+    "min",
+    1,
+    VAR_ARGS,
+    |vm, a, kw| min_max(vm, a, kw, false),
+    kw
+);
+native_fn!(
+    MAX,
+    "max",
+    1,
+    VAR_ARGS,
+    |vm, a, kw| min_max(vm, a, kw, true),
+    kw
+);
+native_fn!(SUM, "sum", 1, 2, sum);
+native_fn!(SORTED, "sorted", 1, 1, sorted, kw);
+native_fn!(ANY, "any", 1, 1, |vm, a, _| any_all(vm, a[0], true));
+native_fn!(ALL, "all", 1, 1, |vm, a, _| any_all(vm, a[0], false));
+native_fn!(DIR, "dir", 0, 1, dir);
+native_fn!(INPUT, "input", 0, 1, input);
+native_fn!(IMPORT, "__import__", 1, 5, import);
+native_fn!(HELP, "help", 0, 1, help);
+
+/// Run `f` over each item of iterable `v` (kept rooted); `f` returns false to stop early.
+fn for_each(
+    vm: &mut Vm,
+    v: Value,
+    f: &mut dyn FnMut(&mut Vm, Value) -> PyResult<bool>,
+) -> PyResult<()> {
+    let it = vm.get_iter(v)?;
+    let base = vm.roots.len();
+    vm.roots.push(it);
+    let r = loop {
+        match vm.iter_next(it) {
+            Ok(Some(x)) => {
+                vm.roots.push(x);
+                let go = f(vm, x);
+                vm.roots.pop();
+                match go {
+                    Ok(true) => {}
+                    Ok(false) => break Ok(()),
+                    Err(e) => break Err(e),
+                }
+            }
+            Ok(None) => break Ok(()),
+            Err(e) => break Err(e),
+        }
+    };
+    vm.roots.truncate(base);
+    r
+}
+
+/// `min`/`max`: one iterable or several arguments; `key=`, `default=`.
+fn min_max(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)], want_max: bool) -> PyResult<Value> {
+    types::args::check_kw(vm, kw, &[q::KEY, q::DEFAULT])?;
+    let key = types::args::kwarg(vm, kw, q::KEY).unwrap_or(Value::NONE);
+    let default = types::args::kwarg(vm, kw, q::DEFAULT);
+    let base = vm.roots.len();
+    // (best item, its key), rooted at roots[base], roots[base + 1].
+    vm.roots.push(Value::NULL);
+    vm.roots.push(Value::NULL);
+    let mut consider = |vm: &mut Vm, x: Value| -> PyResult<bool> {
+        let k = if key == Value::NONE {
+            x
+        } else {
+            vm.call(key, &[x], &[])?
+        };
+        let best_k = vm.roots[base + 1];
+        let better = if best_k.is_null() {
+            true
+        } else if want_max {
+            types::sort::less(vm, best_k, k)?
+        } else {
+            types::sort::less(vm, k, best_k)?
+        };
+        if better {
+            vm.roots[base] = x;
+            vm.roots[base + 1] = k;
+        }
+        Ok(true)
+    };
+    let r = if a.len() == 1 {
+        for_each(vm, a[0], &mut consider)
+    } else {
+        if default.is_some() {
+            vm.roots.truncate(base);
+            return Err(vm.type_error("default only allowed for single iterable"));
+        }
+        let mut r = Ok(true);
+        for &x in a {
+            r = consider(vm, x);
+            if r.is_err() {
+                break;
+            }
+        }
+        r.map(|_| ())
+    };
+    let best = vm.roots[base];
+    vm.roots.truncate(base);
+    r?;
+    if !best.is_null() {
+        return Ok(best);
+    }
+    match default {
+        Some(d) => Ok(d),
+        None => Err(vm.value_error("arg is an empty sequence")),
+    }
+}
+
+/// `sum(iterable, start=0)`.
+fn sum(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let base = vm.roots.len();
+    vm.roots
+        .push(a.get(1).copied().unwrap_or(Value::small_int(0)));
+    let r = for_each(vm, a[0], &mut |vm, x| {
+        let acc = vm.roots[base];
+        let n = vm.binary_op(crate::bytecode::op::BINARY_ADD, acc, x)?;
+        vm.roots[base] = n;
+        Ok(true)
+    });
+    let acc = vm.roots[base];
+    vm.roots.truncate(base);
+    r.map(|_| acc)
+}
+
+/// `sorted(iterable, key=None, reverse=False)`.
+fn sorted(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let (key, reverse) = types::sort::sort_kwargs(vm, kw)?;
+    let mut items = vm.collect_iterable(a[0])?;
+    types::sort::sort_values(vm, &mut items, key, reverse)?;
+    vm.new_list(items)
+}
+
+/// `any(it)` (`want` true) / `all(it)` (`want` false).
+fn any_all(vm: &mut Vm, v: Value, want: bool) -> PyResult<Value> {
+    let mut found = false;
+    for_each(vm, v, &mut |vm, x| {
+        if vm.truthy(x)? == want {
+            found = true;
+            return Ok(false);
+        }
+        Ok(true)
+    })?;
+    Ok(Value::bool(if want { found } else { !found }))
+}
+
+/// Add the keys of a dict/namespace to `out`.
+fn push_names(vm: &Vm, d: &crate::obj::Dict, out: &mut alloc::vec::Vec<Value>) {
+    for e in d.iter() {
+        if vm.is_str(e.key) && !out.contains(&e.key) {
+            out.push(e.key);
+        }
+    }
+}
+
+/// Names of the attributes of a type value along its MRO.
+fn type_names(vm: &mut Vm, t: Value, out: &mut alloc::vec::Vec<Value>) {
+    for k in vm.mro(t) {
+        if let Some(Obj::Class(c)) = vm.heap.get(k) {
+            push_names(vm, &c.dict, out);
+        } else if let Some(StaticObj::Type(td)) = k.as_static() {
+            for &(name, _) in td.attrs {
+                let v = Value::qstr(name);
+                if !out.contains(&v) {
+                    out.push(v);
+                }
+            }
+        }
+    }
+}
+
+/// `dir()` (names in the current scope) or `dir(obj)`, sorted.
+fn dir(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let mut names = alloc::vec::Vec::new();
+    match a.first() {
+        None => {
+            let l = vm
+                .frames
+                .last()
+                .map(|f| f.locals)
+                .unwrap_or(vm.main_globals);
+            if let Some(d) = vm.dict_ref(l) {
+                push_names(vm, d, &mut names);
+            }
+        }
+        Some(&o) => {
+            match vm.heap.get(o) {
+                Some(Obj::Module(_, g)) => {
+                    if let Some(d) = vm.dict_ref(*g) {
+                        push_names(vm, d, &mut names);
+                    }
+                }
+                Some(Obj::Instance(i)) => push_names(vm, &i.dict, &mut names),
+                Some(Obj::Exception(e)) => push_names(vm, &e.dict, &mut names),
+                _ => {}
+            }
+            if let Some(StaticObj::Module(m)) = o.as_static() {
+                for &(name, _) in m.attrs {
+                    names.push(Value::qstr(name));
+                }
+            } else if vm.is_class_like(o) {
+                type_names(vm, o, &mut names);
+            } else if !matches!(vm.heap.get(o), Some(Obj::Module(..))) {
+                let t = types::type_of(vm, o);
+                type_names(vm, t, &mut names);
+                let c = Value::qstr(q::__CLASS__);
+                if !names.contains(&c) {
+                    names.push(c);
+                }
+            }
+        }
+    }
+    let mut keyed: alloc::vec::Vec<(alloc::string::String, Value)> = names
+        .into_iter()
+        .map(|v| (alloc::string::String::from(vm.str_data(v).unwrap_or("")), v))
+        .collect();
+    keyed.sort_by(|x, y| x.0.cmp(&y.0));
+    vm.new_list(keyed.into_iter().map(|(_, v)| v).collect())
+}
+
+/// `input([prompt])`: one line from the console, without its newline.
+fn input(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    if let Some(&p) = a.first() {
+        let mut s = alloc::string::String::new();
+        vm.str_into(p, &mut s)?;
+        vm.write_stdout(&s)?;
+    }
+    let mut line = alloc::vec::Vec::new();
+    let mut got_any = false;
+    while let Some(b) = vm.port.read_byte() {
+        got_any = true;
+        if b == b'\n' {
+            break;
+        }
+        if b != b'\r' {
+            if line.try_reserve(1).is_err() {
+                return Err(vm.no_memory());
+            }
+            line.push(b);
+        }
+    }
+    if !got_any {
+        return Err(vm.new_exception(&ex::EOF_ERROR, ""));
+    }
+    let s = alloc::string::String::from_utf8_lossy(&line).into_owned();
+    vm.new_string(s)
+}
+
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
+fn import(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    if !vm.is_str(a[0]) {
+        return Err(vm.type_error("__import__() argument 1 must be str"));
+    }
+    let name = vm.to_qstr(a[0])?;
+    let fromlist = a.get(3).copied().unwrap_or(Value::NONE);
+    let level = a.get(4).copied().unwrap_or(Value::small_int(0));
+    vm.import_name(name, fromlist, level)
+}
+
+/// `help()` or `help(obj)`: a short text, like MicroPython's.
+fn help(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    use core::fmt::Write;
+    let mut out = alloc::string::String::new();
+    match a.first() {
+        None => out.push_str(
+            "Welcome to Zython, a MicroPython-compatible Python written in Rust.\n\n\
+             Control commands:\n  CTRL-A -- on a blank line, enter raw REPL mode\n  \
+             CTRL-B -- on a blank line, enter normal REPL mode\n  \
+             CTRL-C -- interrupt a running program\n  \
+             CTRL-D -- on a blank line, exit or do a soft reset\n  \
+             CTRL-E -- on a blank line, enter paste mode\n\n\
+             For further help on a specific object, type help(obj)\n\
+             For a list of available modules, type help('modules')\n",
+        ),
+        Some(&o) if vm.str_data(o) == Some("modules") => {
+            out.push_str("__main__ builtins gc micropython sys\n");
+            out.push_str("Plus any modules on the filesystem\n");
+        }
+        Some(&o) => {
+            out.push_str("object ");
+            vm.repr_into(o, &mut out)?;
+            let t = types::type_of(vm, o);
+            let _ = writeln!(out, " is of type {}", types::type_name(vm, t));
+            let mut entries: alloc::vec::Vec<(Value, Value)> = alloc::vec::Vec::new();
+            if let Some(Obj::Module(_, g)) = vm.heap.get(o) {
+                if let Some(d) = vm.dict_ref(*g) {
+                    entries.extend(d.iter().map(|e| (e.key, e.value)));
+                }
+            } else {
+                let ty = if vm.is_class_like(o) { o } else { t };
+                match (vm.heap.get(ty), ty.as_static()) {
+                    (Some(Obj::Class(c)), _) => {
+                        entries.extend(c.dict.iter().map(|e| (e.key, e.value)))
+                    }
+                    (_, Some(StaticObj::Type(td))) => {
+                        for &(name, attr) in td.attrs {
+                            let v = vm.attr_value(attr)?;
+                            entries.push((Value::qstr(name), v));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            let base = vm.roots.len();
+            for &(k, v) in &entries {
+                vm.roots.push(k);
+                vm.roots.push(v);
+            }
+            let r = (|| {
+                for (k, v) in entries {
+                    out.push_str("  ");
+                    vm.str_into(k, &mut out)?;
+                    out.push_str(" -- ");
+                    vm.str_into(v, &mut out)?;
+                    out.push('\n');
+                }
+                Ok(())
+            })();
+            vm.roots.truncate(base);
+            r?;
+        }
+    }
+    vm.write_stdout(&out)?;
+    Ok(Value::NONE)
+}
+
 /// Builtin functions put into the builtins module at start-up (name, function).
 pub static FUNCTIONS: &[(Qstr, &StaticObj)] = &[
     (q::LEN, &LEN),
@@ -178,7 +508,18 @@ pub static FUNCTIONS: &[(Qstr, &StaticObj)] = &[
     (q::LOCALS, &LOCALS),
     (q::ABS, &ABS),
     (q::OPEN, &crate::modules::io::OPEN),
+    // containers, iteration, introspection, eval (worktree `containers`)
+    (q::MIN, &MIN),
+    (q::MAX, &MAX),
+    (q::SUM, &SUM),
+    (q::SORTED, &SORTED),
+    (q::ANY, &ANY),
+    (q::ALL, &ALL),
+    (q::DIR, &DIR),
+    (q::INPUT, &INPUT),
+    (q::__IMPORT__, &IMPORT),
+    (q::HELP, &HELP),
+    (q::EVAL, &types::code::EVAL),
+    (q::EXEC, &types::code::EXEC),
+    (q::COMPILE, &types::code::COMPILE),
 ];
-
-#[allow(dead_code)]
-const _: u8 = VAR_ARGS;

@@ -1,17 +1,236 @@
-//! `list`.
+//! `list`: the type, its methods, and slicing helpers shared by the sequence types.
 
-use crate::statics::{StaticObj, TypeDef};
+use crate::native_fn;
+use crate::qstr::q;
+use crate::statics::{Attr, StaticObj, TypeDef};
 use crate::types::object::OBJECT;
+use crate::types::{args, sort};
 
 /// The builtin type `list`.
 pub static LIST: StaticObj = StaticObj::Type(TypeDef {
     name: "list",
     base: Some(&OBJECT),
-    attrs: &[],
-    make_new: None,
+    attrs: &[
+        (q::APPEND, Attr::Fn(&LIST_APPEND)),
+        (q::EXTEND, Attr::Fn(&LIST_EXTEND)),
+        (q::INSERT, Attr::Fn(&LIST_INSERT)),
+        (q::POP, Attr::Fn(&LIST_POP)),
+        (q::REMOVE, Attr::Fn(&LIST_REMOVE)),
+        (q::INDEX, Attr::Fn(&LIST_INDEX)),
+        (q::COUNT, Attr::Fn(&LIST_COUNT)),
+        (q::REVERSE, Attr::Fn(&LIST_REVERSE)),
+        (q::SORT, Attr::Fn(&LIST_SORT)),
+        (q::COPY, Attr::Fn(&LIST_COPY)),
+        (q::CLEAR, Attr::Fn(&LIST_CLEAR)),
+    ],
+    make_new: Some(list_make_new),
     attr_hook: None,
     subclassable: true,
 });
+
+native_fn!(LIST_APPEND, "append", 2, 2, |vm, a, _| {
+    let l = this(vm, a[0])?;
+    if let Some(Obj::List(v)) = vm.heap.get_mut(l) {
+        if v.try_reserve(1).is_err() {
+            return Err(vm.no_memory());
+        }
+        v.push(a[1]);
+    }
+    Ok(Value::NONE)
+});
+native_fn!(LIST_EXTEND, "extend", 2, 2, |vm, a, _| {
+    let l = this(vm, a[0])?;
+    let items = vm.collect_iterable(a[1])?;
+    if let Some(Obj::List(v)) = vm.heap.get_mut(l) {
+        if v.try_reserve(items.len()).is_err() {
+            return Err(vm.no_memory());
+        }
+        v.extend_from_slice(&items);
+    }
+    Ok(Value::NONE)
+});
+native_fn!(LIST_INSERT, "insert", 3, 3, |vm, a, _| {
+    let l = this(vm, a[0])?;
+    let n = list_len(vm, l) as isize;
+    let mut i = vm.to_index(a[1])?;
+    if i < 0 {
+        i = (i + n).max(0);
+    }
+    let i = i.min(n) as usize;
+    if let Some(Obj::List(v)) = vm.heap.get_mut(l) {
+        if v.try_reserve(1).is_err() {
+            return Err(vm.no_memory());
+        }
+        v.insert(i.min(v.len()), a[2]);
+    }
+    Ok(Value::NONE)
+});
+native_fn!(LIST_POP, "pop", 1, 2, |vm, a, _| {
+    let l = this(vm, a[0])?;
+    let n = list_len(vm, l);
+    if n == 0 {
+        return Err(vm.index_error("pop from empty list"));
+    }
+    let i = match a.get(1) {
+        Some(&idx) => vm.seq_index(idx, n, "list")?,
+        None => n - 1,
+    };
+    match vm.heap.get_mut(l) {
+        Some(Obj::List(v)) if i < v.len() => Ok(v.remove(i)),
+        _ => Ok(Value::NONE),
+    }
+});
+native_fn!(LIST_REMOVE, "remove", 2, 2, |vm, a, _| {
+    let l = this(vm, a[0])?;
+    let n = list_len(vm, l);
+    let i = seq_find(vm, l, a[1], 0, n)?;
+    if let Some(Obj::List(v)) = vm.heap.get_mut(l) {
+        if i < v.len() {
+            v.remove(i);
+        }
+    }
+    Ok(Value::NONE)
+});
+native_fn!(LIST_INDEX, "index", 2, 4, |vm, a, _| {
+    let l = this(vm, a[0])?;
+    seq_index_method(vm, l, &a[1..])
+});
+native_fn!(LIST_COUNT, "count", 2, 2, |vm, a, _| {
+    let l = this(vm, a[0])?;
+    seq_count(vm, l, a[1])
+});
+native_fn!(LIST_REVERSE, "reverse", 1, 1, |vm, a, _| {
+    let l = this(vm, a[0])?;
+    if let Some(Obj::List(v)) = vm.heap.get_mut(l) {
+        v.reverse();
+    }
+    Ok(Value::NONE)
+});
+native_fn!(
+    LIST_SORT,
+    "sort",
+    1,
+    1,
+    |vm, a, kw| {
+        let l = this(vm, a[0])?;
+        let (key, reverse) = sort::sort_kwargs(vm, kw)?;
+        let mut items = match vm.heap.get(l) {
+            Some(Obj::List(v)) => v.clone(),
+            _ => Vec::new(),
+        };
+        sort::sort_values(vm, &mut items, key, reverse)?;
+        if let Some(Obj::List(v)) = vm.heap.get_mut(l) {
+            *v = items;
+        }
+        Ok(Value::NONE)
+    },
+    kw
+);
+native_fn!(LIST_COPY, "copy", 1, 1, |vm, a, _| {
+    let l = this(vm, a[0])?;
+    let items = match vm.heap.get(l) {
+        Some(Obj::List(v)) => v.clone(),
+        _ => Vec::new(),
+    };
+    vm.new_list(items)
+});
+native_fn!(LIST_CLEAR, "clear", 1, 1, |vm, a, _| {
+    let l = this(vm, a[0])?;
+    if let Some(Obj::List(v)) = vm.heap.get_mut(l) {
+        v.clear();
+    }
+    Ok(Value::NONE)
+});
+
+/// `list()` / `list(iterable)`.
+fn list_make_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    if !kw.is_empty() {
+        return Err(vm.type_error("function doesn't take keyword arguments"));
+    }
+    match a.len() {
+        1 => vm.new_list(Vec::new()),
+        2 => {
+            let items = vm.collect_iterable(a[1])?;
+            vm.new_list(items)
+        }
+        n => Err(vm.type_error(&alloc::format!(
+            "function expected at most 1 arguments, got {}",
+            n - 1
+        ))),
+    }
+}
+
+fn this(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    args::expect(vm, v, "list", |o| matches!(o, Obj::List(_)))
+}
+
+fn list_len(vm: &Vm, l: Value) -> usize {
+    match vm.heap.get(l) {
+        Some(Obj::List(v)) => v.len(),
+        _ => 0,
+    }
+}
+
+/// The item at `i` of a list or tuple (None past the end: the sequence may have shrunk).
+fn item_at(vm: &Vm, seq: Value, i: usize) -> Option<Value> {
+    match vm.heap.get(seq) {
+        Some(Obj::List(v)) => v.get(i).copied(),
+        Some(Obj::Tuple(v)) => v.get(i).copied(),
+        _ => None,
+    }
+}
+
+/// Position of the first item equal to `x` in `seq[start..stop]`; ValueError when absent.
+pub fn seq_find(vm: &mut Vm, seq: Value, x: Value, start: usize, stop: usize) -> PyResult<usize> {
+    let mut i = start;
+    while i < stop {
+        let item = match item_at(vm, seq, i) {
+            Some(v) => v,
+            None => break,
+        };
+        if vm.eq(item, x)? {
+            return Ok(i);
+        }
+        i += 1;
+    }
+    Err(vm.value_error("object not in sequence"))
+}
+
+/// `seq.index(x[, start[, stop]])` for lists and tuples (`rest` = the arguments after self).
+pub fn seq_index_method(vm: &mut Vm, seq: Value, rest: &[Value]) -> PyResult<Value> {
+    let n = match vm.heap.get(seq) {
+        Some(Obj::List(v)) => v.len(),
+        Some(Obj::Tuple(v)) => v.len(),
+        _ => 0,
+    } as isize;
+    let clamp = |i: isize| -> usize {
+        let j = if i < 0 { i + n } else { i };
+        j.clamp(0, n) as usize
+    };
+    let start = match rest.get(1) {
+        Some(&v) => clamp(vm.to_index(v)?),
+        None => 0,
+    };
+    let stop = match rest.get(2) {
+        Some(&v) => clamp(vm.to_index(v)?),
+        None => n as usize,
+    };
+    let i = seq_find(vm, seq, rest[0], start, stop)?;
+    vm.new_int(i as i64)
+}
+
+/// `seq.count(x)` for lists and tuples.
+pub fn seq_count(vm: &mut Vm, seq: Value, x: Value) -> PyResult<Value> {
+    let mut i = 0;
+    let mut c = 0i64;
+    while let Some(item) = item_at(vm, seq, i) {
+        if vm.eq(item, x)? {
+            c += 1;
+        }
+        i += 1;
+    }
+    vm.new_int(c)
+}
 
 use crate::obj::Obj;
 use crate::value::Value;

@@ -1,8 +1,11 @@
 //! Builtin types: one file per type family, each defining its `static` [`StaticObj::Type`]
 //! with its method table. This module maps any value to its type.
 
+pub mod args;
 pub mod bytes;
+pub mod code;
 pub mod dict;
+pub mod dict_view;
 pub mod exceptions;
 pub mod float;
 pub mod function;
@@ -10,6 +13,8 @@ pub mod int;
 pub mod list;
 pub mod misc;
 pub mod object;
+pub mod set;
+pub mod sort;
 pub mod str;
 pub mod tuple;
 

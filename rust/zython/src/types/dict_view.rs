@@ -1,0 +1,156 @@
+//! `dict_keys`, `dict_values` and `dict_items`: live views of a dict that iterate, have a
+//! length, support `in` and print as `dict_keys([...])`.
+
+use crate::native_fn;
+use crate::obj::{Iter, NativeObject, Obj};
+use crate::qstr::q;
+use crate::statics::{Attr, StaticObj, TypeDef};
+use crate::types::object::OBJECT;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+use alloc::boxed::Box;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::any::Any;
+
+/// A view of dict `dict`: keys (0), values (1) or items (2).
+#[derive(Debug)]
+pub struct DictView {
+    /// The dict object viewed.
+    pub dict: Value,
+    /// 0 keys, 1 values, 2 items.
+    pub kind: u8,
+}
+
+impl NativeObject for DictView {
+    fn type_obj(&self) -> &'static StaticObj {
+        match self.kind {
+            0 => &DICT_KEYS_TYPE,
+            1 => &DICT_VALUES_TYPE,
+            _ => &DICT_ITEMS_TYPE,
+        }
+    }
+    fn trace(&self, out: &mut dyn FnMut(Value)) {
+        out(self.dict);
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+}
+
+static VIEW_ATTRS: &[(crate::qstr::Qstr, Attr)] = &[
+    (q::__ITER__, Attr::Fn(&VIEW_ITER)),
+    (q::__LEN__, Attr::Fn(&VIEW_LEN)),
+    (q::__CONTAINS__, Attr::Fn(&VIEW_CONTAINS)),
+    (q::__REPR__, Attr::Fn(&VIEW_REPR)),
+];
+
+macro_rules! view_type {
+    ($id:ident, $name:expr) => {
+        #[doc = concat!("The builtin type `", $name, "`.")]
+        pub static $id: StaticObj = StaticObj::Type(TypeDef {
+            name: $name,
+            base: Some(&OBJECT),
+            attrs: VIEW_ATTRS,
+            make_new: None,
+            attr_hook: None,
+            subclassable: false,
+        });
+    };
+}
+
+view_type!(DICT_KEYS_TYPE, "dict_keys");
+view_type!(DICT_VALUES_TYPE, "dict_values");
+view_type!(DICT_ITEMS_TYPE, "dict_items");
+
+/// A new view of dict object `d`.
+pub fn new_view(vm: &mut Vm, d: Value, kind: u8) -> PyResult<Value> {
+    vm.alloc(Obj::Native(Box::new(DictView { dict: d, kind })))
+}
+
+fn parts(vm: &mut Vm, v: Value) -> PyResult<(Value, u8)> {
+    if let Some(Obj::Native(n)) = vm.heap.get(v) {
+        if let Some(dv) = n.as_any().downcast_ref::<DictView>() {
+            return Ok((dv.dict, dv.kind));
+        }
+    }
+    Err(vm.type_error("expected a dict view"))
+}
+
+native_fn!(VIEW_ITER, "__iter__", 1, 1, |vm, a, _| {
+    let (dict, kind) = parts(vm, a[0])?;
+    vm.alloc(Obj::Iter(Box::new(Iter::Dict { dict, pos: 0, kind })))
+});
+native_fn!(VIEW_LEN, "__len__", 1, 1, |vm, a, _| {
+    let (dict, _) = parts(vm, a[0])?;
+    let n = vm.dict_ref(dict).map(|d| d.len()).unwrap_or(0);
+    vm.new_int(n as i64)
+});
+native_fn!(VIEW_CONTAINS, "__contains__", 2, 2, |vm, a, _| {
+    let (dict, kind) = parts(vm, a[0])?;
+    let x = a[1];
+    let found = match kind {
+        0 => vm.contains(dict, x)?,
+        1 => {
+            let vals: Vec<Value> = match vm.dict_ref(dict) {
+                Some(d) => d.iter().map(|e| e.value).collect(),
+                None => Vec::new(),
+            };
+            let mut f = false;
+            for v in vals {
+                if vm.eq(v, x)? {
+                    f = true;
+                    break;
+                }
+            }
+            f
+        }
+        _ => {
+            let pair: Option<(Value, Value)> = match vm.heap.get(x) {
+                Some(Obj::Tuple(t)) if t.len() == 2 => Some((t[0], t[1])),
+                _ => None,
+            };
+            match pair {
+                Some((k, v)) => match vm.dict_get(dict, k)? {
+                    Some(w) => vm.eq(v, w)?,
+                    None => false,
+                },
+                None => false,
+            }
+        }
+    };
+    Ok(Value::bool(found))
+});
+native_fn!(VIEW_REPR, "__repr__", 1, 1, |vm, a, _| {
+    let (dict, kind) = parts(vm, a[0])?;
+    let mut out = String::from(match kind {
+        0 => "dict_keys([",
+        1 => "dict_values([",
+        _ => "dict_items([",
+    });
+    let mut pos = 0;
+    let mut first = true;
+    while let Some(e) = vm.dict_ref(dict).and_then(|d| d.next_from(pos)) {
+        pos = e.0 + 1;
+        if !first {
+            out.push_str(", ");
+        }
+        first = false;
+        match kind {
+            0 => vm.repr_into(e.1.key, &mut out)?,
+            1 => vm.repr_into(e.1.value, &mut out)?,
+            _ => {
+                out.push('(');
+                vm.repr_into(e.1.key, &mut out)?;
+                out.push_str(", ");
+                vm.repr_into(e.1.value, &mut out)?;
+                out.push(')');
+            }
+        }
+    }
+    out.push_str("])");
+    vm.new_string(out)
+});
