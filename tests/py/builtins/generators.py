@@ -81,4 +81,4 @@ next(it)
 try:
     it.throw(KeyError, "k")
 except KeyError as e:
-    print("KeyError", e)
+    print("KeyError", e.args)

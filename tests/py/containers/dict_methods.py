@@ -11,7 +11,7 @@ print(d.pop("c"), d.pop("z", None), d)
 try:
     d.pop("z")
 except KeyError as e:
-    print("KeyError", e)
+    print("KeyError", e.args)
 print(d.popitem(), d)
 try:
     {}.popitem()
