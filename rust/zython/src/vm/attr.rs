@@ -94,6 +94,8 @@ impl Vm {
                 if let Some(p) = kc.dict.find_identical(h, key) {
                     return kc.dict.entry(p).map(|e| e.value);
                 }
+            } else if k == Value::from_static(&object::OBJECT) {
+                continue;
             } else if let Some(v) = self.static_type_attr(k, name) {
                 return Some(v);
             }
@@ -104,7 +106,13 @@ impl Vm {
     fn static_type_attr(&mut self, t: Value, name: Qstr) -> Option<Value> {
         let mut cur = t.as_static();
         let mut n = 0;
+        // `object`'s own methods are seen only when looking at `object` itself (or through
+        // super()), so they never shadow what later classes of an MRO define.
+        let from_object = t == Value::from_static(&object::OBJECT);
         while let Some(s) = cur {
+            if !from_object && core::ptr::eq(s, &object::OBJECT) {
+                break;
+            }
             let td = s.as_type()?;
             if let Some(a) = find_attr(td.attrs, name) {
                 return self.attr_value(a).ok();
@@ -298,6 +306,10 @@ impl Vm {
             }
         }
         if name == q::__NAME__ {
+            if let Some(Obj::BoundMethod(f, _)) = self.heap.get(obj) {
+                let f = *f;
+                return self.load_method_opt(f, name);
+            }
             if let Some(StaticObj::Fn(f)) = obj.as_static() {
                 let s = self.new_str(f.name)?;
                 return plain(s);
@@ -407,6 +419,9 @@ impl Vm {
         }
         if name == q::__BASES__ {
             let bases: Vec<Value> = match self.heap.get(cls) {
+                Some(Obj::Class(c)) if c.bases.is_empty() => {
+                    alloc::vec![Value::from_static(&object::OBJECT)]
+                }
                 Some(Obj::Class(c)) => c.bases.to_vec(),
                 _ => match cls
                     .as_static()
@@ -517,6 +532,13 @@ impl Vm {
                     }
                     self.call(del, &[obj], &[])?;
                     return Ok(());
+                }
+                if matches!(self.heap.get(found), Some(Obj::Instance(_))) {
+                    let dt = types::type_of(self, found);
+                    if let Some(d) = self.lookup_class_attr(dt, q::__DELETE__) {
+                        self.call(d, &[found, obj], &[])?;
+                        return Ok(());
+                    }
                 }
             }
             if let Some(da) = self.lookup_class_attr(t, q::__DELATTR__) {
@@ -640,6 +662,19 @@ impl Vm {
             }
             // object.__init__ and friends accept the call and do nothing.
         }
+        // Every MRO ends in object, whose methods are not in class MROs.
+        let obj_t = Value::from_static(&object::OBJECT);
+        if !mro.contains(&obj_t) {
+            if let Some(f) = self.static_type_attr(obj_t, name) {
+                if self.is_class_like(obj) {
+                    return Ok(Method {
+                        func: f,
+                        self_: Value::NULL,
+                    });
+                }
+                return self.bind_descriptor(f, obj, start_type);
+            }
+        }
         if name == q::__INIT__ {
             return Ok(Method {
                 func: Value::from_static(&crate::builtins::OBJECT_INIT),
@@ -673,6 +708,12 @@ impl Vm {
                     Some(td) if td.subclassable => {
                         if core::ptr::eq(native_base, &object::OBJECT) {
                             native_base = s;
+                        } else if !core::ptr::eq(s, &object::OBJECT)
+                            && !core::ptr::eq(s, native_base)
+                        {
+                            return Err(
+                                self.type_error("multiple bases have instance lay-out conflict")
+                            );
                         }
                     }
                     _ => {
@@ -692,10 +733,20 @@ impl Vm {
             }
         }
         let mro = self.compute_mro(bases);
-        let dict = match self.heap.get(ns) {
+        let mut dict = match self.heap.get(ns) {
             Some(Obj::Dict(d)) => (**d).clone(),
             _ => Dict::new(),
         };
+        // `__new__` is implicitly a staticmethod.
+        let h = self.qstrs.hash(q::__NEW__);
+        if let Some(p) = dict.find_identical(h, Value::qstr(q::__NEW__)) {
+            if let Some(f) = dict.entry(p).map(|e| e.value) {
+                if matches!(self.heap.get(f), Some(Obj::Function(_))) {
+                    let sm = self.alloc(Obj::StaticMethod(f))?;
+                    dict.set_value_at(p, sm);
+                }
+            }
+        }
         let cls = self.alloc(Obj::Class(Box::new(Class {
             name,
             bases: bases.into(),
@@ -813,7 +864,16 @@ impl Vm {
                 let tv = Value::from_static(native_base);
                 let mut a = Vec::with_capacity(args.len() + 1);
                 a.push(tv);
-                if !has_init {
+                // Mutable builtins are filled by __init__; immutable ones only at creation.
+                let mutable = [
+                    &types::list::LIST,
+                    &types::dict::DICT,
+                    &types::dict::SET,
+                    &types::bytes::BYTEARRAY,
+                ]
+                .iter()
+                .any(|t| core::ptr::eq(*t, native_base));
+                if !has_init || !mutable {
                     a.extend_from_slice(args);
                     base = mk(self, &a, kw)?;
                 } else {

@@ -996,7 +996,7 @@ impl Vm {
                                 }
                                 Ok(super::call::GenResult::Return(v)) => {
                                     set_top!(v);
-                                    if !throw.is_null() && self.exc_is(throw, &ex::GENERATOR_EXIT) {
+                                    if !throw.is_null() && self.is_generator_exit(throw) {
                                         let e = tri!(self.make_raise_obj(throw));
                                         fail!(PyErr(e));
                                     }
@@ -1367,6 +1367,13 @@ impl Vm {
         if matches!(self.heap.get(sub), Some(Obj::Generator(_))) {
             return self.gen_resume(sub, send, throw);
         }
+        if !throw.is_null() && self.is_generator_exit(throw) {
+            // close(): close the sub-iterator if it can be, then raise GeneratorExit here.
+            if let Some(m) = self.load_method_opt(sub, crate::qstr::q::CLOSE)? {
+                self.call_bound(m, &[])?;
+            }
+            return Err(PyErr(self.make_raise_obj(throw)?));
+        }
         if !throw.is_null() {
             if let Some(m) = self.load_method_opt(sub, crate::qstr::q::THROW)? {
                 return match self.call_bound(m, &[throw]) {
@@ -1396,6 +1403,15 @@ impl Vm {
             }
             Err(e) => Err(e),
         }
+    }
+
+    /// Is `v` GeneratorExit (the class, a subclass, or an instance)?
+    fn is_generator_exit(&self, v: Value) -> bool {
+        let ge = Value::from_static(&ex::GENERATOR_EXIT);
+        if self.is_class_like(v) {
+            return self.is_subclass(v, ge);
+        }
+        self.exc_is(v, &ex::GENERATOR_EXIT)
     }
 
     /// `next()` on an object that may raise StopIteration with a value (user iterators).

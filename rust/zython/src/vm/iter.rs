@@ -55,8 +55,9 @@ impl Vm {
             Some(Obj::Iter(s)) => (**s).clone(),
             Some(Obj::Generator(_)) => return self.gen_next(it),
             Some(Obj::Instance(_)) | Some(Obj::Native(_)) => {
-                return match self.call_method(it, q::__NEXT__, &[]) {
-                    Ok(v) => Ok(Some(v)),
+                return match self.call_method_opt(it, q::__NEXT__, &[]) {
+                    Ok(Some(v)) => Ok(Some(v)),
+                    Ok(None) => Err(self.type_error_for("", it, " object isn't an iterator")),
                     Err(e) if self.exc_is(e.0, &ex::STOP_ITERATION) => Ok(None),
                     Err(e) => Err(e),
                 };
