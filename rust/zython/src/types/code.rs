@@ -60,16 +60,23 @@ fn namespaces(vm: &mut Vm, a: &[Value]) -> PyResult<(Value, Value)> {
         .last()
         .map(|f| (f.globals, f.locals))
         .unwrap_or((vm.main_globals, vm.main_globals));
-    let g = match a.get(1) {
-        Some(&g) if g != Value::NONE => g,
-        _ => return Ok((cur_g, cur_l)),
+    let is_dict = |vm: &Vm, v: Value| {
+        matches!(
+            vm.heap.get(crate::types::args::base(vm, v)),
+            Some(Obj::Dict(_))
+        )
     };
-    if !matches!(vm.heap.get(g), Some(Obj::Dict(_))) {
-        return Err(vm.type_error("globals must be a dict"));
-    }
-    let l = match a.get(2) {
-        Some(&l) if l != Value::NONE => l,
-        _ => g,
+    let given = |i: usize| a.get(i).copied().filter(|&v| v != Value::NONE);
+    let g = match given(1) {
+        Some(g) if is_dict(vm, g) => g,
+        Some(_) => return Err(vm.type_error("globals must be a dict")),
+        None => cur_g,
+    };
+    let l = match given(2) {
+        Some(l) if is_dict(vm, l) => l,
+        Some(_) => return Err(vm.type_error("locals must be a dict")),
+        None if given(1).is_some() => g,
+        None => cur_l,
     };
     Ok((g, l))
 }

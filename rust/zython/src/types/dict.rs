@@ -29,6 +29,7 @@ pub static DICT: StaticObj = StaticObj::Type(TypeDef {
         (q::__ITER__, Attr::Fn(&DICT_ITER)),
         (q::__LEN__, Attr::Fn(&DICT_LEN)),
         (q::__CONTAINS__, Attr::Fn(&DICT_CONTAINS)),
+        (q::__INIT__, Attr::Fn(&DICT_UPDATE)),
     ],
     make_new: Some(dict_make_new),
     attr_hook: None,

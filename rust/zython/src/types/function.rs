@@ -138,8 +138,11 @@ pub fn gen_close(vm: &mut Vm, g: Value) -> PyResult<()> {
         }
         _ => {}
     }
-    let exit = Value::from_static(&ex::GENERATOR_EXIT);
-    match vm.gen_resume(g, Value::NONE, exit) {
+    let exit = vm.new_exception(&ex::GENERATOR_EXIT, "").0;
+    vm.roots.push(exit);
+    let r = vm.gen_resume(g, Value::NONE, exit);
+    vm.roots.pop();
+    match r {
         Ok(GenResult::Yield(_)) => Err(vm.runtime_error("generator ignored GeneratorExit")),
         Ok(GenResult::Return(_)) => Ok(()),
         Err(PyErr(e)) if vm.exc_is(e, &ex::GENERATOR_EXIT) || vm.exc_is(e, &ex::STOP_ITERATION) => {

@@ -22,12 +22,24 @@ pub static LIST: StaticObj = StaticObj::Type(TypeDef {
         (q::SORT, Attr::Fn(&LIST_SORT)),
         (q::COPY, Attr::Fn(&LIST_COPY)),
         (q::CLEAR, Attr::Fn(&LIST_CLEAR)),
+        (q::__INIT__, Attr::Fn(&LIST_INIT)),
     ],
     make_new: Some(list_make_new),
     attr_hook: None,
     subclassable: true,
 });
 
+native_fn!(LIST_INIT, "__init__", 1, 2, |vm, a, _| {
+    let l = this(vm, a[0])?;
+    let items = match a.get(1) {
+        Some(&it) => vm.collect_iterable(it)?,
+        None => Vec::new(),
+    };
+    if let Some(Obj::List(v)) = vm.heap.get_mut(l) {
+        *v = items;
+    }
+    Ok(Value::NONE)
+});
 native_fn!(LIST_APPEND, "append", 2, 2, |vm, a, _| {
     let l = this(vm, a[0])?;
     if let Some(Obj::List(v)) = vm.heap.get_mut(l) {

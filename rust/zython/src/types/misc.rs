@@ -222,10 +222,13 @@ fn new_iter(vm: &mut Vm, it: Iter) -> PyResult<Value> {
 }
 
 fn enumerate_make_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
-    args::check_kw(vm, kw, &[q::START])?;
-    let iterable = match a.get(1) {
-        Some(&v) => v,
-        None => return Err(vm.type_error("function missing 1 required positional arguments")),
+    let iterable_q = vm.intern("iterable");
+    args::check_kw(vm, kw, &[q::START, iterable_q])?;
+    let iterable = match (a.get(1), args::kwarg(vm, kw, iterable_q)) {
+        (Some(&v), _) | (None, Some(v)) => v,
+        (None, None) => {
+            return Err(vm.type_error("function missing 1 required positional arguments"))
+        }
     };
     if a.len() > 3 {
         return Err(vm.type_error("function expected at most 2 arguments"));

@@ -151,6 +151,16 @@ fn super_make_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<V
             if !vm.is_class_like(a[1]) {
                 return Err(vm.type_error("super() argument 1 must be type"));
             }
+            let ok = if vm.is_class_like(a[2]) {
+                vm.is_subclass(a[2], a[1])
+            } else {
+                vm.isinstance(a[2], a[1])
+            };
+            if !ok {
+                return Err(
+                    vm.type_error("super(type, obj): obj must be an instance or subtype of type")
+                );
+            }
             vm.alloc(Obj::Super(a[1], a[2]))
         }
         1 => Err(vm.runtime_error("super() can't find self")),

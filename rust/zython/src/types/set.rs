@@ -33,6 +33,7 @@ pub static SET_ATTRS: &[(Qstr, Attr)] = &[
     (q::ISSUBSET, Attr::Fn(&SET_ISSUBSET)),
     (q::ISSUPERSET, Attr::Fn(&SET_ISSUPERSET)),
     (q::ISDISJOINT, Attr::Fn(&SET_ISDISJOINT)),
+    (q::__CONTAINS__, Attr::Fn(&SET_CONTAINS)),
 ];
 
 /// Methods of `frozenset`.
@@ -45,6 +46,7 @@ pub static FROZENSET_ATTRS: &[(Qstr, Attr)] = &[
     (q::ISSUBSET, Attr::Fn(&SET_ISSUBSET)),
     (q::ISSUPERSET, Attr::Fn(&SET_ISSUPERSET)),
     (q::ISDISJOINT, Attr::Fn(&SET_ISDISJOINT)),
+    (q::__CONTAINS__, Attr::Fn(&SET_CONTAINS)),
 ];
 
 fn this(vm: &mut Vm, v: Value) -> PyResult<Value> {
@@ -154,6 +156,11 @@ fn fold(vm: &mut Vm, a: &[Value], o: u8, inplace: bool) -> PyResult<Value> {
     })
 }
 
+native_fn!(SET_CONTAINS, "__contains__", 2, 2, |vm, a, _| {
+    let s = this(vm, a[0])?;
+    let h = vm.hash(a[1])?;
+    Ok(Value::bool(vm.dict_find(s, a[1], h)?.is_some()))
+});
 native_fn!(SET_ADD, "add", 2, 2, |vm, a, _| {
     let s = this_mut(vm, a[0])?;
     vm.dict_set(s, a[1], Value::NONE)?;
