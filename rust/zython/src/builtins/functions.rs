@@ -349,6 +349,17 @@ fn dir(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
             }
         }
         Some(&o) => {
+            if matches!(vm.heap.get(o), Some(Obj::Instance(_))) {
+                let dunder_dir = vm.intern("__dir__");
+                if let Some(r) = vm.call_method_opt(o, dunder_dir, &[])? {
+                    vm.roots.push(r);
+                    let items = vm.collect_iterable(r);
+                    vm.roots.pop();
+                    let mut items = items?;
+                    types::sort::sort_values(vm, &mut items, Value::NONE, false)?;
+                    return vm.new_list(items);
+                }
+            }
             match vm.heap.get(o) {
                 Some(Obj::Module(_, g)) => {
                     if let Some(d) = vm.dict_ref(*g) {

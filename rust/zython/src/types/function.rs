@@ -12,8 +12,40 @@ use crate::value::Value;
 use crate::vm::call::GenResult;
 use crate::vm::{PyErr, PyResult, Vm};
 
-simple_type!(FUNCTION, "function");
-simple_type!(GENERATOR_FUNCTION, "generator");
+/// The builtin type `function` (Python functions).
+pub static FUNCTION: StaticObj = StaticObj::Type(TypeDef {
+    name: "function",
+    base: Some(&OBJECT),
+    attrs: &[],
+    make_new: None,
+    attr_hook: Some(function_attr),
+    subclassable: false,
+});
+
+/// The type of generator functions (shown as `generator`, like MicroPython).
+pub static GENERATOR_FUNCTION: StaticObj = StaticObj::Type(TypeDef {
+    name: "generator",
+    base: Some(&OBJECT),
+    attrs: &[],
+    make_new: None,
+    attr_hook: Some(function_attr),
+    subclassable: false,
+});
+
+/// `f.__globals__` of Python functions.
+fn function_attr(vm: &mut Vm, obj: Value, name: Qstr) -> PyResult<Option<Value>> {
+    if vm.qstrs.str(name) != "__globals__" {
+        return Ok(None);
+    }
+    let ctx = match vm.heap.get(obj) {
+        Some(Obj::Function(f)) => f.ctx,
+        _ => return Ok(None),
+    };
+    Ok(match vm.heap.get(ctx) {
+        Some(Obj::Context(c)) => Some(c.globals),
+        _ => None,
+    })
+}
 simple_type!(BUILTIN_FUNCTION, "function");
 simple_type!(BOUND_METHOD, "bound_method");
 simple_type!(CELL, "cell");

@@ -362,6 +362,9 @@ pub fn set_slice(vm: &mut Vm, obj: Value, slice: Value, value: Value) -> PyResul
             {
                 return Ok(());
             }
+            if let Some(b) = vm.native_base_value(obj) {
+                return set_slice(vm, b, slice, value);
+            }
             return Err(vm.type_error_for("", obj, " object doesn't support item assignment"));
         }
     };
@@ -408,7 +411,18 @@ pub fn del_slice(vm: &mut Vm, obj: Value, slice: Value) -> PyResult<()> {
     let len = match vm.heap.get(obj) {
         Some(Obj::List(l)) => l.len(),
         Some(Obj::ByteArray(b)) => b.len(),
-        _ => return Err(vm.type_error_for("", obj, " object doesn't support item deletion")),
+        _ => {
+            if vm
+                .call_method_opt(obj, crate::qstr::q::__DELITEM__, &[slice])?
+                .is_some()
+            {
+                return Ok(());
+            }
+            if let Some(b) = vm.native_base_value(obj) {
+                return del_slice(vm, b, slice);
+            }
+            return Err(vm.type_error_for("", obj, " object doesn't support item deletion"));
+        }
     };
     let (a, b, c) = slice_indices(vm, slice, len)?;
     let mut pos = slice_positions(a, b, c);

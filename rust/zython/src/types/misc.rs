@@ -34,7 +34,7 @@ macro_rules! iter_type {
             attrs: ITER_ATTRS,
             make_new: $mk,
             attr_hook: None,
-            subclassable: false,
+            subclassable: true,
         });
     };
 }
@@ -48,7 +48,11 @@ iter_type!(REVERSED, "reversed", Some(reversed_make_new));
 
 native_fn!(ITER_SELF, "__iter__", 1, 1, |_vm, a, _| Ok(a[0]));
 native_fn!(ITER_NEXT, "__next__", 1, 1, |vm, a, _| {
-    match vm.iter_next(a[0])? {
+    let it = args::base(vm, a[0]);
+    if !matches!(vm.heap.get(it), Some(Obj::Iter(_))) {
+        return Err(vm.type_error("expected an iterator"));
+    }
+    match vm.iter_next(it)? {
         Some(v) => Ok(v),
         None => Err(crate::builtins::functions::stop_iteration(vm)),
     }
