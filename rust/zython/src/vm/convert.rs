@@ -378,8 +378,16 @@ impl Vm {
                 let _ = (f, s);
                 return Ok(());
             }
-            Some(Obj::Generator(_)) => {
-                let _ = write!(out, "<generator object at 0x{:x}>", v.bits());
+            Some(Obj::Generator(g)) => {
+                match &g.frame {
+                    Some(f) => {
+                        let name = self.code_name(f.ctx, f.code.name);
+                        let _ = write!(out, "<generator object '{}' at 0x{:x}>", name, v.bits());
+                    }
+                    None => {
+                        let _ = write!(out, "<generator object at 0x{:x}>", v.bits());
+                    }
+                }
                 return Ok(());
             }
             Some(Obj::Class(c)) => {
