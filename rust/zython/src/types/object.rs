@@ -21,6 +21,11 @@ pub static OBJECT: StaticObj = StaticObj::Type(TypeDef {
         (q::__NEW__, Attr::Fn(&OBJECT_NEW)),
         (q::__SETATTR__, Attr::Fn(&OBJECT_SETATTR)),
         (q::__DELATTR__, Attr::Fn(&OBJECT_DELATTR)),
+        (q::__EQ__, Attr::Fn(&OBJECT_EQ)),
+        (q::__NE__, Attr::Fn(&OBJECT_NE)),
+        (q::__HASH__, Attr::Fn(&OBJECT_HASH)),
+        (q::__REPR__, Attr::Fn(&OBJECT_REPR)),
+        (q::__STR__, Attr::Fn(&OBJECT_STR)),
     ],
     make_new: Some(object_make_new),
     attr_hook: None,
@@ -111,6 +116,32 @@ native_fn!(OBJECT_DELATTR, "__delattr__", 2, 2, |vm, a, _| {
         Err(vm.attribute_error("no such attribute"))
     }
 });
+
+native_fn!(OBJECT_EQ, "__eq__", 2, 2, |_vm, a, _| Ok(if a[0] == a[1] {
+    Value::TRUE
+} else {
+    Value::NOT_IMPLEMENTED
+}));
+native_fn!(OBJECT_NE, "__ne__", 2, 2, |vm, a, _| {
+    // The inverse of the object's own __eq__, unless that is not implemented.
+    let r = match vm.call_method_opt(a[0], q::__EQ__, &[a[1]])? {
+        Some(r) => r,
+        None => Value::bool(a[0] == a[1]),
+    };
+    if r == Value::NOT_IMPLEMENTED {
+        return Ok(r);
+    }
+    Ok(Value::bool(!vm.truthy(r)?))
+});
+native_fn!(OBJECT_HASH, "__hash__", 1, 1, |_vm, a, _| Ok(
+    Value::small_int((a[0].bits() >> 3) as isize & 0x3fff_ffff)
+));
+native_fn!(OBJECT_REPR, "__repr__", 1, 1, |vm, a, _| {
+    let t = types::type_of(vm, a[0]);
+    let s = alloc::format!("<{} object at {:x}>", types::type_name(vm, t), a[0].bits());
+    vm.new_string(s)
+});
+native_fn!(OBJECT_STR, "__str__", 1, 1, |vm, a, _| vm.repr(a[0]));
 
 /// `type(x)` or `type(name, bases, dict)`.
 fn type_make_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
