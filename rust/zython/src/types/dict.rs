@@ -216,10 +216,21 @@ pub fn dict_remove(vm: &mut Vm, d: Value, key: Value) -> PyResult<Option<Value>>
 pub fn update_from(vm: &mut Vm, d: Value, other: Value) -> PyResult<()> {
     if let Some(Obj::Dict(x)) = vm.heap.get(other) {
         let pairs: Vec<(Value, Value)> = x.iter().map(|e| (e.key, e.value)).collect();
-        for (k, v) in pairs {
-            vm.dict_set(d, k, v)?;
+        // Keys may compare with Python code, which could drop them from `other`.
+        let base = vm.roots.len();
+        for &(k, v) in &pairs {
+            vm.roots.push(k);
+            vm.roots.push(v);
         }
-        return Ok(());
+        let mut r = Ok(());
+        for (k, v) in pairs {
+            r = vm.dict_set(d, k, v);
+            if r.is_err() {
+                break;
+            }
+        }
+        vm.roots.truncate(base);
+        return r;
     }
     let base = vm.roots.len();
     vm.roots.push(d);
@@ -244,13 +255,16 @@ fn update_slow(vm: &mut Vm, d: Value, other: Value) -> PyResult<()> {
     let it = vm.get_iter(other)?;
     vm.roots.push(it);
     while let Some(item) = vm.iter_next(it)? {
+        // The item stays rooted (on the caller's root frame) while its parts are stored.
         vm.roots.push(item);
         let kv = vm.collect_iterable(item)?;
-        vm.roots.pop();
         if kv.len() != 2 {
             return Err(vm.value_error("dict update sequence has wrong length"));
         }
+        vm.roots.push(kv[0]);
+        vm.roots.push(kv[1]);
         vm.dict_set(d, kv[0], kv[1])?;
+        vm.roots.truncate(vm.roots.len() - 3);
     }
     Ok(())
 }

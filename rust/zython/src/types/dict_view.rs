@@ -99,14 +99,20 @@ native_fn!(VIEW_CONTAINS, "__contains__", 2, 2, |vm, a, _| {
                 Some(d) => d.iter().map(|e| e.value).collect(),
                 None => Vec::new(),
             };
-            let mut f = false;
+            let base = vm.roots.len();
+            vm.roots.extend_from_slice(&vals);
+            let mut f = Ok(false);
             for v in vals {
-                if vm.eq(v, x)? {
-                    f = true;
-                    break;
+                match vm.eq(v, x) {
+                    Ok(false) => {}
+                    r => {
+                        f = r;
+                        break;
+                    }
                 }
             }
-            f
+            vm.roots.truncate(base);
+            f?
         }
         _ => {
             let pair: Option<(Value, Value)> = match vm.heap.get(x) {
@@ -139,18 +145,29 @@ native_fn!(VIEW_REPR, "__repr__", 1, 1, |vm, a, _| {
             out.push_str(", ");
         }
         first = false;
-        match kind {
-            0 => vm.repr_into(e.1.key, &mut out)?,
-            1 => vm.repr_into(e.1.value, &mut out)?,
-            _ => {
-                out.push('(');
-                vm.repr_into(e.1.key, &mut out)?;
-                out.push_str(", ");
-                vm.repr_into(e.1.value, &mut out)?;
-                out.push(')');
-            }
-        }
+        // Printing may run Python code that removes the entry: keep its parts alive.
+        vm.roots.push(e.1.key);
+        vm.roots.push(e.1.value);
+        let r = show_entry(vm, kind, e.1.key, e.1.value, &mut out);
+        vm.roots.truncate(vm.roots.len() - 2);
+        r?;
     }
     out.push_str("])");
     vm.new_string(out)
 });
+
+/// Append the repr of one view entry: the key, the value, or `(key, value)`.
+fn show_entry(vm: &mut Vm, kind: u8, key: Value, value: Value, out: &mut String) -> PyResult<()> {
+    match kind {
+        0 => vm.repr_into(key, out),
+        1 => vm.repr_into(value, out),
+        _ => {
+            out.push('(');
+            vm.repr_into(key, out)?;
+            out.push_str(", ");
+            vm.repr_into(value, out)?;
+            out.push(')');
+            Ok(())
+        }
+    }
+}
