@@ -355,3 +355,12 @@ impl Obj {
         }
     }
 }
+
+#[cfg(test)]
+mod size_tests {
+    #[test]
+    fn object_slot_stays_small() {
+        // One table slot per object: keep it at four words (32 bytes on 64-bit hosts).
+        assert!(core::mem::size_of::<super::Obj>() <= 4 * core::mem::size_of::<usize>());
+    }
+}
