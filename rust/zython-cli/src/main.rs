@@ -175,10 +175,8 @@ fn run_source(vm: &mut Vm, src: &str, file: &str) -> zython::vm::PyResult<()> {
 fn repl(vm: &mut Vm) -> i32 {
     let machine = format!("{} {}", std::env::consts::OS, std::env::consts::ARCH);
     let cfg = zython::repl::ReplConfig::host(&machine);
-    let code = match zython::repl::run(vm, &cfg) {
+    match tty::with_raw_mode(|| zython::repl::run(vm, &cfg)) {
         zython::repl::ReplExit::SystemExit(c) => c,
         _ => 0,
-    };
-    tty::set_raw(false);
-    code
+    }
 }

@@ -1,5 +1,12 @@
 //! The host terminal: raw mode while the REPL edits a line, and Ctrl-C (SIGINT) turned into
 //! a KeyboardInterrupt request while Python code runs. All `unsafe` of the CLI is here.
+//!
+//! How Ctrl-C works: the REPL asks the port for raw mode (no echo, no line buffering, no
+//! signals, no output processing) while it reads keys, so Ctrl-C arrives as the byte 0x03 and
+//! cancels the line; it asks for the saved (cooked) mode while code runs, so the terminal turns
+//! Ctrl-C into SIGINT, whose handler requests KeyboardInterrupt from the VM. This is what
+//! MicroPython's unix port does. With output processing off in raw mode, the host REPL writes
+//! CR LF itself (`ReplConfig::host`).
 
 use std::sync::Mutex;
 
@@ -48,4 +55,20 @@ pub fn set_raw(raw: bool) {
             libc::tcsetattr(0, libc::TCSANOW, t);
         }
     }
+}
+
+/// Puts the terminal back in its saved mode when dropped, also when unwinding from a panic.
+pub struct RestoreOnDrop;
+
+impl Drop for RestoreOnDrop {
+    fn drop(&mut self) {
+        set_raw(false);
+    }
+}
+
+/// Run `f` (which may switch the terminal to raw mode) and restore the terminal afterwards,
+/// even if `f` panics. Call `process::exit` only after this returns.
+pub fn with_raw_mode<R>(f: impl FnOnce() -> R) -> R {
+    let _restore = RestoreOnDrop;
+    f()
 }

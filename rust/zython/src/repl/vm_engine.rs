@@ -147,13 +147,18 @@ impl Engine for Vm {
             .collect()
     }
 
-    /// A fresh interpreter with the same port and settings (heap, modules, globals all new).
+    /// A fresh interpreter with the same port, settings and `sys.path` (heap, modules and
+    /// globals all new).
     fn soft_reset(&mut self) {
         let port = core::mem::replace(&mut self.port, Box::new(NullPort));
         let config = self.config.clone();
-        let stack_top = self.stack_top;
+        let (stack_top, crlf, errors_to_stdout) =
+            (self.stack_top, self.crlf, self.errors_to_stdout);
+        let path = self.sys_path();
         *self = Vm::new(port, config);
-        self.stack_top = stack_top;
+        (self.stack_top, self.crlf, self.errors_to_stdout) = (stack_top, crlf, errors_to_stdout);
+        let path: Vec<&str> = path.iter().map(String::as_str).collect();
+        let _ = self.set_path(&path);
     }
 }
 
@@ -293,8 +298,13 @@ mod tests {
             vm.exec("y", ExecMode::Single),
             ExecOutcome::Exception(t) if t.contains("NameError")
         ));
-        // The port survives the reset.
+        // The port, the console line ends and sys.path survive the reset.
+        vm.crlf = true;
+        let _ = vm.set_path(&["", "/lib"]);
+        vm.soft_reset();
+        assert!(vm.crlf);
+        assert_eq!(vm.sys_path(), ["", "/lib"]);
         vm.exec("3", ExecMode::Single);
-        assert!(out.borrow().ends_with(b"3\n"));
+        assert!(out.borrow().ends_with(b"3\r\n"), "{:?}", out.borrow());
     }
 }
