@@ -14,6 +14,7 @@ with open(d + "/f.txt", "w") as f:
 os.mkdir(d + "/sub")
 print(os.listdir(d))
 print([e[:2] for e in os.ilistdir(d)])
+print([e[3] for e in os.ilistdir(d) if e[1] == 0x8000])
 st = os.stat(d + "/f.txt")
 print(st[0], st[6])
 print(os.stat(d)[0])

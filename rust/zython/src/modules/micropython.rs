@@ -130,7 +130,10 @@ native_fn!(MEM_INFO, "mem_info", 0, 1, |vm, a, _| {
     let free = s.limit - used;
     let stack_used = vm.stack_top.saturating_sub(crate::vm::stack_address());
     let mut text = format!(
-        "stack: {} out of {}\nGC: total: {}, used: {}, free: {}\n No. of 1-blocks: {}, 2-blocks: 0, max blk sz: 0, max free sz: {}\n",
+        "mem: total={}, current={}, peak={}\nstack: {} out of {}\nGC: total: {}, used: {}, free: {}\n No. of 1-blocks: {}, 2-blocks: 0, max blk sz: 0, max free sz: {}\n",
+        s.used,
+        s.used,
+        s.used,
         stack_used,
         vm.config.native_stack,
         s.limit,

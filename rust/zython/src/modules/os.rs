@@ -1,4 +1,5 @@
-//! The `os` module on the port's filesystem: getcwd, listdir, ilistdir, stat, remove,
+//! The `os` module on the port's filesystem: getcwd, listdir, ilistdir (name, type, inode,
+//! size: what mpremote reads), stat, remove,
 //! rmdir, mkdir, getenv, sep. Ports without a filesystem answer every call with OSError.
 
 use crate::modules::native;
@@ -70,11 +71,24 @@ native_fn!(ILISTDIR, "ilistdir", 0, 1, |vm, a, _| {
     let base = vm.roots.len();
     let r = (|| {
         for n in names(vm, &dir)? {
-            let kind = vm.port.stat_kind(&join(&dir, &n));
+            let full = join(&dir, &n);
+            let kind = vm.port.stat_kind(&full);
             let mode = if kind == 2 { S_IFDIR } else { S_IFREG };
+            let size = if kind == 1 {
+                vm.port.file_size(&full).unwrap_or(0)
+            } else {
+                0
+            };
+            let size = vm.new_int(size.min(i64::MAX as u64) as i64)?;
+            vm.roots.push(size);
             let s = vm.new_string(n)?;
             vm.roots.push(s);
-            let t = vm.new_tuple(&[s, Value::small_int(mode as isize), Value::small_int(0)])?;
+            let t = vm.new_tuple(&[
+                s,
+                Value::small_int(mode as isize),
+                Value::small_int(0),
+                size,
+            ])?;
             vm.roots.push(t);
             entries.push(t);
         }

@@ -100,7 +100,79 @@ native_fn!(TICKS_ADD, "ticks_add", 2, 2, |vm, a, _| {
     Ok(Value::small_int((t.wrapping_add(d) & TICKS_MAX) as isize))
 });
 
+/// Days since 1970-01-01 of a proleptic Gregorian date (month 1-12; out-of-range months and
+/// days carry over as mktime requires).
+pub fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = y + (m - 1).div_euclid(12);
+    let m = (m - 1).rem_euclid(12) + 1;
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// (year, month, day) of a day count since 1970-01-01.
+pub fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
+    (y, m, d)
+}
+
+/// The 8-tuple of `gmtime(secs)`: year, month, mday, hour, minute, second, weekday
+/// (0 = Monday), yearday (1-366).
+pub fn broken_down(secs: i64) -> [i64; 8] {
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    let (y, m, d) = civil_from_days(days);
+    let wday = (days + 3).rem_euclid(7);
+    let yday = days - days_from_civil(y, 1, 1) + 1;
+    [y, m, d, rem / 3600, rem / 60 % 60, rem % 60, wday, yday]
+}
+
+/// `gmtime([secs])` and `localtime([secs])` (the core knows no time zone: both are UTC).
+fn gmtime(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let secs = match a.first() {
+        Some(&v) if v != Value::NONE => vm.to_f64(v)? as i64,
+        _ => (now_ns(vm) / 1_000_000_000) as i64,
+    };
+    let secs = secs.clamp(-(1 << 45), 1 << 45);
+    let t = broken_down(secs);
+    let mut vals = [Value::NONE; 8];
+    for (v, x) in vals.iter_mut().zip(t) {
+        *v = Value::small_int(x as isize);
+    }
+    vm.new_tuple(&vals)
+}
+
+native_fn!(GMTIME, "gmtime", 0, 1, gmtime);
+native_fn!(LOCALTIME, "localtime", 0, 1, gmtime);
+native_fn!(MKTIME, "mktime", 1, 1, |vm, a, _| {
+    let items = vm.collect_iterable(a[0])?;
+    if items.len() < 6 {
+        return Err(vm.type_error("mktime needs a tuple of length 8 or 9"));
+    }
+    let mut f = [0i64; 6];
+    for (x, &v) in f.iter_mut().zip(items.iter()) {
+        *x = vm.to_i64(v)?.clamp(-(1 << 40), 1 << 40);
+    }
+    let days = days_from_civil(f[0], f[1], f[2]);
+    vm.new_int(days * 86_400 + f[3] * 3600 + f[4] * 60 + f[5])
+});
+
 static FUNCTIONS: &[&StaticObj] = &[
+    &GMTIME,
+    &LOCALTIME,
+    &MKTIME,
     &TIME,
     &TIME_NS,
     &SLEEP,
@@ -134,5 +206,20 @@ mod tests {
         assert_eq!(ticks_diff(3, 5), -2);
         assert_eq!(ticks_diff(1, TICKS_MAX), 2);
         assert_eq!(ticks_diff(TICKS_MAX, 1), -2);
+    }
+
+    #[test]
+    fn calendar() {
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+        assert_eq!(days_from_civil(2000, 14, 1), days_from_civil(2001, 2, 1));
+        for d in [-800_000i64, -1, 0, 59, 10_957, 20_000, 2_932_896] {
+            let (y, m, dd) = civil_from_days(d);
+            assert_eq!(days_from_civil(y, m, dd), d);
+        }
+        // 2000-01-01 was a Saturday (5), day 1 of its year.
+        let t = broken_down(946_684_800);
+        assert_eq!(t, [2000, 1, 1, 0, 0, 0, 5, 1]);
     }
 }
