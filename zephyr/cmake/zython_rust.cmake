@@ -102,12 +102,12 @@ function(zython_add_rust_library crate_dir lib_name)
   message(STATUS "Zython: Rust target ${rust_target}, features ${features_csv}")
 
   # The release profile is adjusted through cargo's CARGO_PROFILE_* variables so that the
-  # workspace's own profiles (host CLI) stay as they are: abort on panic, size-optimised, full LTO.
+  # workspace's own profiles (host CLI) stay as they are: abort on panic, CONFIG_ZYTHON_RUST_OPT_LEVEL, full LTO.
   add_custom_target(zython_cargo
     COMMAND ${CMAKE_COMMAND} -E env
       CARGO_TARGET_DIR=${cargo_target_dir}
       CARGO_PROFILE_RELEASE_PANIC=abort
-      CARGO_PROFILE_RELEASE_OPT_LEVEL=s
+      CARGO_PROFILE_RELEASE_OPT_LEVEL=${CONFIG_ZYTHON_RUST_OPT_LEVEL}
       CARGO_PROFILE_RELEASE_LTO=fat
       CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1
       CARGO_PROFILE_RELEASE_DEBUG=1

@@ -217,6 +217,11 @@ void zy_irq_unlock(uint32_t key)
 	irq_unlock(key);
 }
 
+size_t zy_thread_stack_size(void)
+{
+	return k_current_get()->stack_info.size;
+}
+
 const char *zy_board_name(void)
 {
 #ifdef CONFIG_BOARD_TARGET

@@ -35,6 +35,8 @@ size_t zy_gc_heap_size(void);
 uint32_t zy_irq_lock(void);
 /** irq_unlock() for Rust's critical section. */
 void zy_irq_unlock(uint32_t key);
+/** Stack size of the calling thread (CONFIG_THREAD_STACK_INFO). */
+size_t zy_thread_stack_size(void);
 /** Board target name. */
 const char *zy_board_name(void);
 /** Rust panicked: reboot (CONFIG_REBOOT) or halt via k_panic(). */

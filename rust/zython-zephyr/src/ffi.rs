@@ -23,6 +23,7 @@ extern "C" {
     fn zy_irq_lock() -> u32;
     fn zy_irq_unlock(key: u32);
     fn zy_board_name() -> *const c_char;
+    fn zy_thread_stack_size() -> usize;
     fn zy_fatal() -> !;
 }
 
@@ -70,6 +71,12 @@ pub fn board_name() -> &'static str {
     name.to_str().unwrap_or("zephyr")
 }
 
+/// Stack size of the calling thread (bytes), for the VM's native recursion limit.
+pub fn thread_stack_size() -> usize {
+    // SAFETY: no arguments; reads the current thread's stack info or a Kconfig constant.
+    unsafe { zy_thread_stack_size() }
+}
+
 /// Formats to the console without allocating (used by the panic handler).
 struct ConsoleWriter;
 
@@ -103,8 +110,10 @@ unsafe impl critical_section::Impl for ZephyrCriticalSection {
 // ---------------------------------------------------------------------------------------------
 // Global allocator over the shim's static arena (GC heap + CONFIG_ZYTHON_SYSTEM_HEAP_SIZE).
 
+/// The core's counting wrapper makes gc.mem_alloc()/mem_free() exact.
 #[global_allocator]
-static HEAP: embedded_alloc::LlffHeap = embedded_alloc::LlffHeap::empty();
+static HEAP: zython::gc::CountingAlloc<embedded_alloc::LlffHeap> =
+    zython::gc::CountingAlloc(embedded_alloc::LlffHeap::empty());
 
 static HEAP_READY: critical_section::Mutex<core::cell::Cell<bool>> =
     critical_section::Mutex::new(core::cell::Cell::new(false));
@@ -122,7 +131,7 @@ pub fn heap_init() {
         let start = unsafe { zy_arena(&mut size) };
         // SAFETY: called once (guarded by HEAP_READY inside a critical section) with a static
         // region of `size` bytes that lives for the whole program and is used only by HEAP.
-        unsafe { HEAP.init(start as usize, size) };
+        unsafe { HEAP.0.init(start as usize, size) };
         ready.set(true);
     });
 }
@@ -144,8 +153,8 @@ pub struct ZythonMemInfo {
 /// Current allocator statistics.
 pub fn mem_info() -> ZythonMemInfo {
     heap_init();
-    let used = HEAP.used();
-    let free = HEAP.free();
+    let used = HEAP.0.used();
+    let free = HEAP.0.free();
     ZythonMemInfo {
         arena_size: used + free,
         arena_used: used,
@@ -163,33 +172,22 @@ pub extern "C" fn zython_rust_init() {
     heap_init();
 }
 
-/// Entry of the REPL thread (K_THREAD_DEFINE in the shim); never returns while input lasts.
+/// Entry of the REPL thread (K_THREAD_DEFINE in the shim); returns only when the input ends.
 #[no_mangle]
 pub extern "C" fn zython_repl_main() {
     heap_init();
-    let mut port = ZephyrPort;
-    let mut banner = make_banner();
     loop {
-        // TEMPORARY: switch to `zython::repl::run(&mut port, gc_heap_size())` once the core has it.
-        match crate::placeholder_repl::run(&mut port, banner.as_str()) {
-            crate::placeholder_repl::Exit::SoftReset => {
-                console_write(b"MPY: soft reboot\r\n");
-                banner = make_banner();
-            }
-            crate::placeholder_repl::Exit::Eof => return,
+        // TEMPORARY: switch to the core's `zython::repl` once it exists.
+        let mut engine =
+            crate::interp::VmEngine::new(alloc::boxed::Box::new(ZephyrPort::default()));
+        let banner = crate::interp::banner();
+        let exit = crate::line_repl::run(&mut engine, &banner);
+        drop(engine);
+        match exit {
+            crate::line_repl::Exit::SoftReset => console_write(b"MPY: soft reboot\r\n"),
+            crate::line_repl::Exit::Eof => return,
         }
     }
-}
-
-fn make_banner() -> alloc::string::String {
-    let mut s = alloc::string::String::new();
-    let _ = write!(
-        s,
-        "Zython {} on {}; placeholder REPL (echo only)",
-        crate::VERSION,
-        board_name()
-    );
-    s
 }
 
 /// Ctrl-C arrived on the console while Python code runs: ask the VM to raise KeyboardInterrupt.
@@ -220,11 +218,40 @@ pub unsafe extern "C" fn zython_exec_str(
         // SAFETY: the caller guarantees `code` points to `len` readable bytes during the call.
         unsafe { core::slice::from_raw_parts(code, len) }
     };
-    let mut sink = |bytes: &[u8]| match out {
-        Some(f) => f(ctx, bytes.as_ptr(), bytes.len()),
-        None => console_write(bytes),
-    };
-    crate::shell::exec_source(code, &mut sink)
+    let port = CallbackPort { out, ctx };
+    crate::interp::exec_bytes(alloc::boxed::Box::new(port), code)
+}
+
+/// A port whose output goes to a C callback (the `py` shell command's `shell_fprintf`, or the
+/// console when the callback is null); it has no input.
+struct CallbackPort {
+    out: Option<ZythonOutFn>,
+    ctx: *mut c_void,
+}
+
+impl zython::port::Port for CallbackPort {
+    fn write(&mut self, bytes: &[u8]) {
+        match self.out {
+            Some(f) => f(self.ctx, bytes.as_ptr(), bytes.len()),
+            None => console_write(bytes),
+        }
+    }
+
+    fn read_byte(&mut self) -> Option<u8> {
+        None
+    }
+
+    fn ticks_ms(&mut self) -> u64 {
+        uptime_ms()
+    }
+
+    fn ticks_us(&mut self) -> u64 {
+        uptime_us()
+    }
+
+    fn sleep_ms(&mut self, ms: u32) {
+        sleep_ms(ms);
+    }
 }
 
 /// Fill `info` with allocator statistics for `py mem`.
@@ -239,6 +266,13 @@ pub unsafe extern "C" fn zython_mem_info(info: *mut ZythonMemInfo) {
         unsafe { info.write(m) };
     }
 }
+
+/// Referenced by the unwind tables of the precompiled `core`/`alloc` for hosted targets
+/// (native_sim's x86_64-unknown-linux-gnu). The firmware is built with panic = abort, so nothing
+/// ever unwinds and this personality routine is never called.
+#[cfg(target_os = "linux")]
+#[no_mangle]
+pub extern "C" fn rust_eh_personality() {}
 
 /// Print the panic message on the console, then let Zephyr reboot (CONFIG_REBOOT) or halt.
 #[panic_handler]

@@ -4,8 +4,9 @@
 //! - [`ffi`] (feature `firmware`): the only module with `unsafe`: the C shim's functions, the
 //!   functions the shim calls (`zython_*`), the global allocator, the critical section and the
 //!   panic handler.
+//! - [`interp`] (feature `firmware`): the VM behind the REPL and `py -c`.
 //! - [`port`] (feature `firmware`): [`zython::port::Port`] over the shim (console, ticks, sleep).
-//! - [`placeholder_repl`]: a TEMPORARY line-echo loop used until `zython::repl` exists.
+//! - [`line_repl`]: a TEMPORARY line REPL (runs each entry on the VM) until `zython::repl` exists.
 //!
 //! Without the `firmware` feature the crate builds on the host with std linked, so that
 //! `cargo build --workspace` and `cargo test --workspace` work; only the portable logic is compiled.
@@ -18,10 +19,11 @@ extern crate std;
 
 #[cfg(feature = "firmware")]
 pub mod ffi;
-pub mod placeholder_repl;
+#[cfg(feature = "firmware")]
+pub mod interp;
+pub mod line_repl;
 #[cfg(feature = "firmware")]
 pub mod port;
-pub mod shell;
 
 /// Version string shown in the banner.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -9,7 +9,8 @@
 
 #include "zython_shim.h"
 
-static const char hello_py[] = "print('Hello from Python on', __import__('sys').platform)";
+static const char hello_py[] = "import sys\n"
+			       "print('Hello from Python on', sys.platform)\n";
 
 static void print_out(void *ctx, const uint8_t *data, size_t len)
 {
