@@ -620,12 +620,32 @@ impl Vm {
 
     /// The `super()` lookup: `name` found after `cls` in the MRO of `self_`'s type.
     pub fn super_lookup(&mut self, cls: Value, obj: Value, name: Qstr) -> PyResult<Method> {
-        let start_type = if self.is_class_like(obj) {
+        // A class as `obj` means a classmethod's super(), unless `cls` is one of its
+        // metaclasses (super() inside a metaclass method): then obj is a plain instance.
+        let class_like = self.is_class_like(obj);
+        if class_like && !self.mro(obj).contains(&cls) {
+            let meta = types::type_of(self, obj);
+            if self.mro(meta).contains(&cls) {
+                return self.super_lookup_in(cls, obj, meta, name);
+            }
+        }
+        let start_type = if class_like {
             obj
         } else {
             types::type_of(self, obj)
         };
+        self.super_lookup_in(cls, obj, start_type, name)
+    }
+
+    fn super_lookup_in(
+        &mut self,
+        cls: Value,
+        obj: Value,
+        start_type: Value,
+        name: Qstr,
+    ) -> PyResult<Method> {
         let mro = self.mro(start_type);
+        let on_class = start_type == obj;
         let pos = mro
             .iter()
             .position(|&k| k == cls)
@@ -642,7 +662,7 @@ impl Vm {
                 self.static_type_attr(k, name)
             };
             if let Some(f) = found {
-                if self.is_class_like(obj) {
+                if on_class {
                     return match self.heap.get(f) {
                         Some(Obj::ClassMethod(g)) => Ok(Method {
                             func: *g,
@@ -666,7 +686,7 @@ impl Vm {
         let obj_t = Value::from_static(&object::OBJECT);
         if !mro.contains(&obj_t) {
             if let Some(f) = self.static_type_attr(obj_t, name) {
-                if self.is_class_like(obj) {
+                if on_class {
                     return Ok(Method {
                         func: f,
                         self_: Value::NULL,

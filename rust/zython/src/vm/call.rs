@@ -140,6 +140,16 @@ impl Vm {
                 }
             }
         }
+        self.instantiate(cls, args, kw)
+    }
+
+    /// `type.__call__(cls, *args, **kw)`: `__new__` then `__init__`, ignoring the metaclass.
+    pub fn instantiate(
+        &mut self,
+        cls: Value,
+        args: &[Value],
+        kw: &[(Value, Value)],
+    ) -> PyResult<Value> {
         let init = self.lookup_class_attr(cls, q::__INIT__);
         let user_init = init.filter(|i| matches!(self.heap.get(*i), Some(Obj::Function(_))));
         let obj = match self.lookup_class_attr(cls, q::__NEW__) {
