@@ -36,7 +36,10 @@ pub static OBJECT: StaticObj = StaticObj::Type(TypeDef {
 pub static TYPE: StaticObj = StaticObj::Type(TypeDef {
     name: "type",
     base: Some(&OBJECT),
-    attrs: &[(q::__NEW__, Attr::StaticMethod(&TYPE_NEW))],
+    attrs: &[
+        (q::__NEW__, Attr::StaticMethod(&TYPE_NEW)),
+        (q::__CALL__, Attr::Fn(&TYPE_CALL)),
+    ],
     make_new: Some(type_make_new),
     attr_hook: None,
     subclassable: true,
@@ -155,6 +158,21 @@ fn type_make_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Va
 native_fn!(TYPE_NEW, "__new__", 4, 4, |vm, a, _| new_class(
     vm, a[0], a[1], a[2], a[3]
 ));
+
+native_fn!(
+    TYPE_CALL,
+    "__call__",
+    1,
+    VAR_ARGS,
+    |vm, a, kw| {
+        if matches!(vm.heap.get(a[0]), Some(Obj::Class(_))) {
+            vm.instantiate(a[0], &a[1..], kw)
+        } else {
+            vm.call(a[0], &a[1..], kw)
+        }
+    },
+    kw
+);
 
 /// Make a class named `name` with `bases` (a tuple) and namespace `ns` (a dict).
 fn new_class(vm: &mut Vm, meta: Value, name: Value, bases: Value, ns: Value) -> PyResult<Value> {
