@@ -7,7 +7,9 @@ use alloc::vec::Vec;
 use super::{Engine, ExecMode, ExecOutcome};
 use crate::port::Port;
 use crate::value::Value;
-use crate::vm::{PyErr, Vm};
+#[cfg(feature = "compiler")]
+use crate::vm::PyErr;
+use crate::vm::Vm;
 
 /// A console that drops everything; stands in for the VM's port while it is being rebuilt.
 struct NullPort;
@@ -37,6 +39,7 @@ fn is_identifier(s: &str) -> bool {
 
 impl Vm {
     /// The REPL outcome for an uncaught exception.
+    #[cfg(feature = "compiler")]
     fn repl_outcome(&mut self, e: PyErr) -> ExecOutcome {
         match self.system_exit_code(e.0) {
             Some(code) => ExecOutcome::SystemExit(code),
