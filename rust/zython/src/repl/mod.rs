@@ -6,8 +6,16 @@
 //!
 //! Keys at the friendly prompt (empty line): Ctrl-A raw REPL, Ctrl-B banner, Ctrl-C new line,
 //! Ctrl-D exit (host) or soft reset (boards), Ctrl-E paste mode. Line endings written by the REPL
-//! itself are `\r\n` when [`ReplConfig::crlf`] is set, `\n` otherwise (a host terminal's driver
-//! adds the CR); text from the engine (program output, tracebacks) is passed through unchanged.
+//! itself (prompts, echo, banners, tracebacks) are `\r\n` when [`ReplConfig::crlf`] is set, `\n`
+//! otherwise; program output is the engine's business (the VM's `crlf` flag on boards).
+//!
+//! The console is put in raw mode ([`Port::set_raw_mode`]) while the REPL reads keys and back in
+//! normal mode while code runs: a host terminal then turns Ctrl-C into SIGINT (KeyboardInterrupt),
+//! and a board port can treat a 0x03 byte as an interrupt request only while code runs.
+//!
+//! Soft resets (Ctrl-D on an empty line on boards, Ctrl-D on an empty raw buffer everywhere,
+//! SystemExit on boards) happen in place: `MPY: soft reboot`, [`Engine::soft_reset`], and the
+//! REPL carries on in the same mode (raw stays raw, as mpremote expects).
 
 mod complete;
 mod continuation;
