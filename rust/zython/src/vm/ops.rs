@@ -48,6 +48,10 @@ pub fn native_eq(vm: &Vm, a: Value, b: Value) -> Option<bool> {
         }
         (Some(Obj::List(_)), _) | (_, Some(Obj::List(_))) => None,
         (Some(Obj::Dict(_)), _) | (_, Some(Obj::Dict(_))) => None,
+        // Bound methods are equal when they bind the same function to the same object.
+        (Some(Obj::BoundMethod(f1, s1)), Some(Obj::BoundMethod(f2, s2))) => {
+            Some(f1 == f2 && s1 == s2)
+        }
         _ => {
             if let (Some(x), Some(y)) = (vm.str_data(a), vm.str_data(b)) {
                 return Some(x == y);
@@ -315,7 +319,11 @@ impl Vm {
             Some(Obj::List(_))
             | Some(Obj::Dict(_))
             | Some(Obj::Set(_))
-            | Some(Obj::ByteArray(_)) => Err(self.type_error_for("unhashable type: ", v, "")),
+            | Some(Obj::ByteArray(_))
+            | Some(Obj::Slice(..)) => Err(self.type_error_for("unhashable type: ", v, "")),
+            Some(Obj::BoundMethod(f, s)) => Ok(((f.bits() >> 3) as u32
+                ^ ((s.bits() >> 3) as u32).rotate_left(7))
+                & 0x3fff_ffff),
             Some(Obj::FrozenSet(d)) => {
                 let mut h: u32 = 0;
                 for e in d.iter() {
@@ -417,8 +425,8 @@ impl Vm {
         }
         // Fallbacks for comparisons.
         match o {
-            op::BINARY_EQUAL => Ok(Value::bool(a == b)),
-            op::BINARY_NOT_EQUAL => Ok(Value::bool(a != b)),
+            op::BINARY_EQUAL => Ok(Value::bool(native_eq(self, a, b).unwrap_or(a == b))),
+            op::BINARY_NOT_EQUAL => Ok(Value::bool(!native_eq(self, a, b).unwrap_or(a == b))),
             _ => {
                 let name = binop_name(o);
                 Err(self.unsupported_binop(name, a, b))
