@@ -473,6 +473,7 @@ static_qstrs! {
     DIGEST = "digest",
     HEXDIGEST = "hexdigest",
     SHA256 = "sha256",
+    NEWLINE = "newline",
     LITTLE = "little",
     BIG = "big",
 }

@@ -2,12 +2,14 @@
 //! `native` holds helpers they share.
 
 pub mod array;
+pub mod binascii;
 pub mod cmath;
 pub mod collections;
 pub mod errno;
 pub mod frozen;
 pub mod gc;
 pub mod hashlib;
+pub mod heapq;
 pub mod io;
 pub mod json;
 pub mod math;
@@ -39,6 +41,8 @@ pub static BUILTIN_MODULES: &[&StaticObj] = &[
     &json::JSON_MODULE,
     &random::RANDOM_MODULE,
     &hashlib::HASHLIB_MODULE,
+    &binascii::BINASCII_MODULE,
+    &heapq::HEAPQ_MODULE,
 ];
 
 /// The builtin module called `name`, if any (`u`-prefixed aliases like `utime` map to `time`).
