@@ -62,9 +62,10 @@ pub fn compile_owned_with_limits(
     limits: Limits,
 ) -> Result<CompiledModule, CompileError> {
     let guard = guard::Guard::new(limits);
-    fold::fold_module(&mut module, opt_level, guard)?;
+    let const_objs = fold::fold_module(&mut module, opt_level, guard)?;
     let long_qstrs = intern::scan(&module, &is_static_qstr, guard);
     let mut c = Compiler::new(filename, mode, opt_level, long_qstrs, guard);
+    c.const_objs = const_objs;
     c.run(&module)
 }
 
@@ -132,6 +133,7 @@ struct Compiler<'a> {
     long_qstrs: intern::LongQstrs,
     depth: u32,
     guard: guard::Guard,
+    const_objs: fold::ConstObjs,
 }
 
 /// True for the strings in MicroPython's static qstr table.
@@ -151,6 +153,7 @@ impl<'a> Compiler<'a> {
             long_qstrs,
             depth: 0,
             guard,
+            const_objs: fold::ConstObjs::default(),
             scopes: Vec::new(),
             cur: 0,
             pass: Pass::Scope,

@@ -87,15 +87,14 @@ impl Tables {
     }
 }
 
-/// Equality of constants including type, and telling 0.0 from -0.0 (NaN never equals).
+/// Equality of constants including type; floats compare by bits.
 fn strictly_equal(a: &Const, b: &Const) -> bool {
     match (a, b) {
         (Const::Str(x), Const::Str(y)) => x == y,
         (Const::Bytes(x), Const::Bytes(y)) => x == y,
         (Const::BigInt(x), Const::BigInt(y)) => x == y,
-        (Const::Float(x), Const::Float(y)) => {
-            x == y && x.is_sign_negative() == y.is_sign_negative()
-        }
+        // Same bits: tells 0.0 from -0.0 and lets one NaN (math.nan) be shared.
+        (Const::Float(x), Const::Float(y)) => x.to_bits() == y.to_bits(),
         (Const::Complex(a1, b1), Const::Complex(a2, b2)) => a1 == a2 && b1 == b2,
         (Const::Tuple(x), Const::Tuple(y)) => {
             x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| strictly_equal(p, q))

@@ -331,6 +331,14 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_constant(&mut self, e: &'a Expr, c: &'a Constant, line: u32) -> R {
+        if self.const_objs.contains(e) {
+            if let Some(k) = const_value(e) {
+                self.e.set_source_line(line);
+                let i = self.t.constant(k);
+                self.e.load_const_obj(i);
+                return Ok(());
+            }
+        }
         match c {
             Constant::None => self.e.load_const_none(),
             Constant::Bool(b) => self.e.load_const_bool(*b),

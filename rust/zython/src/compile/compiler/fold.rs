@@ -5,7 +5,7 @@
 //! `__debug__`, `math.pi`-style module constants and `X = const(value)` definitions.
 //! Folded nodes get line 0 so they do not move the line-number table.
 
-use alloc::collections::BTreeMap;
+use alloc::collections::{BTreeMap, BTreeSet};
 use alloc::string::{String, ToString};
 
 use alloc::vec::Vec;
@@ -24,14 +24,16 @@ pub fn fold_module(
     m: &mut ast::Module,
     opt_level: u8,
     guard: super::guard::Guard,
-) -> Result<(), CompileError> {
+) -> Result<ConstObjs, CompileError> {
     let mut f = Folder {
         consts: BTreeMap::new(),
         opt_level,
         depth: 0,
         guard,
+        const_objs: BTreeSet::new(),
     };
-    f.block(&mut m.body)
+    f.block(&mut m.body)?;
+    Ok(ConstObjs(f.const_objs))
 }
 
 struct Folder {
@@ -39,6 +41,19 @@ struct Folder {
     opt_level: u8,
     depth: u32,
     guard: super::guard::Guard,
+    const_objs: BTreeSet<usize>,
+}
+
+/// Addresses of the expressions that replaced a `const()` name and must load as constant
+/// objects (the tree must not move while this is used).
+#[derive(Debug, Default)]
+pub struct ConstObjs(BTreeSet<usize>);
+
+impl ConstObjs {
+    /// True if `e` is a substituted `const()` value.
+    pub fn contains(&self, e: &Expr) -> bool {
+        self.0.contains(&(e as *const Expr as usize))
+    }
 }
 
 #[derive(Clone)]
@@ -495,6 +510,7 @@ impl Folder {
             ExprKind::Tuple(elts) => elts.get(1).map(|x| x.line),
             _ => None,
         };
+        let mut substituted = false;
         let replacement: Option<Expr> = match &mut e.kind {
             ExprKind::Name(n) => {
                 if n == "__debug__" {
@@ -505,9 +521,13 @@ impl Folder {
                 } else {
                     self.consts.get(n.as_str()).map(|v| {
                         let mut v = v.clone();
-                        if num_of(&v).is_some() {
-                            v.line = e.line;
-                        }
+                        v.line = e.line;
+                        // MicroPython loads every const() value but a small int as a
+                        // constant object.
+                        substituted = !matches!(
+                            v.kind,
+                            ExprKind::Constant(Constant::Int(i)) if super::expr::fits_small_int(i)
+                        );
                         v
                     })
                 }
@@ -688,6 +708,9 @@ impl Folder {
         };
         if let Some(r) = replacement {
             *e = r;
+            if substituted {
+                self.const_objs.insert(e as *const Expr as usize);
+            }
         } else if let Some(l) = second_line {
             if const_value(e).is_some() {
                 e.line = l;

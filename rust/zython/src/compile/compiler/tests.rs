@@ -592,3 +592,23 @@ fn stack_budget_stops_deep_compiles() {
     let src = "x = [[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]\n";
     assert!(super::compile_source_with_limits(src, "s.py", Mode::File, 0, limits).is_err());
 }
+
+#[test]
+fn const_values_load_as_constant_objects() {
+    let src =
+        "X = const('hi')\nT = const(True)\nN = const(7)\nprint(X, T, N, math.nan, math.nan)\n";
+    let m = compile_source(src, "c.py", Mode::File, 0).unwrap();
+    let text = disassemble(&m);
+    // The definitions store plain values; the uses load constant objects (small ints excepted).
+    assert!(text.contains("LOAD_CONST_STRING hi"), "{text}");
+    assert!(text.contains("LOAD_CONST_OBJ \"hi\""), "{text}");
+    assert!(text.contains("LOAD_CONST_OBJ True"), "{text}");
+    assert!(text.contains("LOAD_CONST_SMALL_INT 7\n  "), "{text}");
+    // One shared NaN constant.
+    let nans = m
+        .consts
+        .iter()
+        .filter(|c| matches!(c, Const::Float(f) if f.is_nan()))
+        .count();
+    assert_eq!(nans, 1);
+}
