@@ -317,7 +317,11 @@ fn line_entry(table: &[u8], p: usize) -> Option<(usize, usize, usize)> {
 /// The 1-based source line of the instruction at `bc_offset` bytes past the first opcode
 /// (`prelude.bytecode_start`), as a traceback reports it.
 pub fn line_for_offset(code: &[u8], prelude: &Prelude, bc_offset: usize) -> u32 {
-    let table = prelude.line_info(code);
+    line_for_table(prelude.line_info(code), bc_offset)
+}
+
+/// The 1-based source line for `bc_offset` given the line-number table itself.
+pub fn line_for_table(table: &[u8], bc_offset: usize) -> u32 {
     let mut line: usize = 1;
     let mut remaining = bc_offset;
     let mut p = 0usize;

@@ -1,22 +1,14 @@
 //! Decoded raw code: the prelude facts the VM needs on every call, decoded once.
 
-use crate::bytecode::RawCode;
+use crate::bytecode::{prelude, RawCode};
 use alloc::boxed::Box;
 use alloc::rc::Rc;
 use alloc::vec::Vec;
 
-/// Read a MicroPython variable-length unsigned int (7 bits a byte, most significant first).
+/// Read a MicroPython variable-length unsigned int (None when truncated or too large).
 #[inline]
 pub fn read_uint(code: &[u8], pos: &mut usize) -> Option<usize> {
-    let mut v: usize = 0;
-    loop {
-        let b = *code.get(*pos)?;
-        *pos += 1;
-        v = v.checked_mul(128)? | (b & 0x7f) as usize;
-        if b & 0x80 == 0 {
-            return Some(v);
-        }
-    }
+    prelude::read_vuint(code, pos).ok()
 }
 
 /// One function's bytecode with its decoded prelude.
@@ -67,116 +59,46 @@ impl Code {
             return Err(BadCode("code nested too deeply"));
         }
         let code = &rc.code;
-        let trunc = BadCode("truncated prelude");
-        let mut p = 0usize;
-        // Signature: xSSSSEAA then xFSSKAED...
-        let mut z = *code.first().ok_or(trunc)?;
-        p += 1;
-        let mut s = ((z >> 3) & 0xf) as usize;
-        let mut e = ((z >> 2) & 1) as usize;
-        let mut f = 0usize;
-        let mut a = (z & 3) as usize;
-        let mut k = 0usize;
-        let mut d = 0usize;
-        let mut n = 0u32;
-        while z & 0x80 != 0 {
-            if n > 20 {
-                return Err(BadCode("bad prelude signature"));
-            }
-            z = *code.get(p).ok_or(trunc)?;
-            p += 1;
-            s |= ((z & 0x30) as usize) << (2 * n);
-            e |= ((z & 0x02) as usize) << n;
-            f |= (((z & 0x40) >> 6) as usize) << n;
-            a |= ((z & 0x4) as usize) << n;
-            k |= (((z & 0x08) >> 3) as usize) << n;
-            d |= ((z & 0x1) as usize) << n;
-            n += 1;
-        }
-        s += 1;
-        // Size: xIIIIIIC repeated.
-        let mut n_info = 0usize;
-        let mut n_cell = 0usize;
-        let mut n = 0u32;
-        loop {
-            if n > 8 {
-                return Err(BadCode("bad prelude size"));
-            }
-            let z = *code.get(p).ok_or(trunc)?;
-            p += 1;
-            n_info |= ((z & 0x7e) as usize >> 1) << (6 * n);
-            n_cell |= ((z & 1) as usize) << n;
-            n += 1;
-            if z & 0x80 == 0 {
-                break;
-            }
-        }
-        let info_start = p;
-        let info_end = info_start.checked_add(n_info).ok_or(trunc)?;
-        let bc_start = info_end.checked_add(n_cell).ok_or(trunc)?;
-        if bc_start > code.len() || a + k > 255 || d > a || s > 65535 {
+        let p = prelude::decode(code).map_err(BadCode)?;
+        if p.n_pos_args + p.n_kwonly_args > 255
+            || p.n_def_pos_args > p.n_pos_args
+            || p.n_state > 65535
+        {
             return Err(BadCode("invalid prelude"));
         }
-        let info = &code[..info_end];
-        let name = read_uint(info, &mut p).ok_or(trunc)?;
-        let mut arg_names = Vec::new();
-        for _ in 0..a + k {
-            arg_names.push(read_uint(info, &mut p).ok_or(trunc)?);
-        }
-        let line_info = p;
-        let cells: Box<[u8]> = code[info_end..bc_start].into();
-        if cells.iter().any(|&c| c as usize >= s) {
+        let cells: Box<[u8]> = p.cells(code).into();
+        if cells.iter().any(|&c| c as usize >= p.n_state) {
             return Err(BadCode("cell index out of range"));
         }
-        let mut children = Vec::new();
+        let mut children = Vec::with_capacity(rc.children.len());
         for c in &rc.children {
             children.push(Self::decode(c, depth + 1)?);
         }
         Ok(Rc::new(Code {
             bytes: code.clone().into_boxed_slice(),
-            n_state: s,
-            n_exc_stack: e,
-            scope_flags: f as u8,
-            n_pos_args: a,
-            n_kwonly_args: k,
-            n_def_pos_args: d,
-            name,
-            arg_names: arg_names.into_boxed_slice(),
-            line_info,
-            line_info_end: info_end,
+            n_state: p.n_state,
+            n_exc_stack: p.n_exc_stack,
+            scope_flags: p.scope_flags,
+            n_pos_args: p.n_pos_args,
+            n_kwonly_args: p.n_kwonly_args,
+            n_def_pos_args: p.n_def_pos_args,
+            name: p.simple_name,
+            arg_names: p.arg_names.into_boxed_slice(),
+            line_info: p.line_info_start,
+            line_info_end: p.line_info_end,
             cells,
-            bc_start,
+            bc_start: p.bytecode_start,
             children: children.into_boxed_slice(),
         }))
     }
 
     /// The source line of the instruction at byte offset `ip` (absolute in `bytes`).
     pub fn line_of(&self, ip: usize) -> u32 {
-        let mut bc = ip.saturating_sub(self.bc_start);
-        let mut line: usize = 1;
-        let t = &self.bytes[..self.line_info_end.min(self.bytes.len())];
-        let mut p = self.line_info;
-        while p < t.len() {
-            let c = t[p] as usize;
-            let (b, l) = if c & 0x80 == 0 {
-                p += 1;
-                (c & 0x1f, c >> 5)
-            } else {
-                let c2 = match t.get(p + 1) {
-                    Some(&x) => x as usize,
-                    None => break,
-                };
-                p += 2;
-                (c & 0xf, ((c << 4) & 0x700) | c2)
-            };
-            if bc >= b {
-                bc -= b;
-                line += l;
-            } else {
-                break;
-            }
-        }
-        line as u32
+        let table = self
+            .bytes
+            .get(self.line_info..self.line_info_end)
+            .unwrap_or(&[]);
+        prelude::line_for_table(table, ip.saturating_sub(self.bc_start))
     }
 
     /// Is this a generator (or coroutine) body?

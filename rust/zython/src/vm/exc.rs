@@ -87,45 +87,33 @@ pub fn exception_attr(vm: &mut Vm, obj: Value, name: Qstr) -> PyResult<Option<Va
 impl Vm {
     /// A new exception of builtin type `ty` with a message (no message when `msg` is empty).
     pub fn new_exception(&mut self, ty: &'static StaticObj, msg: &str) -> PyErr {
-        let args = if msg.is_empty() {
-            self.new_tuple(&[])
-        } else {
-            match self.new_str(msg) {
-                Ok(s) => self.new_tuple(&[s]),
-                Err(e) => return e,
+        if msg.is_empty() {
+            return self.new_exception_args(ty, &[]);
+        }
+        match self.new_str(msg) {
+            Ok(s) => {
+                self.roots.push(s);
+                let e = self.new_exception_args(ty, &[s]);
+                self.roots.pop();
+                e
             }
-        };
-        let args = match args {
-            Ok(a) => a,
-            Err(e) => return e,
-        };
-        match self.alloc(Obj::Exception(Box::new(Exception {
-            class: Value::from_static(ty),
-            args,
-            traceback: Vec::new(),
-            dict: Dict::new(),
-            cause: Value::NULL,
-            context: Value::NULL,
-        }))) {
-            Ok(v) => PyErr(v),
             Err(e) => e,
         }
     }
 
     /// A new exception of builtin type `ty` whose args are `args`.
     pub fn new_exception_args(&mut self, ty: &'static StaticObj, args: &[Value]) -> PyErr {
-        let t = match self.new_tuple(args) {
-            Ok(t) => t,
-            Err(e) => return e,
-        };
-        match self.alloc(Obj::Exception(Box::new(Exception {
-            class: Value::from_static(ty),
-            args: t,
-            traceback: Vec::new(),
-            dict: Dict::new(),
-            cause: Value::NULL,
-            context: Value::NULL,
-        }))) {
+        let made = self.new_tuple(args).and_then(|t| {
+            self.alloc(Obj::Exception(Box::new(Exception {
+                class: Value::from_static(ty),
+                args: t,
+                traceback: Vec::new(),
+                dict: Dict::new(),
+                cause: Value::NULL,
+                context: Value::NULL,
+            })))
+        });
+        match made {
             Ok(v) => PyErr(v),
             Err(e) => e,
         }
