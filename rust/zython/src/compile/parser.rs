@@ -53,6 +53,8 @@ pub struct Limits {
     pub max_depth: u32,
     /// Bytes of native stack the parser may use below the point where it was called
     /// (0: no check). A bracket level costs about 2 KB and a block about 1.5 KB on x86-64.
+    /// With a budget, tree height is also capped at `native_stack / 256` (below
+    /// [`MAX_HEIGHT`]), since trees are measured and dropped one native frame per level.
     pub native_stack: usize,
 }
 
@@ -76,6 +78,12 @@ pub fn parse_with_limits(source: &str, mode: Mode, limits: Limits) -> Result<Mod
         base: stack_address(),
         budget: limits.native_stack,
         max_depth: limits.max_depth,
+        max_height: match limits.native_stack {
+            0 => MAX_HEIGHT,
+            n => MAX_HEIGHT
+                .min(u32::try_from(n / 256).unwrap_or(u32::MAX))
+                .max(8),
+        },
     };
     match mode {
         Mode::Eval => {
@@ -114,6 +122,8 @@ struct StackGuard {
     budget: usize,
     /// Largest nesting depth.
     max_depth: u32,
+    /// Largest tree height.
+    max_height: u32,
 }
 
 /// The token stream end, returned when peeking past the last token.
@@ -312,7 +322,7 @@ impl<'a> Parser<'a> {
     /// Checks the height of a node whose tallest child is `child` high; returns the node's.
     fn grow(&self, child: u32) -> Result<u32, CompileError> {
         let h = child.saturating_add(1);
-        if h > MAX_HEIGHT {
+        if h > self.guard.max_height {
             return Err(CompileError {
                 kind: ErrorKind::Recursion,
                 msg: "maximum recursion depth exceeded (expression too long or nested)".into(),

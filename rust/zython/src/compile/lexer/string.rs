@@ -209,7 +209,7 @@ pub(crate) enum Scan {
 }
 
 /// Deepest nesting of strings inside f-string fields that [`scan_body`] follows.
-const MAX_STRING_NESTING: u32 = 100;
+const MAX_STRING_NESTING: u32 = 32;
 
 /// The prefix letters (if any) right before the quote at `b[i]`.
 pub(crate) fn prefix_before(b: &[u8], i: usize) -> Prefix {

@@ -5,7 +5,7 @@ use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
 
-use super::height::{height, keywords_height, max_all, MAX_HEIGHT};
+use super::height::{height, keywords_height, max_all};
 use super::Parser;
 use crate::compile::ast::{
     Arg, Arguments, BinOp, BoolOp, CmpOp, Comprehension, Constant, Expr, ExprKind, FStringPart,
@@ -342,8 +342,8 @@ impl Parser<'_> {
                 Infix::Bin(bop) => {
                     self.bump();
                     let rhs = self.binary(prec + 1)?;
-                    let hl = lhs_h.unwrap_or_else(|| height(&lhs, MAX_HEIGHT));
-                    lhs_h = Some(self.grow(hl.max(height(&rhs, MAX_HEIGHT)))?);
+                    let hl = lhs_h.unwrap_or_else(|| height(&lhs, self.guard.max_height));
+                    lhs_h = Some(self.grow(hl.max(height(&rhs, self.guard.max_height)))?);
                     lhs = Self::mk(
                         line,
                         ExprKind::BinOp {
@@ -480,9 +480,9 @@ impl Parser<'_> {
                         keywords,
                     } = &e.kind
                     {
-                        let hf = h.unwrap_or_else(|| height(func, MAX_HEIGHT));
-                        let ha =
-                            max_all(args, MAX_HEIGHT).max(keywords_height(keywords, MAX_HEIGHT));
+                        let hf = h.unwrap_or_else(|| height(func, self.guard.max_height));
+                        let ha = max_all(args, self.guard.max_height)
+                            .max(keywords_height(keywords, self.guard.max_height));
                         h = Some(self.grow(hf.max(ha))?);
                     }
                 }
@@ -493,13 +493,13 @@ impl Parser<'_> {
                     self.leave();
                     e = sub?;
                     if let ExprKind::Subscript { value, index } = &e.kind {
-                        let hv = h.unwrap_or_else(|| height(value, MAX_HEIGHT));
-                        h = Some(self.grow(hv.max(height(index, MAX_HEIGHT)))?);
+                        let hv = h.unwrap_or_else(|| height(value, self.guard.max_height));
+                        h = Some(self.grow(hv.max(height(index, self.guard.max_height)))?);
                     }
                 }
                 Tok::Dot => {
                     self.bump();
-                    let hv = h.unwrap_or_else(|| height(&e, MAX_HEIGHT));
+                    let hv = h.unwrap_or_else(|| height(&e, self.guard.max_height));
                     h = Some(self.grow(hv)?);
                     let attr = self.name()?;
                     e = Self::mk(

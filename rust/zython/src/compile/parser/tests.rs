@@ -744,6 +744,15 @@ fn long_chains_are_bounded() {
     assert_eq!(parse(&stmts, Mode::File).unwrap().body.len(), 100_000);
     let ok = format!("x = 1{}", " + 1".repeat(500));
     assert!(parse(&ok, Mode::File).is_ok());
+    // A native stack budget lowers the height limit too (here to 64).
+    let limits = super::Limits {
+        max_depth: super::MAX_DEPTH,
+        native_stack: 16 * 1024,
+    };
+    let e = super::parse_with_limits(&ok, Mode::File, limits).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Recursion);
+    let ok = format!("x = 1{}", " + 1".repeat(60));
+    assert!(super::parse_with_limits(&ok, Mode::File, limits).is_ok());
 }
 
 /// A tiny deterministic pseudo-random generator for the mutation test.
