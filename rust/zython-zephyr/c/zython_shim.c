@@ -65,23 +65,19 @@ void zy_console_write(const uint8_t *data, size_t len)
 
 RING_BUF_DECLARE(zy_rx_ring, CONFIG_ZYTHON_RX_BUFFER_SIZE);
 static K_SEM_DEFINE(zy_rx_sem, 0, 1);
-/* Uptime (ms) of the reader's last visit to zy_console_read_byte(); -1 while it is blocked there. */
-static atomic_t zy_reader_ms = ATOMIC_INIT(0);
-
-/* Ctrl-C is a KeyboardInterrupt request while the REPL is not reading (Python code runs); while
- * it reads (or read within the last 50 ms: the REPL between two keystrokes) the byte is input.
- * This heuristic stands until the core tells the port when code runs.
+/* Raw while the REPL reads keys (Ctrl-C is input), normal while Python code runs (Ctrl-C
+ * requests KeyboardInterrupt and is dropped): set by the Rust port's set_raw_mode().
  */
-static bool zy_reader_active(void)
-{
-	atomic_val_t t = atomic_get(&zy_reader_ms);
+static atomic_t zy_console_raw = ATOMIC_INIT(1);
 
-	return t < 0 || (k_uptime_get_32() - (uint32_t)t) < 50U;
+void zy_console_set_raw(bool raw)
+{
+	atomic_set(&zy_console_raw, raw ? 1 : 0);
 }
 
 static void zy_rx_byte(uint8_t c)
 {
-	if (c == CTRL_C && !zy_reader_active()) {
+	if (c == CTRL_C && !atomic_get(&zy_console_raw)) {
 		zython_interrupt_request();
 		return;
 	}
@@ -98,7 +94,6 @@ int zy_console_read_byte(void)
 		unsigned int key = irq_lock();
 		uint32_t n = ring_buf_get(&zy_rx_ring, &c, 1);
 
-		atomic_set(&zy_reader_ms, n ? (atomic_val_t)k_uptime_get_32() : -1);
 		irq_unlock(key);
 		if (n) {
 			return c;
@@ -168,6 +163,11 @@ static int zy_console_init(void)
 int zy_console_read_byte(void)
 {
 	return -1;
+}
+
+void zy_console_set_raw(bool raw)
+{
+	ARG_UNUSED(raw);
 }
 
 #endif /* CONFIG_ZYTHON_REPL_CONSOLE */

@@ -8,6 +8,7 @@
 #ifndef ZYTHON_SHIM_H_
 #define ZYTHON_SHIM_H_
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -21,6 +22,8 @@ extern "C" {
 void zy_console_write(const uint8_t *data, size_t len);
 /** Block until a console byte arrives; 0..255, or -1 when the console input ended. */
 int zy_console_read_byte(void);
+/** Raw console (REPL editing: Ctrl-C is input) or normal (code runs: Ctrl-C interrupts). */
+void zy_console_set_raw(bool raw);
 /** Milliseconds since boot. */
 uint64_t zy_uptime_ms(void);
 /** Microseconds since boot. */

@@ -15,6 +15,7 @@ use crate::port::ZephyrPort;
 extern "C" {
     fn zy_console_write(data: *const u8, len: usize);
     fn zy_console_read_byte() -> c_int;
+    fn zy_console_set_raw(raw: bool);
     fn zy_uptime_ms() -> u64;
     fn zy_uptime_us() -> u64;
     fn zy_sleep_ms(ms: u32);
@@ -38,6 +39,12 @@ pub fn console_read_byte() -> Option<u8> {
     // SAFETY: no arguments; the shim blocks on its RX semaphore and returns 0..=255 or -1.
     let c = unsafe { zy_console_read_byte() };
     u8::try_from(c).ok()
+}
+
+/// Raw console (the REPL reads keys: Ctrl-C is input) or normal (code runs: Ctrl-C interrupts).
+pub fn console_set_raw(raw: bool) {
+    // SAFETY: plain bool argument; the shim stores it in an atomic read by the RX ISR.
+    unsafe { zy_console_set_raw(raw) }
 }
 
 /// Milliseconds since boot (`k_uptime_get`).
@@ -176,18 +183,7 @@ pub extern "C" fn zython_rust_init() {
 #[no_mangle]
 pub extern "C" fn zython_repl_main() {
     heap_init();
-    loop {
-        // TEMPORARY: switch to the core's `zython::repl` once it exists.
-        let mut engine =
-            crate::interp::VmEngine::new(alloc::boxed::Box::new(ZephyrPort::default()));
-        let banner = crate::interp::banner();
-        let exit = crate::line_repl::run(&mut engine, &banner);
-        drop(engine);
-        match exit {
-            crate::line_repl::Exit::SoftReset => console_write(b"MPY: soft reboot\r\n"),
-            crate::line_repl::Exit::Eof => return,
-        }
-    }
+    crate::interp::repl(alloc::boxed::Box::new(ZephyrPort::default()));
 }
 
 /// Ctrl-C arrived on the console while Python code runs: ask the VM to raise KeyboardInterrupt.

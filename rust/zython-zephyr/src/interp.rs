@@ -1,11 +1,8 @@
-//! The interpreter behind the console REPL and the `py -c` shell command.
+//! The interpreter behind the console REPL, the `py -c` shell command and `zython_exec_str`.
 
 use alloc::boxed::Box;
-use alloc::string::String;
-use core::fmt::Write;
 
 use crate::ffi;
-use crate::line_repl::Engine;
 use zython::port::Port;
 use zython::vm::{Config, Vm};
 
@@ -31,48 +28,21 @@ pub fn new_vm(port: Box<dyn Port>) -> Vm {
     vm
 }
 
-/// The REPL banner.
-pub fn banner() -> String {
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        "Zython {} on {}; Zephyr with Rust (line REPL, temporary)",
-        crate::VERSION,
-        ffi::board_name()
-    );
-    s
+/// Run the core's REPL (friendly, paste, raw and raw-paste modes) on `port` until its input
+/// ends; Ctrl-D and SystemExit soft-reset in place.
+pub fn repl(port: Box<dyn Port>) {
+    let mut vm = new_vm(port);
+    let cfg = zython::repl::ReplConfig::board(ffi::board_name());
+    let _ = zython::repl::run(&mut vm, &cfg);
 }
 
-/// The VM as the line REPL's engine.
-pub struct VmEngine {
-    vm: Vm,
-}
-
-impl VmEngine {
-    /// A fresh interpreter on `port`.
-    pub fn new(port: Box<dyn Port>) -> VmEngine {
-        VmEngine { vm: new_vm(port) }
-    }
-}
-
-impl Engine for VmEngine {
-    fn port(&mut self) -> &mut dyn Port {
-        &mut *self.vm.port
-    }
-
-    fn exec(&mut self, source: &str) {
-        let _ = run(&mut self.vm, source, true);
-    }
-}
-
-/// Run `source` in `__main__` (REPL entries print expression values when `single`).
-fn run(vm: &mut Vm, source: &str, single: bool) -> i32 {
+/// Run `source` in `__main__` as a file (expression values are not printed).
+fn run(vm: &mut Vm, source: &str) -> i32 {
     #[cfg(feature = "compiler")]
     {
         use zython::compile::Mode;
         let g = vm.main_globals;
-        let mode = if single { Mode::Single } else { Mode::File };
-        match vm.exec_source(source, "<stdin>", mode, g) {
+        match vm.exec_source(source, "<stdin>", Mode::File, g) {
             Ok(_) => EXEC_OK,
             Err(e) => {
                 if let Some(code) = vm.system_exit_code(e.0) {
@@ -85,7 +55,7 @@ fn run(vm: &mut Vm, source: &str, single: bool) -> i32 {
     }
     #[cfg(not(feature = "compiler"))]
     {
-        let _ = (source, single);
+        let _ = source;
         vm.port
             .write_err(b"no Python compiler in this firmware (CONFIG_ZYTHON_COMPILER=n)\n");
         EXEC_NO_COMPILER
@@ -96,7 +66,7 @@ fn run(vm: &mut Vm, source: &str, single: bool) -> i32 {
 pub fn exec_bytes(port: Box<dyn Port>, code: &[u8]) -> i32 {
     let mut vm = new_vm(port);
     match core::str::from_utf8(code) {
-        Ok(src) => run(&mut vm, src, false),
+        Ok(src) => run(&mut vm, src),
         Err(_) => {
             vm.port.write_err(b"SyntaxError: source is not UTF-8\n");
             EXEC_EXCEPTION

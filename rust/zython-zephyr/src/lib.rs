@@ -6,7 +6,7 @@
 //!   panic handler.
 //! - [`interp`] (feature `firmware`): the VM behind the REPL and `py -c`.
 //! - [`port`] (feature `firmware`): [`zython::port::Port`] over the shim (console, ticks, sleep).
-//! - [`line_repl`]: a TEMPORARY line REPL (runs each entry on the VM) until `zython::repl` exists.
+//! - [`cooked`]: `\n` -> `\r\n` for program output on the console.
 //!
 //! Without the `firmware` feature the crate builds on the host with std linked, so that
 //! `cargo build --workspace` and `cargo test --workspace` work; only the portable logic is compiled.
@@ -17,11 +17,11 @@ extern crate alloc;
 #[cfg(not(feature = "firmware"))]
 extern crate std;
 
+pub mod cooked;
 #[cfg(feature = "firmware")]
 pub mod ffi;
 #[cfg(feature = "firmware")]
 pub mod interp;
-pub mod line_repl;
 #[cfg(feature = "firmware")]
 pub mod port;
 

@@ -1,20 +1,38 @@
 //! [`zython::port::Port`] implemented over the Zephyr C shim.
 
+use crate::cooked::cook;
 use crate::ffi;
-use crate::line_repl::cook;
 use zython::port::Port;
 
 /// The console UART (through the shim's interrupt-driven RX ring buffer) and the kernel clock.
 ///
-/// Output is "cooked" like MicroPython's stdout on a UART: a lone `\n` goes out as `\r\n`.
-#[derive(Debug, Default)]
+/// In raw mode (the REPL editing a line) bytes pass through unchanged and Ctrl-C is an input
+/// byte. In normal mode (code running) output is cooked (a lone `\n` goes out as `\r\n`) and the
+/// shim turns Ctrl-C into a KeyboardInterrupt request.
+#[derive(Debug)]
 pub struct ZephyrPort {
+    raw: bool,
     last_cr: bool,
+}
+
+impl Default for ZephyrPort {
+    fn default() -> Self {
+        ffi::console_set_raw(false);
+        ZephyrPort {
+            raw: false,
+            last_cr: false,
+        }
+    }
 }
 
 impl Port for ZephyrPort {
     fn write(&mut self, bytes: &[u8]) {
-        cook(bytes, &mut self.last_cr, &mut |b| ffi::console_write(b));
+        if self.raw {
+            ffi::console_write(bytes);
+            self.last_cr = bytes.last().map_or(self.last_cr, |&b| b == b'\r');
+        } else {
+            cook(bytes, &mut self.last_cr, &mut |b| ffi::console_write(b));
+        }
     }
 
     fn read_byte(&mut self) -> Option<u8> {
@@ -31,5 +49,10 @@ impl Port for ZephyrPort {
 
     fn sleep_ms(&mut self, ms: u32) {
         ffi::sleep_ms(ms);
+    }
+
+    fn set_raw_mode(&mut self, raw: bool) {
+        self.raw = raw;
+        ffi::console_set_raw(raw);
     }
 }

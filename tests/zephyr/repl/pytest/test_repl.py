@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from twister_harness import DeviceAdapter
 
-BANNER = r"^Zython \S+ on \S+"
-NO_COMPILER = "no Python compiler in this firmware"
+BANNER = r"^MicroPython v\S+; Zython \S+ with \S+"
+NO_COMPILER = "script compilation not supported"
 
 
 def kconfig(dut: DeviceAdapter, line: str) -> bool:
@@ -61,9 +61,8 @@ def test_expression_value_and_exception(dut: DeviceAdapter):
 def test_block_then_call(dut: DeviceAdapter):
     if not has_compiler(dut):
         pytest.skip("firmware without compiler")
-    send_line(dut, "def f(n):")
-    send_line(dut, "    return n * 2")
-    send_line(dut, "")
+    # The REPL auto-indents the body; as in MicroPython, three more Enters close the block.
+    dut.write(b"def f(n):\rreturn n * 2\r\r\r\r")
     assert answer(dut, "f(21)") == "42"
 
 
@@ -86,7 +85,7 @@ def test_ctrl_c_interrupts_running_code(dut: DeviceAdapter):
     time.sleep(1)
     dut.write(b"\x03")
     lines = dut.readlines_until(regex="KeyboardInterrupt", timeout=10)
-    assert lines[-1].strip() == "KeyboardInterrupt"
+    assert lines[-1].strip().startswith("KeyboardInterrupt")
     assert answer(dut, "print('after')") == "after"
 
 
