@@ -215,6 +215,18 @@ fn for_each(
     r
 }
 
+/// The root-stack slot `i` (NULL if native code dropped it).
+fn root_at(vm: &Vm, i: usize) -> Value {
+    vm.roots.get(i).copied().unwrap_or(Value::NULL)
+}
+
+/// Overwrite root-stack slot `i` (if still there).
+fn set_root(vm: &mut Vm, i: usize, v: Value) {
+    if let Some(slot) = vm.roots.get_mut(i) {
+        *slot = v;
+    }
+}
+
 /// `min`/`max`: one iterable or several arguments; `key=`, `default=`.
 fn min_max(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)], want_max: bool) -> PyResult<Value> {
     types::args::check_kw(vm, kw, &[q::KEY, q::DEFAULT])?;
@@ -230,7 +242,7 @@ fn min_max(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)], want_max: bool) -> P
         } else {
             vm.call(key, &[x], &[])?
         };
-        let best_k = vm.roots[base + 1];
+        let best_k = root_at(vm, base + 1);
         let better = if best_k.is_null() {
             true
         } else if want_max {
@@ -239,8 +251,8 @@ fn min_max(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)], want_max: bool) -> P
             types::sort::less(vm, k, best_k)?
         };
         if better {
-            vm.roots[base] = x;
-            vm.roots[base + 1] = k;
+            set_root(vm, base, x);
+            set_root(vm, base + 1, k);
         }
         Ok(true)
     };
@@ -260,7 +272,7 @@ fn min_max(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)], want_max: bool) -> P
         }
         r.map(|_| ())
     };
-    let best = vm.roots[base];
+    let best = root_at(vm, base);
     vm.roots.truncate(base);
     r?;
     if !best.is_null() {
@@ -278,12 +290,12 @@ fn sum(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     vm.roots
         .push(a.get(1).copied().unwrap_or(Value::small_int(0)));
     let r = for_each(vm, a[0], &mut |vm, x| {
-        let acc = vm.roots[base];
+        let acc = root_at(vm, base);
         let n = vm.binary_op(crate::bytecode::op::BINARY_ADD, acc, x)?;
-        vm.roots[base] = n;
+        set_root(vm, base, n);
         Ok(true)
     });
-    let acc = vm.roots[base];
+    let acc = root_at(vm, base);
     vm.roots.truncate(base);
     r.map(|_| acc)
 }

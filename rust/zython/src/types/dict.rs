@@ -264,7 +264,7 @@ fn update_slow(vm: &mut Vm, d: Value, other: Value) -> PyResult<()> {
         vm.roots.push(kv[0]);
         vm.roots.push(kv[1]);
         vm.dict_set(d, kv[0], kv[1])?;
-        vm.roots.truncate(vm.roots.len() - 3);
+        vm.roots.truncate(vm.roots.len().saturating_sub(3));
     }
     Ok(())
 }

@@ -149,7 +149,7 @@ native_fn!(VIEW_REPR, "__repr__", 1, 1, |vm, a, _| {
         vm.roots.push(e.1.key);
         vm.roots.push(e.1.value);
         let r = show_entry(vm, kind, e.1.key, e.1.value, &mut out);
-        vm.roots.truncate(vm.roots.len() - 2);
+        vm.roots.truncate(vm.roots.len().saturating_sub(2));
         r?;
     }
     out.push_str("])");
