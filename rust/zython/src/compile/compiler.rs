@@ -63,7 +63,7 @@ pub fn compile_owned_with_limits(
 ) -> Result<CompiledModule, CompileError> {
     let guard = guard::Guard::new(limits);
     let const_objs = fold::fold_module(&mut module, opt_level, guard)?;
-    let long_qstrs = intern::scan(&module, &is_static_qstr, guard);
+    let long_qstrs = intern::scan(&module, filename, &is_static_qstr, guard);
     let mut c = Compiler::new(filename, mode, opt_level, long_qstrs, guard);
     c.const_objs = const_objs;
     c.run(&module)

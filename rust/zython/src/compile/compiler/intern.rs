@@ -2,9 +2,9 @@
 //!
 //! MicroPython's lexer interns every identifier and every string literal of at most 10 bytes
 //! as it reads the source; a longer literal becomes a qstr (`LOAD_CONST_STRING`) only if the
-//! same text was already interned by then (an earlier identifier or short string, or a static
-//! qstr), and a constant object (`LOAD_CONST_OBJ`) otherwise. This pass replays that in
-//! source order and records the string expressions that end up as qstrs.
+//! same text was already interned by then (the file name, an earlier identifier or short
+//! string, or a static qstr), and a constant object (`LOAD_CONST_OBJ`) otherwise. This pass
+//! replays that in source order and records the string expressions that end up as qstrs.
 
 use alloc::collections::BTreeSet;
 use alloc::string::String;
@@ -39,7 +39,12 @@ struct Scan<'f> {
 }
 
 /// Replay MicroPython's interning over `m` (which must not move while the result is used).
-pub fn scan(m: &Module, is_static: &dyn Fn(&str) -> bool, guard: super::guard::Guard) -> LongQstrs {
+pub fn scan(
+    m: &Module,
+    filename: &str,
+    is_static: &dyn Fn(&str) -> bool,
+    guard: super::guard::Guard,
+) -> LongQstrs {
     let mut s = Scan {
         guard,
         depth: 0,
@@ -47,6 +52,8 @@ pub fn scan(m: &Module, is_static: &dyn Fn(&str) -> bool, guard: super::guard::G
         is_static,
         marks: BTreeSet::new(),
     };
+    // The source file name is interned before the source is read.
+    s.name(filename);
     s.block(&m.body);
     LongQstrs { marks: s.marks }
 }
