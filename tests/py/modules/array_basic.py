@@ -32,3 +32,4 @@ try:
     a[100]
 except IndexError:
     print("IndexError")
+print(array("h", b"\x01\x00\x02\x00\x03")[:2] == array("h", [1, 2]))

@@ -50,3 +50,14 @@ except IndexError as e:
     print("IndexError", e)
 print(d)
 print(OrderedDict.__name__)
+x = OrderedDict()
+x["b"] = 1
+x["a"] = 2
+y = OrderedDict()
+y["a"] = 2
+y["b"] = 1
+print(x, len(x), x["a"], list(x.keys()))
+print(x == y, x == {"a": 2, "b": 1})
+del y["a"]
+y["a"] = 2
+print(x == y)

@@ -54,3 +54,8 @@ try:
     open(name)
 except OSError as e:
     print("OSError", e.args[0])
+print("io.StringIO" in repr(io.StringIO()), "io.BytesIO" in repr(io.BytesIO()))
+try:
+    io.BytesIO(b"abc").seek(-10)
+except OSError as e:
+    print("OSError", e.args[0])

@@ -275,8 +275,8 @@ fn append_value(vm: &mut Vm, arr: Value, v: Value) -> PyResult<()> {
     Ok(())
 }
 
-/// Append every element of `src` (an array of the same typecode is copied raw; bytes and
-/// bytearray extend b/B arrays byte-wise; anything else is iterated).
+/// Append every element of `src` (an array of the same typecode, bytes and bytearray are
+/// copied as raw memory; anything else is iterated).
 fn extend(vm: &mut Vm, arr: Value, src: Value) -> PyResult<()> {
     let code = this(vm, arr)?.code;
     let raw = match native::get::<Array>(vm, src) {
@@ -295,14 +295,17 @@ fn extend(vm: &mut Vm, arr: Value, src: Value) -> PyResult<()> {
     }
     if !vm.is_str(src) {
         if let Some(b) = vm.bytes_data(src) {
-            if code == b'b' || code == b'B' {
-                let b = b.to_vec();
-                vm.reserve(b.len())?;
-                if let Some(x) = native::get_mut::<Array>(vm, arr) {
-                    x.data.extend_from_slice(&b);
+            // A buffer gives raw memory: whole elements in machine order, as MicroPython.
+            let size = item_size(code).unwrap_or(1);
+            let b = b[..b.len() / size * size].to_vec();
+            vm.reserve(b.len())?;
+            if let Some(x) = native::get_mut::<Array>(vm, arr) {
+                if x.data.try_reserve(b.len()).is_err() {
+                    return Err(vm.no_memory());
                 }
-                return Ok(());
+                x.data.extend_from_slice(&b);
             }
+            return Ok(());
         }
     }
     if let Some(n) = src.as_small_int() {

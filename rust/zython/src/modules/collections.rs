@@ -415,11 +415,67 @@ pub static DEQUE_TYPE: StaticObj = StaticObj::Type(TypeDef {
     subclassable: false,
 });
 
+native_fn!(OD_REPR, "__repr__", 1, 1, |vm, a, _| {
+    let base = vm.native_base_value(a[0]).unwrap_or(a[0]);
+    let cls = crate::types::type_of(vm, a[0]);
+    let mut s = String::from(crate::types::type_name(vm, cls));
+    s.push('(');
+    vm.repr_into(base, &mut s)?;
+    s.push(')');
+    vm.new_string(s)
+});
+
+/// (key, value) pairs of a dict object in order.
+fn dict_items(vm: &Vm, d: Value) -> Option<Vec<Value>> {
+    let dict = vm.dict_ref(d)?;
+    Some(dict.iter().flat_map(|e| [e.key, e.value]).collect())
+}
+
+/// OrderedDict equality: order matters when both sides are OrderedDicts.
+fn od_eq(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let x = vm.native_base_value(a[0]).unwrap_or(a[0]);
+    let same_kind = matches!(vm.heap.get(a[1]), Some(Obj::Instance(_)))
+        && crate::types::type_of(vm, a[1]) == crate::types::type_of(vm, a[0]);
+    if !same_kind {
+        return vm.eq(x, a[1]).map(Value::bool);
+    }
+    let y = vm.native_base_value(a[1]).unwrap_or(a[1]);
+    let (Some(l), Some(r)) = (dict_items(vm, x), dict_items(vm, y)) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
+    if l.len() != r.len() {
+        return Ok(Value::FALSE);
+    }
+    let base = vm.roots.len();
+    vm.roots.extend_from_slice(&l);
+    vm.roots.extend_from_slice(&r);
+    let mut res = Ok(Value::TRUE);
+    for (p, q) in l.iter().zip(r.iter()) {
+        match vm.eq(*p, *q) {
+            Ok(true) => {}
+            Ok(false) => {
+                res = Ok(Value::FALSE);
+                break;
+            }
+            Err(e) => {
+                res = Err(e);
+                break;
+            }
+        }
+    }
+    vm.roots.truncate(base);
+    res
+}
+
+native_fn!(OD_EQ, "__eq__", 2, 2, od_eq);
+
 fn collections_init(vm: &mut Vm, g: Value) -> PyResult<()> {
     vm.dict_set_str(g, q::NAMEDTUPLE, Value::from_static(&NAMEDTUPLE))?;
     vm.dict_set_str(g, q::DEQUE, Value::from_static(&DEQUE_TYPE))?;
     let ns = vm.new_dict()?;
     vm.roots.push(ns);
+    vm.dict_set_str(ns, q::__REPR__, Value::from_static(&OD_REPR))?;
+    vm.dict_set_str(ns, q::__EQ__, Value::from_static(&OD_EQ))?;
     let dict_t = Value::from_static(&crate::types::dict::DICT);
     let r = vm.make_class(q::T_ORDERED_DICT, &[dict_t], ns, Value::from_static(&TYPE));
     vm.roots.pop();

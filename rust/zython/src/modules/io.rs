@@ -118,7 +118,10 @@ native_fn!(SEEK, "seek", 2, 3, |vm, a, _| {
         2 => len.saturating_add(off),
         _ => return Err(vm.os_error(22)),
     };
-    let new = new.max(0) as usize;
+    if new < 0 {
+        return Err(vm.os_error(22));
+    }
+    let new = new as usize;
     if let Some(s) = native::get_mut::<Stream>(vm, a[0]) {
         s.pos = new;
     }
@@ -149,6 +152,17 @@ native_fn!(EXIT, "__exit__", 1, VAR_ARGS, |vm, a, _| {
     Ok(Value::NONE)
 });
 native_fn!(ITER, "__iter__", 1, 1, |_, a, _| Ok(a[0]));
+native_fn!(REPR, "__repr__", 1, 1, |vm, a, _| {
+    let name = match native::get::<Stream>(vm, a[0]) {
+        Some(s) => match s.type_obj() {
+            StaticObj::Type(t) => t.name,
+            _ => "stream",
+        },
+        None => "stream",
+    };
+    let s = alloc::format!("<io.{} object at {:x}>", name, a[0].bits());
+    vm.new_string(s)
+});
 
 static STREAM_ATTRS: &[(Qstr, Attr)] = &[
     (q::READ, Attr::Fn(&READ)),
@@ -164,6 +178,7 @@ static STREAM_ATTRS: &[(Qstr, Attr)] = &[
     (q::__EXIT__, Attr::Fn(&EXIT)),
     (q::__ITER__, Attr::Fn(&ITER)),
     (q::__NEXT__, Attr::Fn(&NEXT)),
+    (q::__REPR__, Attr::Fn(&REPR)),
 ];
 
 macro_rules! stream_type {
