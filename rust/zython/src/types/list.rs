@@ -23,12 +23,45 @@ pub static LIST: StaticObj = StaticObj::Type(TypeDef {
         (q::COPY, Attr::Fn(&LIST_COPY)),
         (q::CLEAR, Attr::Fn(&LIST_CLEAR)),
         (q::__INIT__, Attr::Fn(&LIST_INIT)),
+        (q::__GETITEM__, Attr::Fn(&SEQ_GETITEM)),
+        (q::__SETITEM__, Attr::Fn(&LIST_SETITEM)),
+        (q::__DELITEM__, Attr::Fn(&LIST_DELITEM)),
+        (q::__LEN__, Attr::Fn(&SEQ_LEN)),
+        (q::__ITER__, Attr::Fn(&SEQ_ITER)),
+        (q::__CONTAINS__, Attr::Fn(&SEQ_CONTAINS)),
     ],
     make_new: Some(list_make_new),
     attr_hook: None,
     subclassable: true,
 });
 
+native_fn!(SEQ_GETITEM, "__getitem__", 2, 2, |vm, a, _| {
+    let b = args::base(vm, a[0]);
+    vm.getitem(b, a[1])
+});
+native_fn!(LIST_SETITEM, "__setitem__", 3, 3, |vm, a, _| {
+    let l = this(vm, a[0])?;
+    vm.setitem(l, a[1], a[2])?;
+    Ok(Value::NONE)
+});
+native_fn!(LIST_DELITEM, "__delitem__", 2, 2, |vm, a, _| {
+    let l = this(vm, a[0])?;
+    vm.delitem(l, a[1])?;
+    Ok(Value::NONE)
+});
+native_fn!(SEQ_LEN, "__len__", 1, 1, |vm, a, _| {
+    let b = args::base(vm, a[0]);
+    let n = vm.len(b)?;
+    vm.new_int(n as i64)
+});
+native_fn!(SEQ_ITER, "__iter__", 1, 1, |vm, a, _| {
+    let b = args::base(vm, a[0]);
+    vm.get_iter(b)
+});
+native_fn!(SEQ_CONTAINS, "__contains__", 2, 2, |vm, a, _| {
+    let b = args::base(vm, a[0]);
+    Ok(Value::bool(vm.contains(b, a[1])?))
+});
 native_fn!(LIST_INIT, "__init__", 1, 2, |vm, a, _| {
     let l = this(vm, a[0])?;
     let items = match a.get(1) {

@@ -16,6 +16,10 @@ pub static TUPLE: StaticObj = StaticObj::Type(TypeDef {
     attrs: &[
         (q::INDEX, Attr::Fn(&TUPLE_INDEX)),
         (q::COUNT, Attr::Fn(&TUPLE_COUNT)),
+        (q::__GETITEM__, Attr::Fn(&list::SEQ_GETITEM)),
+        (q::__LEN__, Attr::Fn(&list::SEQ_LEN)),
+        (q::__ITER__, Attr::Fn(&list::SEQ_ITER)),
+        (q::__CONTAINS__, Attr::Fn(&list::SEQ_CONTAINS)),
     ],
     make_new: Some(tuple_make_new),
     attr_hook: None,
