@@ -4,6 +4,13 @@
 //! byte for byte: a scope pass over every scope (in creation order) finds names and nested
 //! scopes, then each scope is compiled again for its stack size, its code size and finally
 //! its code. Constant folding happens first, on the tree itself (see `fold`).
+//!
+//! Entry points: [`compile_source`] (parse + compile), [`compile_owned`] (a tree the caller
+//! gives up), [`compile`] (a borrowed tree, copied first), and the `_with_limits` variants
+//! that bound native recursion for small thread stacks. Known differences from `mpy-cross`
+//! (the tree cannot tell them apart): `(a, b) = (c, d)` gets the two-value swap code that
+//! MicroPython keeps for unparenthesised tuples; `(1 + 2) + x` is not partly folded; an
+//! `elif` preceded by blank or comment lines is compiled as `else: if` (one jump fewer).
 
 mod emit;
 mod expr;
