@@ -353,6 +353,8 @@ static_qstrs! {
     IS_INTEGER = "is_integer",
     AS_INTEGER_RATIO = "as_integer_ratio",
     FROMHEX = "fromhex",
+    TOBYTES = "tobytes",
+    TOLIST = "tolist",
     START = "start",
     STOP = "stop",
     STEP = "step",

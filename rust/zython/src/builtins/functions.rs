@@ -545,4 +545,14 @@ pub static FUNCTIONS: &[(Qstr, &StaticObj)] = &[
     (q::EVAL, &types::code::EVAL),
     (q::EXEC, &types::code::EXEC),
     (q::COMPILE, &types::code::COMPILE),
+    // Numbers and text (types/int.rs, float.rs, str.rs, format.rs).
+    (q::CHR, &types::str::CHR),
+    (q::ORD, &types::str::ORD),
+    (q::HEX, &types::int::HEX),
+    (q::OCT, &types::int::OCT),
+    (q::BIN, &types::int::BIN),
+    (q::DIVMOD, &types::int::DIVMOD),
+    (q::POW, &types::int::POW),
+    (q::ROUND, &types::float::ROUND),
+    (q::FORMAT, &types::format::FORMAT),
 ];

@@ -167,6 +167,7 @@ pub static BUILTINS_ATTRS: &[(crate::qstr::Qstr, Attr)] = &[
     (q::STR, Attr::Obj(&types::str::STR)),
     (q::BYTES, Attr::Obj(&types::bytes::BYTES)),
     (q::BYTEARRAY, Attr::Obj(&types::bytes::BYTEARRAY)),
+    (q::MEMORYVIEW, Attr::Obj(&types::memoryview::MEMORYVIEW)),
     (q::LIST, Attr::Obj(&types::list::LIST)),
     (q::TUPLE, Attr::Obj(&types::tuple::TUPLE)),
     (q::DICT, Attr::Obj(&types::dict::DICT)),
