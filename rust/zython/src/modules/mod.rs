@@ -1,5 +1,13 @@
 //! Builtin modules (sys, gc, micropython...) and frozen modules. One file per module;
 //! `native` holds helpers they share.
+//!
+//! Hooks for the rest of the core:
+//! - `micropython::run_scheduled(vm)` runs `micropython.schedule` callbacks; the dispatch
+//!   loop should call it at safe points when `micropython::pending()` is true (today only
+//!   `time.sleep*` does).
+//! - `native::buffer(vm, v)` copies the bytes of any buffer object (bytes, bytearray,
+//!   `array.array`): what `bytes(x)`, `bytearray(x)` and `memoryview(x)` need.
+//! - `micropython::kbd_intr()` is the Ctrl-C character the port should watch for.
 
 pub mod array;
 pub mod binascii;

@@ -381,6 +381,7 @@ fn sys_init(vm: &mut Vm, g: Value) -> PyResult<()> {
         Value::small_int(0),
         empty,
     ])?;
+    let base = vm.roots.len();
     vm.roots.push(iv);
     let r = (|| {
         let name = vm.new_str("micropython")?;
@@ -402,7 +403,7 @@ fn sys_init(vm: &mut Vm, g: Value) -> PyResult<()> {
         })))?;
         vm.dict_set_str(g, q::IMPLEMENTATION, imp)
     })();
-    vm.roots.truncate(vm.roots.len().saturating_sub(1));
+    vm.roots.truncate(base);
     r
 }
 
