@@ -59,3 +59,17 @@ try:
     io.BytesIO(b"abc").seek(-10)
 except OSError as e:
     print("OSError", e.args[0])
+
+
+class Sink(io.IOBase):
+    def __init__(self):
+        self.got = []
+
+    def write(self, s):
+        self.got.append(s)
+        return len(s)
+
+
+k = Sink()
+k.write("x")
+print(k.got, isinstance(k, io.IOBase))

@@ -27,3 +27,8 @@ try:
 except OSError as e:
     print("OSError", e.args[0])
 print(os.getenv("ZYTHON_SURELY_UNSET_VAR"), os.getenv("ZYTHON_SURELY_UNSET_VAR", 1))
+print(len(os.urandom(7)), os.urandom(0))
+try:
+    os.urandom(-1)
+except ValueError:
+    print("ValueError")

@@ -195,6 +195,16 @@ macro_rules! stream_type {
     };
 }
 
+/// `io.IOBase`: a base for Python classes that implement the stream methods themselves.
+pub static IOBASE_TYPE: StaticObj = StaticObj::Type(TypeDef {
+    name: "IOBase",
+    base: Some(&OBJECT),
+    attrs: &[],
+    make_new: None,
+    attr_hook: None,
+    subclassable: true,
+});
+
 stream_type!(STRINGIO_TYPE, "StringIO", Some(stringio_new));
 stream_type!(BYTESIO_TYPE, "BytesIO", Some(bytesio_new));
 stream_type!(TEXTIO_TYPE, "TextIOWrapper", None);
@@ -419,6 +429,8 @@ fn open(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
 fn io_init(vm: &mut Vm, g: Value) -> PyResult<()> {
     vm.dict_set_str(g, q::T_STRING_I_O, Value::from_static(&STRINGIO_TYPE))?;
     vm.dict_set_str(g, q::T_BYTES_I_O, Value::from_static(&BYTESIO_TYPE))?;
+    let k = vm.qstrs.intern_static("IOBase");
+    vm.dict_set_str(g, k, Value::from_static(&IOBASE_TYPE))?;
     vm.dict_set_str(g, q::OPEN, Value::from_static(&OPEN))
 }
 

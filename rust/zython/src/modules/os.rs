@@ -160,8 +160,28 @@ native_fn!(GETENV, "getenv", 1, 2, |vm, a, _| {
     }
 });
 
+native_fn!(URANDOM, "urandom", 1, 1, |vm, a, _| {
+    // Not a cryptographic source: the `random` module's generator.
+    let n = vm.to_index(a[0])?;
+    if n < 0 {
+        return Err(vm.value_error("negative length"));
+    }
+    let n = n as usize;
+    vm.reserve(n)?;
+    let mut out = Vec::new();
+    if out.try_reserve_exact(n).is_err() {
+        return Err(vm.no_memory());
+    }
+    while out.len() < n {
+        let w = crate::modules::random::next_u32().to_le_bytes();
+        let k = (n - out.len()).min(4);
+        out.extend_from_slice(&w[..k]);
+    }
+    vm.new_bytes(&out)
+});
+
 static FUNCTIONS: &[&StaticObj] = &[
-    &GETCWD, &LISTDIR, &ILISTDIR, &STAT, &REMOVE, &RMDIR, &MKDIR, &GETENV,
+    &URANDOM, &GETCWD, &LISTDIR, &ILISTDIR, &STAT, &REMOVE, &RMDIR, &MKDIR, &GETENV,
 ];
 
 fn os_init(vm: &mut Vm, g: Value) -> PyResult<()> {
