@@ -18,3 +18,7 @@ try:
     round(float("inf"))
 except OverflowError:
     print("OverflowError")
+class C:
+    def __complex__(self):
+        return 1j + 10
+print(complex(C()), pow(0.0, float("-inf")))

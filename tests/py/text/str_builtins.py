@@ -11,3 +11,14 @@ except TypeError:
     print("TypeError")
 s = "héllo wörld"
 print(len(s), s[1], s[-1], s[1:4], s[::-1], s.upper())
+print(b"a\xffb".decode("utf-8", "ignore"), b"a\xffb".decode("utf-8", "replace"), "é1".encode("ascii", "replace"))
+for f in [lambda: b"\xff".decode(), lambda: "é".encode("ascii"), lambda: str(b"\xe5", "ascii")]:
+    try:
+        f()
+    except UnicodeError:
+        print("UnicodeError")
+try:
+    b"".decode("nosuchcodec")
+except LookupError:
+    print("LookupError")
+print("{:06s}|{:<06s}|{:>06s}".format("ab", "ab", "ab"), pow(2, 3, None), int(memoryview(b"12")))

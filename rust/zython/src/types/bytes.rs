@@ -118,6 +118,9 @@ fn byte_arg(vm: &mut Vm, v: Value) -> PyResult<u8> {
 
 /// The bytes for a constructor argument: int size, str + encoding, buffer, or iterable of ints.
 fn ctor_data(vm: &mut Vm, args: &[Value]) -> PyResult<Vec<u8>> {
+    if args.len() > 4 {
+        return Err(vm.type_error("function expected at most 3 arguments"));
+    }
     let x = match args.get(1) {
         Some(&x) => x,
         None => return Ok(Vec::new()),
@@ -126,7 +129,9 @@ fn ctor_data(vm: &mut Vm, args: &[Value]) -> PyResult<Vec<u8>> {
         if args.len() < 3 {
             return Err(vm.type_error("string argument without an encoding"));
         }
-        return Ok(s.as_bytes().to_vec());
+        let s = alloc::string::String::from(s);
+        let (enc, err) = (args.get(2).copied(), args.get(3).copied());
+        return crate::types::codec::encode_bytes(vm, &s, enc, err);
     }
     if args.len() > 2 {
         return Err(vm.type_error("encoding without a string argument"));
@@ -172,7 +177,7 @@ fn bytearray_make_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> Py
 
 native_fn!(DECODE, "decode", 1, 3, |vm, a, _| {
     let d = buffer_data(vm, a[0]).unwrap_or_default();
-    crate::types::str::decode_utf8(vm, d)
+    crate::types::codec::decode_value(vm, &d, a.get(1).copied(), a.get(2).copied())
 });
 
 native_fn!(HEX_FN, "hex", 1, 2, |vm, a, _| {

@@ -199,6 +199,14 @@ fn complex_parts(vm: &mut Vm, v: Value) -> PyResult<(f64, f64)> {
     if vm.is_str(v) {
         return Err(vm.type_error("complex() can't take second arg if first is a string"));
     }
+    if matches!(vm.heap.get(v), Some(Obj::Instance(_))) {
+        if let Some(r) = vm.call_method_opt(v, q::__COMPLEX__, &[])? {
+            return match vm.heap.get(r) {
+                Some(Obj::Complex(a, b)) => Ok((*a, *b)),
+                _ => Err(vm.type_error("__complex__ returned non-complex")),
+            };
+        }
+    }
     Ok((vm.to_f64(v)?, 0.0))
 }
 

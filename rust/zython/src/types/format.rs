@@ -112,8 +112,13 @@ pub fn parse_spec(s: &str) -> Result<Spec, &'static str> {
 /// Pad `body` (whose sign/prefix part is `head`) to the spec's width.
 pub fn pad(sp: &Spec, head: &str, body: &str, default_align: char, out: &mut String) {
     let len = head.chars().count() + body.chars().count();
-    let (fill, align) = if sp.zero && sp.align.is_none() {
-        ('0', '=')
+    let (fill, align) = if sp.zero && sp.fill.is_none() {
+        let numeric = default_align == '>';
+        (
+            '0',
+            sp.align
+                .unwrap_or(if numeric { '=' } else { default_align }),
+        )
     } else {
         (sp.fill.unwrap_or(' '), sp.align.unwrap_or(default_align))
     };
@@ -450,7 +455,13 @@ pub fn format_value(vm: &mut Vm, v: Value, spec: &str, out: &mut String) -> PyRe
             format_text(&s, &sp, out)
         }
     };
-    r.map_err(|m| vm.value_error(m))
+    r.map_err(|m| {
+        if m.starts_with("%c arg") {
+            vm.overflow_error(m)
+        } else {
+            vm.value_error(m)
+        }
+    })
 }
 
 native_fn!(FORMAT, "format", 1, 2, |vm, a, _| {

@@ -218,7 +218,7 @@ pub fn int_of(vm: &mut Vm, x: Value) -> PyResult<Value> {
     }
     let text: Option<Vec<u8>> = match vm.str_data(x) {
         Some(s) => Some(s.as_bytes().to_vec()),
-        None => vm.bytes_data(x).map(|b| b.to_vec()),
+        None => crate::types::bytes::buffer_data(vm, x),
     };
     if let Some(t) = text {
         return match parse_int(&t, 10) {
@@ -380,7 +380,7 @@ fn radix_text(vm: &mut Vm, v: Value, radix: u32, prefix: &str) -> PyResult<Value
 
 /// `pow(base, exp[, mod])`.
 fn builtin_pow(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    if a.len() == 2 {
+    if a.len() == 2 || a[2] == Value::NONE {
         return vm.binary_op(crate::bytecode::op::BINARY_POWER, a[0], a[1]);
     }
     let (b, e, m) = match (

@@ -4,6 +4,7 @@
 pub mod args;
 pub mod bytes;
 pub mod code;
+pub mod codec;
 pub mod dict;
 pub mod dict_view;
 pub mod exceptions;

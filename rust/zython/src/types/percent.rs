@@ -140,6 +140,8 @@ fn format_inner(vm: &mut Vm, fmt: &[u8], args: Value, bytes: bool) -> PyResult<V
         let v = match &key {
             Some(k) => {
                 used_map = true;
+                // Once used as a mapping, the dict is no longer available positionally.
+                pos = pos.max(1);
                 let m = match src {
                     Source::Map(m) => m,
                     _ => return Err(vm.type_error("format requires a mapping")),

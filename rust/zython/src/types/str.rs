@@ -63,10 +63,11 @@ static STR_ATTRS: &[(crate::qstr::Qstr, Attr)] = &[
 
 native_fn!(ENCODE, "encode", 1, 3, |vm, a, _| {
     let s = unwrap_self(vm, a[0]);
-    let b = match vm.str_data(s) {
-        Some(t) => alloc::vec::Vec::from(t.as_bytes()),
+    let t = match vm.str_data(s) {
+        Some(t) => String::from(t),
         None => return Err(vm.type_error("expected str")),
     };
+    let b = crate::types::codec::encode_bytes(vm, &t, a.get(1).copied(), a.get(2).copied())?;
     vm.new_bytes(&b)
 });
 native_fn!(STR_MOD, "__mod__", 2, 2, |vm, a, _| {
@@ -77,6 +78,9 @@ native_fn!(STR_MOD, "__mod__", 2, 2, |vm, a, _| {
 /// `str(obj='')`, `str(bytes, encoding[, errors])`.
 fn str_make_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     crate::types::textargs::check_kw(vm, kw, &["object", "encoding", "errors"])?;
+    if args.len() > 4 {
+        return Err(vm.type_error("function expected at most 3 arguments"));
+    }
     let x = match crate::types::textargs::arg_or_kw(vm, args, 1, kw, "object") {
         Some(x) => x,
         None => return Ok(Value::qstr(q::EMPTY)),
@@ -87,7 +91,8 @@ fn str_make_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<
             Some(d) => d,
             None => return Err(vm.type_error("decoding str is not supported")),
         };
-        return decode_utf8(vm, data);
+        let errors = crate::types::textargs::arg_or_kw(vm, args, 3, kw, "errors");
+        return crate::types::codec::decode_value(vm, &data, enc, errors);
     }
     if vm.is_str(x) && unwrap_self(vm, x) == x {
         return Ok(x);
@@ -95,14 +100,6 @@ fn str_make_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<
     let mut s = String::new();
     vm.str_into(x, &mut s)?;
     vm.new_string(s)
-}
-
-/// Bytes to str as UTF-8 (UnicodeError when invalid, as MicroPython).
-pub fn decode_utf8(vm: &mut Vm, data: alloc::vec::Vec<u8>) -> PyResult<Value> {
-    match String::from_utf8(data) {
-        Ok(s) => vm.new_string(s),
-        Err(_) => Err(vm.new_exception(&crate::types::exceptions::UNICODE_ERROR, "")),
-    }
 }
 
 /// `fmt % args` for str.
