@@ -18,7 +18,7 @@ for f in [lambda: b"\xff".decode(), lambda: "é".encode("ascii"), lambda: str(b"
     except UnicodeError:
         print("UnicodeError")
 try:
-    b"".decode("nosuchcodec")
+    b"x".decode("nosuchcodec")
 except LookupError:
     print("LookupError")
 print("{:06s}|{:<06s}|{:>06s}".format("ab", "ab", "ab"), pow(2, 3, None), int(memoryview(b"12")))
