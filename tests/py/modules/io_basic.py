@@ -73,3 +73,27 @@ class Sink(io.IOBase):
 k = Sink()
 k.write("x")
 print(k.got, isinstance(k, io.IOBase))
+
+name = "zython_io_plus.tmp"
+try:
+    open(name, "r+b")
+except OSError:
+    print("OSError")
+f = open(name, "w+b")
+f.write(b"1234567890")
+f.seek(0)
+print(f.read())
+f.close()
+f = open(name, "r+b")
+f.write(b"ab")
+f.seek(0)
+print(f.read())
+f.close()
+with open(name, "a+") as f:
+    f.write("X")
+    f.seek(0)
+    print(f.read())
+b = bytearray(4)
+with open(name, "rb") as f:
+    print(f.readinto(b), b, f.readinto(b, 2), b)
+os.remove(name)

@@ -49,6 +49,8 @@ pub struct Stream {
     pub readable: bool,
     /// May it be written?
     pub writable: bool,
+    /// `+` modes: `data` mirrors the whole file, and each write stores it back.
+    pub mirror: bool,
 }
 
 impl Stream {
@@ -98,6 +100,36 @@ native_fn!(NEXT, "__next__", 1, 1, |vm, a, _| {
     result(vm, a[0], &data)
 });
 native_fn!(WRITE, "write", 2, 2, write);
+native_fn!(READINTO, "readinto", 2, 3, |vm, a, _| {
+    let cap = match vm.heap.get(a[1]) {
+        Some(Obj::ByteArray(b)) => b.len(),
+        _ => match native::get::<crate::modules::array::Array>(vm, a[1]) {
+            Some(arr) => arr.data.len(),
+            None => return Err(vm.type_error("object with buffer protocol required")),
+        },
+    };
+    let want = match size_arg(vm, a.get(2))? {
+        Some(n) => n.min(cap),
+        None => cap,
+    };
+    let data = take(vm, a[0], |d, pos| pos.saturating_add(want).min(d.len()))?;
+    let n = data.len();
+    match vm.heap.get_mut(a[1]) {
+        Some(Obj::ByteArray(b)) => {
+            if let Some(dst) = b.get_mut(..n) {
+                dst.copy_from_slice(&data);
+            }
+        }
+        _ => {
+            if let Some(arr) = native::get_mut::<crate::modules::array::Array>(vm, a[1]) {
+                if let Some(dst) = arr.data.get_mut(..n) {
+                    dst.copy_from_slice(&data);
+                }
+            }
+        }
+    }
+    vm.new_int(n as i64)
+});
 native_fn!(GETVALUE, "getvalue", 1, 1, |vm, a, _| {
     let data = stream(vm, a[0])?.data.clone();
     result(vm, a[0], &data)
@@ -169,6 +201,7 @@ static STREAM_ATTRS: &[(Qstr, Attr)] = &[
     (q::READLINE, Attr::Fn(&READLINE)),
     (q::READLINES, Attr::Fn(&READLINES)),
     (q::WRITE, Attr::Fn(&WRITE)),
+    (q::READINTO, Attr::Fn(&READINTO)),
     (q::GETVALUE, Attr::Fn(&GETVALUE)),
     (q::SEEK, Attr::Fn(&SEEK)),
     (q::TELL, Attr::Fn(&TELL)),
@@ -308,8 +341,9 @@ fn write(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
         }
     };
     let n = data.len();
-    if let Some(p) = path {
-        if !vm.port.write_file(&p, &data, true) {
+    let mirror = native::get::<Stream>(vm, a[0]).is_some_and(|s| s.mirror);
+    if let (Some(p), false) = (&path, mirror) {
+        if !vm.port.write_file(p, &data, true) {
             return Err(vm.os_error(5));
         }
         return vm.new_int(n as i64);
@@ -340,6 +374,18 @@ fn write(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     if !ok {
         return Err(vm.no_memory());
     }
+    if let Some(p) = path {
+        let stored = match native::get::<Stream>(vm, a[0]) {
+            Some(s) => {
+                let d = s.data.clone();
+                vm.port.write_file(&p, &d, false)
+            }
+            None => true,
+        };
+        if !stored {
+            return Err(vm.os_error(5));
+        }
+    }
     vm.new_int(n as i64)
 }
 
@@ -354,6 +400,22 @@ fn new_stream(vm: &mut Vm, kind: Kind, data: Vec<u8>, path: Option<String>) -> P
         path,
         readable,
         writable,
+        mirror: false,
+    })))
+}
+
+/// A file opened with `+`: readable and writable, contents mirrored in memory.
+fn new_mirror(vm: &mut Vm, kind: Kind, data: Vec<u8>, path: String, pos: usize) -> PyResult<Value> {
+    vm.reserve(data.len())?;
+    vm.alloc(Obj::Native(Box::new(Stream {
+        kind,
+        data,
+        pos,
+        closed: false,
+        path: Some(path),
+        readable: true,
+        writable: true,
+        mirror: true,
     })))
 }
 
@@ -401,6 +463,31 @@ fn open(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     } else {
         Kind::TextFile
     };
+    if mode.contains('+') {
+        if vm.port.stat_kind(&path) == 2 {
+            return Err(vm.os_error(21));
+        }
+        let existing = vm.port.read_file(&path);
+        if mode.contains('r') {
+            return match existing {
+                Some(d) => new_mirror(vm, kind, d, path, 0),
+                None => Err(vm.os_error(2)),
+            };
+        }
+        if mode.contains('x') && existing.is_some() {
+            return Err(vm.os_error(17));
+        }
+        let data = if mode.contains('a') {
+            existing.unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        if !vm.port.write_file(&path, &data, false) {
+            return Err(vm.os_error(2));
+        }
+        let end = data.len();
+        return new_mirror(vm, kind, data, path, end);
+    }
     if mode.contains('w') || mode.contains('a') || mode.contains('x') {
         let append = mode.contains('a');
         if mode.contains('x') && vm.port.stat_kind(&path) != 0 {
