@@ -44,9 +44,9 @@ fn source_text(vm: &mut Vm, v: Value) -> PyResult<alloc::string::String> {
     if let Some(s) = vm.str_data(v) {
         return Ok(alloc::string::String::from(s));
     }
-    if let Some(b) = vm.bytes_data(v) {
-        return match core::str::from_utf8(b) {
-            Ok(s) => Ok(alloc::string::String::from(s)),
+    if let Some(b) = crate::types::bytes::buffer_data(vm, v) {
+        return match alloc::string::String::from_utf8(b) {
+            Ok(s) => Ok(s),
             Err(_) => Err(vm.value_error("source is not valid UTF-8")),
         };
     }

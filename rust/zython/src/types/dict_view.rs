@@ -48,13 +48,22 @@ static VIEW_ATTRS: &[(crate::qstr::Qstr, Attr)] = &[
     (q::__REPR__, Attr::Fn(&VIEW_REPR)),
 ];
 
+/// Keys and items views are set-like, hence unhashable (`__hash__ = None`).
+static SETLIKE_VIEW_ATTRS: &[(crate::qstr::Qstr, Attr)] = &[
+    (q::__ITER__, Attr::Fn(&VIEW_ITER)),
+    (q::__LEN__, Attr::Fn(&VIEW_LEN)),
+    (q::__CONTAINS__, Attr::Fn(&VIEW_CONTAINS)),
+    (q::__REPR__, Attr::Fn(&VIEW_REPR)),
+    (q::__HASH__, Attr::None),
+];
+
 macro_rules! view_type {
-    ($id:ident, $name:expr) => {
+    ($id:ident, $name:expr, $attrs:expr) => {
         #[doc = concat!("The builtin type `", $name, "`.")]
         pub static $id: StaticObj = StaticObj::Type(TypeDef {
             name: $name,
             base: Some(&OBJECT),
-            attrs: VIEW_ATTRS,
+            attrs: $attrs,
             make_new: None,
             attr_hook: None,
             subclassable: false,
@@ -62,9 +71,9 @@ macro_rules! view_type {
     };
 }
 
-view_type!(DICT_KEYS_TYPE, "dict_keys");
-view_type!(DICT_VALUES_TYPE, "dict_values");
-view_type!(DICT_ITEMS_TYPE, "dict_items");
+view_type!(DICT_KEYS_TYPE, "dict_keys", SETLIKE_VIEW_ATTRS);
+view_type!(DICT_VALUES_TYPE, "dict_values", VIEW_ATTRS);
+view_type!(DICT_ITEMS_TYPE, "dict_items", SETLIKE_VIEW_ATTRS);
 
 /// A new view of dict object `d`.
 pub fn new_view(vm: &mut Vm, d: Value, kind: u8) -> PyResult<Value> {

@@ -388,6 +388,7 @@ pub fn set_slice(vm: &mut Vm, obj: Value, slice: Value, value: Value) -> PyResul
     let len = match vm.heap.get(obj) {
         Some(Obj::List(l)) => l.len(),
         Some(Obj::ByteArray(b)) => b.len(),
+        Some(Obj::Dict(_)) => return Err(vm.type_error_for("unhashable type: ", slice, "")),
         _ => {
             if vm
                 .call_method_opt(obj, crate::qstr::q::__SETITEM__, &[slice, value])?
