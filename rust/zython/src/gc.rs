@@ -26,6 +26,14 @@ pub use crate::obj::dict::NoMemory;
 
 static ALLOCATED: AtomicUsize = AtomicUsize::new(0);
 static COUNTING: AtomicBool = AtomicBool::new(false);
+/// Allocations that would take the total past this fail (null), so `try_reserve` reports
+/// them and the VM raises MemoryError; set a little above the heap limit by `set_baseline`.
+static HARD_LIMIT: AtomicUsize = AtomicUsize::new(usize::MAX);
+
+#[inline]
+fn over_hard_limit(size: usize) -> bool {
+    ALLOCATED.load(Ordering::Relaxed).saturating_add(size) > HARD_LIMIT.load(Ordering::Relaxed)
+}
 
 /// A global-allocator wrapper that counts live bytes, so gc.mem_alloc() tells the truth.
 pub struct CountingAlloc<A>(pub A);
@@ -35,6 +43,9 @@ pub struct CountingAlloc<A>(pub A);
 unsafe impl<A: GlobalAlloc> GlobalAlloc for CountingAlloc<A> {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         COUNTING.store(true, Ordering::Relaxed);
+        if over_hard_limit(layout.size()) {
+            return core::ptr::null_mut();
+        }
         // SAFETY: same contract as our caller's.
         let p = unsafe { self.0.alloc(layout) };
         if !p.is_null() {
@@ -49,6 +60,9 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for CountingAlloc<A> {
     }
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         COUNTING.store(true, Ordering::Relaxed);
+        if over_hard_limit(layout.size()) {
+            return core::ptr::null_mut();
+        }
         // SAFETY: same contract as our caller's.
         let p = unsafe { self.0.alloc_zeroed(layout) };
         if !p.is_null() {
@@ -57,6 +71,9 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for CountingAlloc<A> {
         p
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if new_size > layout.size() && over_hard_limit(new_size - layout.size()) {
+            return core::ptr::null_mut();
+        }
         // SAFETY: same contract as our caller's.
         let p = unsafe { self.0.realloc(ptr, layout, new_size) };
         if !p.is_null() {
@@ -140,6 +157,15 @@ impl Heap {
     pub fn set_baseline(&mut self) {
         if COUNTING.load(Ordering::Relaxed) {
             self.base_used = ALLOCATED.load(Ordering::Relaxed);
+            // The backstop for growth that bypasses `reserve`: a little above the heap size
+            // (the slack keeps room for the interpreter's own bookkeeping).
+            let slack = self.limit / 2 + (1 << 20);
+            HARD_LIMIT.store(
+                self.base_used
+                    .saturating_add(self.limit)
+                    .saturating_add(slack),
+                Ordering::Relaxed,
+            );
         }
     }
 
@@ -169,7 +195,9 @@ impl Heap {
     #[inline]
     pub fn reserve(&mut self, extra: usize) -> Result<(), NoMemory> {
         let used = self.used();
-        if used.saturating_add(extra) > self.threshold {
+        // Past the threshold, or with the heap nearly full (then after every allocating
+        // instruction, so garbage made unreachable just before is found in time).
+        if used.saturating_add(extra) > self.threshold || used > self.limit - self.limit / 8 {
             self.gc_wanted = true;
         }
         if self.lock_depth > 0 || used.saturating_add(extra) > self.limit {

@@ -42,6 +42,9 @@ pub struct Code {
     pub bc_start: usize,
     /// Nested code objects.
     pub children: Box<[Rc<Code>]>,
+    /// Slots at the top of the state holding locals (the rest are temporaries), so the
+    /// collector can skip stale temporaries above the stack pointer.
+    pub n_locals: usize,
 }
 
 /// Why a raw code could not be decoded.
@@ -70,6 +73,7 @@ impl Code {
         if cells.iter().any(|&c| c as usize >= p.n_state) {
             return Err(BadCode("cell index out of range"));
         }
+        let n_locals = count_locals(code, &p).min(p.n_state);
         let mut children = Vec::with_capacity(rc.children.len());
         for c in &rc.children {
             children.push(Self::decode(c, depth + 1)?);
@@ -89,6 +93,7 @@ impl Code {
             cells,
             bc_start: p.bytecode_start,
             children: children.into_boxed_slice(),
+            n_locals,
         }))
     }
 
@@ -106,4 +111,51 @@ impl Code {
     pub fn is_generator(&self) -> bool {
         self.scope_flags & crate::bytecode::op::SCOPE_GENERATOR != 0
     }
+}
+
+/// Number of local slots: parameters, `*args`/`**kw`, and every slot a local-variable
+/// instruction names (found by walking the bytecode once).
+fn count_locals(code: &[u8], p: &prelude::Prelude) -> usize {
+    use crate::bytecode::op;
+    let flags = p.scope_flags;
+    let mut n = p.n_pos_args
+        + p.n_kwonly_args
+        + (flags & op::SCOPE_VARARGS != 0) as usize
+        + (flags & op::SCOPE_VARKEYWORDS != 0) as usize;
+    let mut ip = p.bytecode_start;
+    while let Some(&o) = code.get(ip) {
+        ip += 1;
+        match o {
+            op::LOAD_FAST_N
+            | op::STORE_FAST_N
+            | op::DELETE_FAST
+            | op::LOAD_DEREF
+            | op::STORE_DEREF
+            | op::DELETE_DEREF => match read_uint(code, &mut ip) {
+                Some(i) => n = n.max(i + 1),
+                None => break,
+            },
+            0xb0..=0xcf => n = n.max(((o & 0x0f) + 1) as usize),
+            _ => {
+                let ok = match op::format(o) {
+                    op::FORMAT_QSTR | op::FORMAT_VAR_UINT => read_uint(code, &mut ip).is_some(),
+                    op::FORMAT_OFFSET => match code.get(ip) {
+                        Some(&b) => {
+                            ip += if b & 0x80 != 0 { 2 } else { 1 };
+                            true
+                        }
+                        None => false,
+                    },
+                    _ => true,
+                };
+                if !ok {
+                    break;
+                }
+                if op::has_extra_byte(o) {
+                    ip += 1;
+                }
+            }
+        }
+    }
+    n
 }

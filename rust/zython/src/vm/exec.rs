@@ -211,6 +211,11 @@ impl Vm {
                     }
 
                     op_ip = ip;
+                    // Every instruction boundary is a safe point for the collector.
+                    if self.heap.gc_wanted && !self.heap.disabled {
+                        save!();
+                        self.collect();
+                    }
                     let opcode = opt!(bc.get(ip).copied());
                     ip += 1;
                     match opcode {

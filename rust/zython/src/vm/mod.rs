@@ -517,9 +517,28 @@ impl Vm {
         for v in roots {
             self.heap.mark(v);
         }
-        for i in 0..self.stack.len() {
-            let v = self.stack[i];
-            self.heap.mark(v);
+        // Each frame: its temporaries below sp and its locals at the top of its state; stale
+        // temporaries above sp are skipped so dropped values can be collected.
+        let mut spans: Vec<(usize, usize)> = Vec::with_capacity(self.frames.len() * 2);
+        for f in &self.frames {
+            let top = (f.base + f.code.n_state).min(self.stack.len());
+            spans.push((f.base, f.sp.min(top)));
+            spans.push((top.saturating_sub(f.code.n_locals).max(f.base), top));
+        }
+        let mut covered_to = 0;
+        for f in &self.frames {
+            covered_to = covered_to.max((f.base + f.code.n_state).min(self.stack.len()));
+        }
+        // Anything above the last frame (arguments being prepared) is live too.
+        spans.push((covered_to, self.stack.len()));
+        if self.frames.is_empty() {
+            spans.push((0, self.stack.len()));
+        }
+        for (a, b) in spans {
+            for i in a..b {
+                let v = self.stack[i];
+                self.heap.mark(v);
+            }
         }
         for i in 0..self.roots.len() {
             let v = self.roots[i];

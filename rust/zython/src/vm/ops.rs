@@ -1420,22 +1420,39 @@ impl Vm {
             Some(Obj::Tuple(t)) => return Ok(t.to_vec()),
             _ => {}
         }
+        // The items gathered so far live in a list object on the root stack, so they stay
+        // alive while the iterator runs Python code, and growth is checked against the heap.
         let it = self.get_iter(v)?;
         let base = self.roots.len();
         self.roots.push(it);
-        let mut out = Vec::new();
+        let acc = match self.new_list(Vec::new()) {
+            Ok(l) => l,
+            Err(e) => {
+                self.roots.truncate(base);
+                return Err(e);
+            }
+        };
+        self.roots.push(acc);
         let r = loop {
             match self.iter_next(it) {
                 Ok(Some(x)) => {
-                    if out.try_reserve(1).is_err() {
-                        break Err(self.no_memory());
+                    if let Err(e) = self.reserve(2 * core::mem::size_of::<Value>()) {
+                        break Err(e);
                     }
-                    out.push(x);
-                    self.roots.push(x);
+                    if let Some(Obj::List(l)) = self.heap.get_mut(acc) {
+                        if l.try_reserve(1).is_err() {
+                            break Err(self.no_memory());
+                        }
+                        l.push(x);
+                    }
                 }
                 Ok(None) => break Ok(()),
                 Err(e) => break Err(e),
             }
+        };
+        let out = match self.heap.get_mut(acc) {
+            Some(Obj::List(l)) => core::mem::take(l),
+            _ => Vec::new(),
         };
         self.roots.truncate(base);
         r.map(|_| out)
