@@ -207,6 +207,11 @@ impl Vm {
                             if interrupt::take() {
                                 fail!(self.new_exception(&ex::KEYBOARD_INTERRUPT, ""));
                             }
+                            // Callbacks queued by micropython.schedule run between instructions.
+                            if crate::modules::micropython::pending() {
+                                save!();
+                                tri!(crate::modules::micropython::run_scheduled(self));
+                            }
                         }};
                     }
 
