@@ -17,3 +17,11 @@ try:
     m[0:2] = b"abc"
 except ValueError:
     print("ValueError")
+print(memoryview(b"abc") == b"abc", memoryview(b"abc") != b"abc", b"cd" == memoryview(b"abcdef")[2:4])
+print(memoryview(b"\x01\xff").hex(), memoryview(b"ab").itemsize)
+import array
+a = array.array("i", [1, 2, 3, 4])
+ma = memoryview(a)
+print(len(ma), ma[1], ma.itemsize, ma[1:3].tolist())
+ma[2] = 6
+print(a, bytes(array.array("b", [1, 2])))

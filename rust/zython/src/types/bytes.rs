@@ -92,7 +92,10 @@ pub fn buffer_data(vm: &Vm, v: Value) -> Option<Vec<u8>> {
     if let Some(b) = vm.bytes_data(v) {
         return Some(b.to_vec());
     }
-    crate::types::memoryview::view_data(vm, v)
+    if let Some(b) = crate::types::memoryview::view_data(vm, v) {
+        return Some(b);
+    }
+    crate::modules::native::buffer(vm, v)
 }
 
 /// For bytes subjects, an int needle (`b.find(65)`) as a byte; None for other needles.

@@ -1,5 +1,6 @@
-//! `memoryview` over bytes and bytearray: length, indexing, contiguous slicing (a slice is
-//! another view of the same object), writes through to a bytearray, `tobytes`, `tolist`.
+//! `memoryview` over bytes, bytearray and `array.array`: length, indexing (typed items for
+//! arrays), contiguous slicing (a slice is another view of the same object), writes through
+//! to mutable objects, `tobytes`, `tolist`, `hex`, `itemsize`.
 
 use crate::native_fn;
 use crate::obj::{NativeObject, Obj};
@@ -12,17 +13,51 @@ use alloc::boxed::Box;
 use alloc::vec::Vec;
 use core::any::Any;
 
-/// A view of `len` bytes from `start` of the buffer of `obj`.
+/// A view of `len` items from item `start` of the buffer of `obj`.
 #[derive(Debug, Clone, Copy)]
 pub struct MemoryView {
-    /// The bytes or bytearray viewed.
+    /// The bytes, bytearray or array viewed.
     pub obj: Value,
-    /// First byte of the view.
+    /// First item of the view.
     pub start: usize,
-    /// Bytes in the view.
+    /// Items in the view.
     pub len: usize,
     /// Writes are refused (the object is immutable).
     pub readonly: bool,
+    /// Item typecode (`B` for bytes and bytearray).
+    pub code: u8,
+}
+
+impl MemoryView {
+    fn size(&self) -> usize {
+        crate::modules::array::item_size(self.code).unwrap_or(1)
+    }
+}
+
+/// The raw bytes of a viewable object.
+fn raw(vm: &Vm, obj: Value) -> Option<&[u8]> {
+    if let Some(b) = vm.bytes_data(obj) {
+        return Some(b);
+    }
+    match vm.heap.get(obj)? {
+        Obj::Native(n) => n
+            .as_any()
+            .downcast_ref::<crate::modules::array::Array>()
+            .map(|a| &a.data[..]),
+        _ => None,
+    }
+}
+
+/// The raw bytes of a mutable viewable object.
+fn raw_mut(vm: &mut Vm, obj: Value) -> Option<&mut [u8]> {
+    match vm.heap.get_mut(obj)? {
+        Obj::ByteArray(b) => Some(&mut b[..]),
+        Obj::Native(n) => n
+            .as_any_mut()
+            .downcast_mut::<crate::modules::array::Array>()
+            .map(|a| &mut a.data[..]),
+        _ => None,
+    }
 }
 
 impl NativeObject for MemoryView {
@@ -50,9 +85,12 @@ pub static MEMORYVIEW: StaticObj = StaticObj::Type(TypeDef {
         (q::__SETITEM__, Attr::Fn(&MV_SETITEM)),
         (q::TOBYTES, Attr::Fn(&MV_TOBYTES)),
         (q::TOLIST, Attr::Fn(&MV_TOLIST)),
+        (q::HEX, Attr::Fn(&crate::types::bytes::HEX_FN)),
+        (q::__EQ__, Attr::Fn(&MV_EQ)),
+        (q::__NE__, Attr::Fn(&MV_NE)),
     ],
     make_new: Some(mv_make_new),
-    attr_hook: None,
+    attr_hook: Some(mv_attr),
     subclassable: false,
 });
 
@@ -66,9 +104,18 @@ fn view(vm: &Vm, v: Value) -> Option<MemoryView> {
 /// The bytes a memoryview currently shows (None if `v` is not a memoryview).
 pub fn view_data(vm: &Vm, v: Value) -> Option<Vec<u8>> {
     let mv = view(vm, v)?;
-    let data = vm.bytes_data(mv.obj)?;
-    let end = mv.start.saturating_add(mv.len).min(data.len());
-    Some(data.get(mv.start.min(end)..end).unwrap_or(&[]).to_vec())
+    let sz = mv.size();
+    let data = raw(vm, mv.obj)?;
+    let end = (mv.start.saturating_add(mv.len).saturating_mul(sz)).min(data.len());
+    let st = mv.start.saturating_mul(sz).min(end);
+    Some(data.get(st..end).unwrap_or(&[]).to_vec())
+}
+
+fn mv_attr(vm: &mut Vm, v: Value, name: crate::qstr::Qstr) -> PyResult<Option<Value>> {
+    match view(vm, v) {
+        Some(mv) if name == q::ITEMSIZE => Ok(Some(Value::small_int(mv.size() as isize))),
+        _ => Ok(None),
+    }
 }
 
 fn this(vm: &mut Vm, v: Value) -> PyResult<MemoryView> {
@@ -78,9 +125,9 @@ fn this(vm: &mut Vm, v: Value) -> PyResult<MemoryView> {
     }
 }
 
-/// The view's length, clipped to the buffer (a bytearray may have shrunk).
+/// The view's length in items, clipped to the buffer (a bytearray may have shrunk).
 fn cur_len(vm: &Vm, mv: &MemoryView) -> usize {
-    let n = vm.bytes_data(mv.obj).map_or(0, |d| d.len());
+    let n = raw(vm, mv.obj).map_or(0, |d| d.len()) / mv.size();
     mv.len.min(n.saturating_sub(mv.start))
 }
 
@@ -92,9 +139,13 @@ fn mv_make_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<
     if let Some(mv) = view(vm, x) {
         return vm.alloc(Obj::Native(Box::new(mv)));
     }
-    let (len, readonly) = match vm.heap.get(x) {
-        Some(Obj::Bytes(b)) => (b.len(), true),
-        Some(Obj::ByteArray(b)) => (b.len(), false),
+    let (len, readonly, code) = match vm.heap.get(x) {
+        Some(Obj::Bytes(b)) => (b.len(), true, b'B'),
+        Some(Obj::ByteArray(b)) => (b.len(), false, b'B'),
+        Some(Obj::Native(n)) => match n.as_any().downcast_ref::<crate::modules::array::Array>() {
+            Some(a) => (a.len(), false, a.code),
+            None => return Err(vm.type_error("object with buffer protocol required")),
+        },
         _ => return Err(vm.type_error("object with buffer protocol required")),
     };
     vm.alloc(Obj::Native(Box::new(MemoryView {
@@ -102,6 +153,7 @@ fn mv_make_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<
         start: 0,
         len,
         readonly,
+        code,
     })))
 }
 
@@ -129,14 +181,11 @@ native_fn!(MV_GETITEM, "__getitem__", 2, 2, |vm, a, _| {
             start: mv.start + s,
             len: e - s,
             readonly: mv.readonly,
+            code: mv.code,
         })));
     }
     let i = vm.seq_index(a[1], n, "memoryview")?;
-    let b = vm
-        .bytes_data(mv.obj)
-        .and_then(|d| d.get(mv.start + i).copied())
-        .unwrap_or(0);
-    Ok(Value::small_int(b as isize))
+    item(vm, &mv, i)
 });
 
 native_fn!(MV_SETITEM, "__setitem__", 3, 3, |vm, a, _| {
@@ -159,26 +208,34 @@ native_fn!(MV_SETITEM, "__setitem__", 3, 3, |vm, a, _| {
             Some(d) => d,
             None => return Err(vm.type_error("a bytes-like object is required")),
         };
-        if src.len() != e - s {
+        let sz = mv.size();
+        if src.len() != (e - s) * sz {
             return Err(vm.value_error(
                 "memoryview assignment: lvalue and rvalue have different structures",
             ));
         }
-        if let Some(Obj::ByteArray(b)) = vm.heap.get_mut(mv.obj) {
-            if let Some(dst) = b.get_mut(mv.start + s..mv.start + e) {
+        if let Some(b) = raw_mut(vm, mv.obj) {
+            if let Some(dst) = b.get_mut((mv.start + s) * sz..(mv.start + e) * sz) {
                 dst.copy_from_slice(&src);
             }
         }
         return Ok(Value::NONE);
     }
     let i = vm.seq_index(a[1], n, "memoryview")?;
-    let x = vm.to_i64(a[2])?;
-    if !(0..256).contains(&x) {
-        return Err(vm.value_error("byte must be in range(0, 256)"));
+    let sz = mv.size();
+    let mut buf = [0u8; 8];
+    if mv.code == b'B' {
+        let x = vm.to_i64(a[2])?;
+        if !(0..256).contains(&x) {
+            return Err(vm.value_error("byte must be in range(0, 256)"));
+        }
+        buf[0] = x as u8;
+    } else {
+        crate::modules::array::store(vm, mv.code, a[2], &mut buf[..sz], true)?;
     }
-    if let Some(Obj::ByteArray(b)) = vm.heap.get_mut(mv.obj) {
-        if let Some(d) = b.get_mut(mv.start + i) {
-            *d = x as u8;
+    if let Some(b) = raw_mut(vm, mv.obj) {
+        if let Some(d) = b.get_mut((mv.start + i) * sz..(mv.start + i + 1) * sz) {
+            d.copy_from_slice(&buf[..sz]);
         }
     }
     Ok(Value::NONE)
@@ -189,8 +246,39 @@ native_fn!(MV_TOBYTES, "tobytes", 1, 1, |vm, a, _| {
     vm.new_bytes(&d)
 });
 
+/// `self == other` against any buffer; NotImplemented for other objects.
+fn mv_compare(vm: &mut Vm, a: &[Value], eq: bool) -> PyResult<Value> {
+    let mine = view_data(vm, a[0]).unwrap_or_default();
+    match crate::types::bytes::buffer_data(vm, a[1]) {
+        Some(other) => Ok(Value::bool((mine == other) == eq)),
+        None => Ok(Value::NOT_IMPLEMENTED),
+    }
+}
+
+native_fn!(MV_EQ, "__eq__", 2, 2, |vm, a, _| mv_compare(vm, a, true));
+native_fn!(MV_NE, "__ne__", 2, 2, |vm, a, _| mv_compare(vm, a, false));
+
+/// Item `i` of the view (already bounds-checked against `cur_len`).
+fn item(vm: &mut Vm, mv: &MemoryView, i: usize) -> PyResult<Value> {
+    let sz = mv.size();
+    let mut buf = [0u8; 8];
+    if let Some(d) =
+        raw(vm, mv.obj).and_then(|d| d.get((mv.start + i) * sz..(mv.start + i + 1) * sz))
+    {
+        buf[..sz].copy_from_slice(d);
+    }
+    if mv.code == b'B' {
+        return Ok(Value::small_int(buf[0] as isize));
+    }
+    crate::modules::array::load(vm, mv.code, &buf[..sz], true)
+}
+
 native_fn!(MV_TOLIST, "tolist", 1, 1, |vm, a, _| {
-    let d = view_data(vm, a[0]).unwrap_or_default();
-    let items: Vec<Value> = d.iter().map(|&b| Value::small_int(b as isize)).collect();
+    let mv = this(vm, a[0])?;
+    let n = cur_len(vm, &mv);
+    let mut items = Vec::with_capacity(n);
+    for i in 0..n {
+        items.push(item(vm, &mv, i)?);
+    }
     vm.new_list(items)
 });
