@@ -1010,8 +1010,9 @@ impl<'a> Compiler<'a> {
             if let ExprKind::Attribute { value, attr } = &d.kind {
                 if matches!(&value.kind, ExprKind::Name(m) if m == "micropython") {
                     match attr.as_str() {
-                        // Native emitters are not available: run such functions as bytecode.
-                        "bytecode" | "native" | "viper" => continue,
+                        // Zython has no native emitters: like a MicroPython build without them,
+                        // only the bytecode decorator is valid (so tools see native as unsupported).
+                        "bytecode" => continue,
                         _ => return Err(syntax("invalid micropython decorator", d.line)),
                     }
                 }
