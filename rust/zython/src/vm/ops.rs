@@ -928,7 +928,7 @@ impl Vm {
                 }
             }
             op::BINARY_POWER => {
-                if x == 0.0 && y < 0.0 {
+                if x == 0.0 && y < 0.0 && y.is_finite() {
                     return Err(self.zero_division("0.0 to a negative power"));
                 }
                 if x < 0.0 && y != libm::trunc(y) {
