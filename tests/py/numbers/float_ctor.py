@@ -22,3 +22,8 @@ class C:
     def __complex__(self):
         return 1j + 10
 print(complex(C()))
+print(pow(0.0, float("-inf")), 0.0 ** float("inf"))
+try:
+    0.0 ** -1.0
+except ZeroDivisionError:
+    print("ZeroDivisionError")
