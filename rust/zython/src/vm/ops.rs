@@ -530,7 +530,24 @@ impl Vm {
             op::BINARY_MORE_EQUAL => Some((q::__GE__, q::__LE__)),
             _ => None,
         };
-        if let Some((m, r)) = cmp {
+        if o == op::BINARY_NOT_EQUAL {
+            // Each side's __ne__, or else the inverse of its __eq__ (object.__ne__), in turn.
+            for (x, y, user) in [(a, b, a_user), (b, a, b_user)] {
+                if !user {
+                    continue;
+                }
+                if let Some(v) = self.call_method_opt(x, q::__NE__, &[y])? {
+                    if v != Value::NOT_IMPLEMENTED {
+                        return Ok(Some(v));
+                    }
+                } else if let Some(v) = self.call_method_opt(x, q::__EQ__, &[y])? {
+                    if v != Value::NOT_IMPLEMENTED {
+                        let t = self.truthy(v)?;
+                        return Ok(Some(Value::bool(!t)));
+                    }
+                }
+            }
+        } else if let Some((m, r)) = cmp {
             if a_user {
                 if let Some(v) = self.call_method_opt(a, m, &[b])? {
                     if v != Value::NOT_IMPLEMENTED {
@@ -542,14 +559,6 @@ impl Vm {
                 if let Some(v) = self.call_method_opt(b, r, &[a])? {
                     if v != Value::NOT_IMPLEMENTED {
                         return Ok(Some(v));
-                    }
-                }
-            }
-            if o == op::BINARY_NOT_EQUAL && a_user {
-                if let Some(v) = self.call_method_opt(a, q::__EQ__, &[b])? {
-                    if v != Value::NOT_IMPLEMENTED {
-                        let t = self.truthy(v)?;
-                        return Ok(Some(Value::bool(!t)));
                     }
                 }
             }
