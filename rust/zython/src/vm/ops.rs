@@ -319,8 +319,7 @@ impl Vm {
             Some(Obj::List(_))
             | Some(Obj::Dict(_))
             | Some(Obj::Set(_))
-            | Some(Obj::ByteArray(_))
-            | Some(Obj::Slice(..)) => Err(self.type_error_for("unhashable type: ", v, "")),
+            | Some(Obj::ByteArray(_)) => Err(self.type_error_for("unhashable type: ", v, "")),
             Some(Obj::BoundMethod(f, s)) => Ok(((f.bits() >> 3) as u32
                 ^ ((s.bits() >> 3) as u32).rotate_left(7))
                 & 0x3fff_ffff),
