@@ -893,7 +893,11 @@ impl Vm {
                                     self.frames.push(fr);
                                     break 'dispatch Ok(Flow::Switch);
                                 }
+                                // The arguments are above sp now: keep them alive for the
+                                // native code (gc invariant: arguments are safe).
                                 let base_roots = self.roots.len();
+                                self.roots.push(fun);
+                                self.roots.extend_from_slice(&buf[..n]);
                                 let r = self.call(fun, &buf[..n], &[]);
                                 self.roots.truncate(base_roots);
                                 let r = tri!(r);
@@ -932,6 +936,12 @@ impl Vm {
                                 break 'dispatch Ok(Flow::Switch);
                             }
                             let base_roots = self.roots.len();
+                            self.roots.push(fun);
+                            self.roots.extend_from_slice(&args);
+                            for &(k, v) in &kw {
+                                self.roots.push(k);
+                                self.roots.push(v);
+                            }
                             let r = self.call(fun, &args, &kw);
                             self.roots.truncate(base_roots);
                             let r = tri!(r);
