@@ -1010,9 +1010,9 @@ impl<'a> Compiler<'a> {
             if let ExprKind::Attribute { value, attr } = &d.kind {
                 if matches!(&value.kind, ExprKind::Name(m) if m == "micropython") {
                     match attr.as_str() {
-                        // Zython has no native emitters: like a MicroPython build without them,
-                        // only the bytecode decorator is valid (so tools see native as unsupported).
-                        "bytecode" => continue,
+                        // No native emitter: `native` functions keep Python semantics, so they run
+                        // as bytecode; `viper` changes semantics (typed ints, pointers) and is refused.
+                        "bytecode" | "native" => continue,
                         _ => return Err(syntax("invalid micropython decorator", d.line)),
                     }
                 }
