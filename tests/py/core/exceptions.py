@@ -55,4 +55,4 @@ except IndexError:
 try:
     {}["x"]
 except KeyError as e:
-    print("KeyError", e)
+    print("KeyError", e.args)
