@@ -745,7 +745,7 @@ impl Parser<'_> {
                     self.bump();
                     if let Tok::Name(_) = self.peek() {
                         a.vararg = Some(self.param(annotations)?);
-                    } else if self.peek() != &Tok::Comma {
+                    } else if !matches!(self.peek(), Tok::Comma | Tok::RPar | Tok::Colon) {
                         return Err(self.error_at("named arguments must follow bare *", line));
                     }
                 }
@@ -790,9 +790,8 @@ impl Parser<'_> {
                 break;
             }
         }
-        if star && a.vararg.is_none() && a.kwonlyargs.is_empty() {
-            return Err(self.error_at("named arguments must follow bare *", start_line));
-        }
+        // A bare `*` with nothing after it (`def f(*):`) is accepted, as MicroPython does.
+        let _ = start_line;
         let mut names: Vec<&str> = a
             .args
             .iter()

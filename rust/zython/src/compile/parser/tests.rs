@@ -224,8 +224,9 @@ fn lambdas_and_parameters() {
         "(async def f () ((await x)))"
     );
     syntax_err("def f(a=1, b): pass\n", 1);
-    syntax_err("def f(*): pass\n", 1);
-    syntax_err("def f(*, **k): pass\n", 1);
+    // MicroPython accepts a bare `*` with no keyword-only parameter after it.
+    assert_eq!(file("def f(*): pass\n"), "(def f () (pass))");
+    assert_eq!(file("def f(*, **k): pass\n"), "(def f (**k) (pass))");
     syntax_err("def f(a, a): pass\n", 1);
     syntax_err("def f(**k, a): pass\n", 1);
     syntax_err("def f(/, a): pass\n", 1);
