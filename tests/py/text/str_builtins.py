@@ -10,7 +10,7 @@ try:
 except TypeError:
     print("TypeError")
 s = "héllo wörld"
-print(len(s), s[1], s[-1], s[1:4], s[::-1], s.upper())
+print(len(s), s[1], s[-1], s[1:4], s[::-1], s.upper())  # MicroPython: only ASCII letters have case
 print(b"a\xffb".decode("utf-8", "ignore"), b"a\xffb".decode("utf-8", "replace"), "é1".encode("ascii", "replace"))
 for f in [lambda: b"\xff".decode(), lambda: "é".encode("ascii"), lambda: str(b"\xe5", "ascii")]:
     try:

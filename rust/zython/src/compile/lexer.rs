@@ -56,9 +56,9 @@ fn normalize_newlines(source: &str) -> Cow<'_, str> {
 }
 
 /// True for characters that may start an identifier: like MicroPython, every non-ASCII
-/// character except whitespace counts as a letter.
+/// character counts as a letter.
 fn is_ident_start(c: char) -> bool {
-    c == '_' || c.is_ascii_alphabetic() || (!c.is_ascii() && !c.is_whitespace())
+    c == '_' || c.is_ascii_alphabetic() || !c.is_ascii()
 }
 
 /// True for characters that may continue an identifier.

@@ -331,9 +331,9 @@ impl Parser<'_> {
         }
         let text = core::str::from_utf8(&self.s[start..self.i]).unwrap_or("");
         if float {
-            match text.parse::<f64>() {
-                Ok(f) => vm.new_float(f),
-                Err(_) => Err(syntax(vm)),
+            match crate::types::float_parse::parse_f64(text) {
+                Some(f) => vm.new_float(f),
+                None => Err(syntax(vm)),
             }
         } else if let Ok(i) = text.parse::<i64>() {
             vm.new_int(i)

@@ -24,7 +24,7 @@ fn starts_with_word(s: &str, word: &str) -> bool {
         Some(rest) => !rest
             .chars()
             .next()
-            .is_some_and(|c| c == '_' || c.is_alphanumeric()),
+            .is_some_and(|c| c == '_' || c.is_ascii_alphanumeric() || !c.is_ascii()),
         None => false,
     }
 }

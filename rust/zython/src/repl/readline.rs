@@ -29,7 +29,9 @@ impl History {
 
     /// Remember `line` unless it is blank (e.g. only auto-indent) or equal to the newest entry.
     pub fn push(&mut self, line: &str) {
-        if self.cap == 0 || line.trim().is_empty() || self.lines.first().is_some_and(|l| l == line)
+        if self.cap == 0
+            || line.trim_ascii().is_empty()
+            || self.lines.first().is_some_and(|l| l == line)
         {
             return;
         }
@@ -201,7 +203,7 @@ impl Editor<'_> {
                     None => break,
                 }
             };
-            if c.is_alphanumeric() {
+            if c.is_ascii_alphanumeric() || !c.is_ascii() {
                 in_word = true;
             } else if in_word {
                 break;
@@ -384,7 +386,7 @@ pub fn read_line(
                 }
                 b'\t' => {
                     let after_space = match ed.cursor.checked_sub(1) {
-                        Some(p) => ed.line.get(p).is_some_and(|ch| ch.is_whitespace()),
+                        Some(p) => ed.line.get(p).is_some_and(|ch| ch.is_ascii_whitespace()),
                         None => !first,
                     };
                     if after_space {

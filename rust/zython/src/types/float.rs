@@ -105,7 +105,7 @@ pub fn parse_float(text: &str) -> Option<f64> {
             _ => return None,
         }
     }
-    clean.parse::<f64>().ok()
+    super::float_parse::parse_f64(&clean)
 }
 
 /// `float(x=0.0)`.
@@ -249,7 +249,7 @@ pub fn round_float(x: f64, nd: i64) -> f64 {
             return x;
         }
         let s = alloc::format!("{:.*}", nd as usize, x);
-        return s.parse::<f64>().unwrap_or(x);
+        return super::float_parse::parse_f64(&s).unwrap_or(x);
     }
     if nd < -330 {
         return libm::copysign(0.0, x);

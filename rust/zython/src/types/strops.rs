@@ -495,7 +495,7 @@ fn strip_common(vm: &mut Vm, a: &[Value], which: u8) -> PyResult<Value> {
                 if chars.is_some() {
                     set.contains(&c)
                 } else {
-                    c.is_whitespace()
+                    c.is_ascii() && is_ws(c as u8)
                 }
             };
             let r = match which {
@@ -727,64 +727,31 @@ native_fn!(ZFILL, "zfill", 2, 2, |vm, a, _| {
     make(vm, t.kind, out)
 });
 
-/// Case mappings: 0 upper, 1 lower, 2 swapcase, 3 capitalize, 4 title.
+/// Case mappings: 0 upper, 1 lower, 2 swapcase, 3 capitalize, 4 title. Like MicroPython,
+/// only ASCII letters have case: the bytes of other characters pass through unchanged.
 fn case_common(vm: &mut Vm, a: &[Value], how: u8) -> PyResult<Value> {
     let t = subject(vm, a[0])?;
-    let out: Vec<u8> = if t.ascii() {
-        let mut prev_cased = false;
-        t.data
-            .iter()
-            .enumerate()
-            .map(|(i, &c)| {
-                let r = match how {
-                    0 => c.to_ascii_uppercase(),
-                    1 => c.to_ascii_lowercase(),
-                    2 => {
-                        if c.is_ascii_uppercase() {
-                            c.to_ascii_lowercase()
-                        } else {
-                            c.to_ascii_uppercase()
-                        }
-                    }
-                    3 => {
-                        if i == 0 {
-                            c.to_ascii_uppercase()
-                        } else {
-                            c.to_ascii_lowercase()
-                        }
-                    }
-                    _ => {
-                        if prev_cased {
-                            c.to_ascii_lowercase()
-                        } else {
-                            c.to_ascii_uppercase()
-                        }
-                    }
-                };
-                prev_cased = c.is_ascii_alphabetic();
-                r
-            })
-            .collect()
-    } else {
-        let mut s = String::new();
-        let mut prev_cased = false;
-        for (i, c) in t.as_str().chars().enumerate() {
+    let mut prev_cased = false;
+    let out: Vec<u8> = t
+        .data
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
             let up = match how {
                 0 => true,
                 1 => false,
-                2 => c.is_lowercase(),
+                2 => c.is_ascii_lowercase(),
                 3 => i == 0,
                 _ => !prev_cased,
             };
+            prev_cased = c.is_ascii_alphabetic();
             if up {
-                s.extend(c.to_uppercase());
+                c.to_ascii_uppercase()
             } else {
-                s.extend(c.to_lowercase());
+                c.to_ascii_lowercase()
             }
-            prev_cased = c.is_alphabetic();
-        }
-        s.into_bytes()
-    };
+        })
+        .collect();
     make(vm, t.kind, out)
 }
 
@@ -796,32 +763,21 @@ native_fn!(CAPITALIZE, "capitalize", 1, 1, |vm, a, _| case_common(
 ));
 native_fn!(TITLE, "title", 1, 1, |vm, a, _| case_common(vm, a, 4));
 
-/// Character classes: 0 digit, 1 alpha, 2 space, 3 upper, 4 lower, 5 alnum.
+/// Character classes: 0 digit, 1 alpha, 2 space, 3 upper, 4 lower, 5 alnum. Like MicroPython,
+/// only ASCII characters belong to a class, so str and bytes share the byte-wise test.
 fn class_common(vm: &mut Vm, a: &[Value], how: u8) -> PyResult<Value> {
     let t = subject(vm, a[0])?;
-    if t.data.is_empty() {
+    let d = &t.data;
+    if d.is_empty() {
         return Ok(Value::FALSE);
     }
-    let r = if t.is_str() {
-        let s = t.as_str();
-        match how {
-            0 => s.chars().all(|c| c.is_ascii_digit() || c.is_numeric()),
-            1 => s.chars().all(char::is_alphabetic),
-            2 => s.chars().all(char::is_whitespace),
-            3 => s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase),
-            4 => s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase),
-            _ => s.chars().all(char::is_alphanumeric),
-        }
-    } else {
-        let d = &t.data;
-        match how {
-            0 => d.iter().all(u8::is_ascii_digit),
-            1 => d.iter().all(u8::is_ascii_alphabetic),
-            2 => d.iter().all(|&c| is_ws(c)),
-            3 => d.iter().any(u8::is_ascii_uppercase) && !d.iter().any(u8::is_ascii_lowercase),
-            4 => d.iter().any(u8::is_ascii_lowercase) && !d.iter().any(u8::is_ascii_uppercase),
-            _ => d.iter().all(u8::is_ascii_alphanumeric),
-        }
+    let r = match how {
+        0 => d.iter().all(u8::is_ascii_digit),
+        1 => d.iter().all(u8::is_ascii_alphabetic),
+        2 => d.iter().all(|&c| is_ws(c)),
+        3 => d.iter().any(u8::is_ascii_uppercase) && !d.iter().any(u8::is_ascii_lowercase),
+        4 => d.iter().any(u8::is_ascii_lowercase) && !d.iter().any(u8::is_ascii_uppercase),
+        _ => d.iter().all(u8::is_ascii_alphanumeric),
     };
     Ok(Value::bool(r))
 }

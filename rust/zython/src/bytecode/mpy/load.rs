@@ -214,7 +214,7 @@ fn utf8(bytes: &[u8]) -> Result<String, MpyError> {
 
 /// Parses a float as MicroPython writes it (`1.5`, `1e+100`, `inf`, `-nan`, ...).
 pub(crate) fn parse_float(text: &str) -> Option<f64> {
-    let t = text.trim();
+    let t = text.trim_ascii();
     let (neg, body) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
         Some(b'+') => (false, &t[1..]),
@@ -225,7 +225,7 @@ pub(crate) fn parse_float(text: &str) -> Option<f64> {
     } else if body.eq_ignore_ascii_case("inf") || body.eq_ignore_ascii_case("infinity") {
         f64::INFINITY
     } else if body.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
-        body.parse::<f64>().ok()?
+        crate::types::float_parse::parse_f64(body)?
     } else {
         return None;
     };
@@ -234,7 +234,7 @@ pub(crate) fn parse_float(text: &str) -> Option<f64> {
 
 /// Parses a complex constant: `2j`, `-1.5j`, or `(1+2j)` / `(1-2j)`.
 pub(crate) fn parse_complex(text: &str) -> Option<(f64, f64)> {
-    let t = text.trim();
+    let t = text.trim_ascii();
     let t = t
         .strip_prefix('(')
         .and_then(|s| s.strip_suffix(')'))

@@ -81,7 +81,7 @@ fn digits(b: &[u8], mut pos: usize, out: &mut Vec<u8>) -> Result<usize, &'static
 }
 
 fn parse_float(text: &str) -> Result<f64, &'static str> {
-    text.parse::<f64>().map_err(|_| INVALID)
+    crate::types::float_parse::parse_f64(text).ok_or(INVALID)
 }
 
 /// `0x..`, `0o..`, `0b..` integers.

@@ -176,7 +176,7 @@ impl Parser<'_> {
             i += 1;
         }
         let expr_text = body.get(start..i).unwrap_or("");
-        if expr_text.trim().is_empty() {
+        if expr_text.trim_ascii().is_empty() {
             return Err(self.error_at("f-string: empty expression not allowed", field_line));
         }
         let mut debug_text = None;
