@@ -402,7 +402,7 @@ fn dir(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
         .into_iter()
         .map(|v| (alloc::string::String::from(vm.str_data(v).unwrap_or("")), v))
         .collect();
-    keyed.sort_by(|x, y| x.0.cmp(&y.0));
+    crate::types::sort::insertion_sort_by(&mut keyed, |x, y| x.0 < y.0);
     vm.new_list(keyed.into_iter().map(|(_, v)| v).collect())
 }
 

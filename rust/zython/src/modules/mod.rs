@@ -9,25 +9,38 @@
 //!   `array.array`): what `bytes(x)`, `bytearray(x)` and `memoryview(x)` need.
 //! - `micropython::kbd_intr()` is the Ctrl-C character the port should watch for.
 
+// Always present: what the core itself, the REPL and the buffer protocol need.
 pub mod array;
-pub mod binascii;
-pub mod cmath;
-pub mod collections;
 pub mod errno;
 pub mod frozen;
 pub mod gc;
-pub mod hashlib;
-pub mod heapq;
 pub mod io;
-pub mod json;
-pub mod math;
 pub mod micropython;
 pub mod native;
 pub mod os;
 pub mod random;
-pub mod r#struct;
 pub mod sys;
 pub mod time;
+
+// Feature "modules-basic": what most MicroPython programs import.
+#[cfg(feature = "modules-basic")]
+pub mod collections;
+#[cfg(feature = "modules-basic")]
+pub mod math;
+#[cfg(feature = "modules-basic")]
+pub mod r#struct;
+
+// Feature "modules-full": the rest of MicroPython's unix-port library.
+#[cfg(feature = "modules-full")]
+pub mod binascii;
+#[cfg(feature = "modules-full")]
+pub mod cmath;
+#[cfg(feature = "modules-full")]
+pub mod hashlib;
+#[cfg(feature = "modules-full")]
+pub mod heapq;
+#[cfg(feature = "modules-full")]
+pub mod json;
 
 use crate::statics::StaticObj;
 
@@ -37,19 +50,28 @@ pub static BUILTIN_MODULES: &[&StaticObj] = &[
     &crate::builtins::BUILTINS_MODULE,
     &gc::GC_MODULE,
     &micropython::MICROPYTHON_MODULE,
-    &math::MATH_MODULE,
-    &cmath::CMATH_MODULE,
     &time::TIME_MODULE,
     &errno::ERRNO_MODULE,
     &array::ARRAY_MODULE,
-    &r#struct::STRUCT_MODULE,
-    &collections::COLLECTIONS_MODULE,
     &io::IO_MODULE,
     &os::OS_MODULE,
-    &json::JSON_MODULE,
+    #[cfg(feature = "modules-basic")]
+    &math::MATH_MODULE,
+    #[cfg(feature = "modules-basic")]
+    &r#struct::STRUCT_MODULE,
+    #[cfg(feature = "modules-basic")]
+    &collections::COLLECTIONS_MODULE,
+    #[cfg(feature = "modules-full")]
     &random::RANDOM_MODULE,
+    #[cfg(feature = "modules-full")]
+    &cmath::CMATH_MODULE,
+    #[cfg(feature = "modules-full")]
+    &json::JSON_MODULE,
+    #[cfg(feature = "modules-full")]
     &hashlib::HASHLIB_MODULE,
+    #[cfg(feature = "modules-full")]
     &binascii::BINASCII_MODULE,
+    #[cfg(feature = "modules-full")]
     &heapq::HEAPQ_MODULE,
 ];
 

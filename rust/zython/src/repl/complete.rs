@@ -42,7 +42,7 @@ pub fn complete(engine: &mut dyn Engine, before_cursor: &str) -> Completion {
         engine.complete(chain)
     };
     names.retain(|n| n.starts_with(word) && (!word.is_empty() || !n.starts_with('_')));
-    names.sort();
+    crate::types::sort::insertion_sort_by(&mut names, |x, y| x < y);
     names.dedup();
 
     match names.len() {

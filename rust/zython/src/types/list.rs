@@ -460,7 +460,9 @@ pub fn del_slice(vm: &mut Vm, obj: Value, slice: Value) -> PyResult<()> {
     };
     let (a, b, c) = slice_indices(vm, slice, len)?;
     let mut pos = slice_positions(a, b, c);
-    pos.sort_unstable();
+    if c < 0 {
+        pos.reverse(); // ascending, so removing from the back keeps the others valid
+    }
     match vm.heap.get_mut(obj) {
         Some(Obj::List(l)) => {
             for p in pos.into_iter().rev() {

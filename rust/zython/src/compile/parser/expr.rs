@@ -792,7 +792,7 @@ impl Parser<'_> {
         }
         // A bare `*` with nothing after it (`def f(*):`) is accepted, as MicroPython does.
         let _ = start_line;
-        let mut names: Vec<&str> = a
+        let names: Vec<&str> = a
             .args
             .iter()
             .chain(a.vararg.iter())
@@ -800,8 +800,7 @@ impl Parser<'_> {
             .chain(a.kwarg.iter())
             .map(|p| p.name.as_str())
             .collect();
-        names.sort_unstable();
-        if names.windows(2).any(|w| w[0] == w[1]) {
+        if (1..names.len()).any(|i| names[..i].contains(&names[i])) {
             return Err(self.error_at("duplicate argument in function definition", start_line));
         }
         Ok(a)
