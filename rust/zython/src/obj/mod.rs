@@ -165,7 +165,7 @@ pub enum Iter {
 }
 
 /// Objects implemented outside the core VM (array, deque, StringIO...).
-pub trait NativeObject: Any + core::fmt::Debug {
+pub trait NativeObject: Any {
     /// Its builtin type.
     fn type_obj(&self) -> &'static StaticObj;
     /// Report every Value it holds.
@@ -178,6 +178,12 @@ pub trait NativeObject: Any + core::fmt::Debug {
     fn as_any(&self) -> &dyn Any;
     /// For downcasting.
     fn as_any_mut(&mut self) -> &mut dyn Any;
+}
+
+impl core::fmt::Debug for dyn NativeObject {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("<native object>")
+    }
 }
 
 /// A heap object.
