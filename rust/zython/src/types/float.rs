@@ -248,7 +248,7 @@ pub fn round_float(x: f64, nd: i64) -> f64 {
         if nd > 330 {
             return x;
         }
-        let s = alloc::format!("{:.*}", nd as usize, x);
+        let s = super::float_fmt::fixed(x, nd as usize);
         return super::float_parse::parse_f64(&s).unwrap_or(x);
     }
     if nd < -330 {

@@ -261,7 +261,7 @@ fn fix_exp(s: &str, upper: bool) -> String {
 
 /// Exponent of `x` once rounded to `p` significant digits.
 fn exp10_after_round(x: f64, p: usize) -> i32 {
-    let s = alloc::format!("{:.*e}", p.saturating_sub(1), x);
+    let s = super::float_fmt::sci(x, p.saturating_sub(1));
     s.split_once('e')
         .and_then(|(_, e)| e.parse().ok())
         .unwrap_or(0)
@@ -272,7 +272,7 @@ fn float_body(x: f64, ty: char, prec: Option<usize>, alt: bool) -> String {
     match ty {
         'f' | 'F' | '%' => {
             let p = prec.unwrap_or(6);
-            let mut s = alloc::format!("{:.*}", p, x);
+            let mut s = super::float_fmt::fixed(x, p);
             if alt && p == 0 {
                 s.push('.');
             }
@@ -280,7 +280,7 @@ fn float_body(x: f64, ty: char, prec: Option<usize>, alt: bool) -> String {
         }
         'e' | 'E' => {
             let p = prec.unwrap_or(6);
-            let mut s = fix_exp(&alloc::format!("{:.*e}", p, x), ty == 'E');
+            let mut s = fix_exp(&super::float_fmt::sci(x, p), ty == 'E');
             if alt && p == 0 {
                 if let Some(i) = s.find(['e', 'E']) {
                     s.insert(i, '.');
@@ -312,9 +312,9 @@ fn float_body(x: f64, ty: char, prec: Option<usize>, alt: bool) -> String {
             let e = exp10_after_round(x, p);
             let limit = if none { p as i64 - 1 } else { p as i64 };
             let mut s = if e >= -4 && (e as i64) < limit {
-                alloc::format!("{:.*}", (p as i64 - 1 - e as i64).max(0) as usize, x)
+                super::float_fmt::fixed(x, (p as i64 - 1 - e as i64).max(0) as usize)
             } else {
-                fix_exp(&alloc::format!("{:.*e}", p - 1, x), upper)
+                fix_exp(&super::float_fmt::sci(x, p - 1), upper)
             };
             if !alt {
                 // Drop trailing zeros of the fraction.

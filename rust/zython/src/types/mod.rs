@@ -9,6 +9,7 @@ pub mod dict;
 pub mod dict_view;
 pub mod exceptions;
 pub mod float;
+pub mod float_fmt;
 pub mod float_parse;
 pub mod format;
 pub mod function;

@@ -25,7 +25,7 @@ pub fn format_float(f: f64, out: &mut String) {
         return;
     }
     // Shortest round-trip digits in scientific form, e.g. "1.2345e-7".
-    let sci = alloc::format!("{:e}", f);
+    let sci = types::float_fmt::shortest_sci(f);
     let (mant, exp) = match sci.split_once('e') {
         Some(x) => x,
         None => {

@@ -85,7 +85,7 @@ fn float_text(f: f64) -> String {
         return String::from(if f < 0.0 { "-inf" } else { "inf" });
     }
     // `{:e}` gives the shortest digits that round-trip, as `-1.5e100` or `1e-7`.
-    let sci = format!("{f:e}");
+    let sci = crate::types::float_fmt::shortest_sci(f);
     let (mantissa, exp) = sci.split_once('e').unwrap_or((sci.as_str(), "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let (sign, mantissa) = match mantissa.strip_prefix('-') {
