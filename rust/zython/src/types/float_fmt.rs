@@ -151,32 +151,27 @@ fn push_int(out: &mut String, v: i32) {
 /// `-1.5e100`, `0e0`. `x` must be finite.
 pub fn shortest_sci(x: f64) -> String {
     let d = exact(x.abs());
-    let mut out = String::new();
-    let n = d.digits.len() as i32;
-    let mut best = None;
-    if d.digits == [b'0'] {
-        best = Some(Decimal {
-            digits: alloc::vec![b'0'],
-            exp: 0,
-        });
-    } else {
-        for keep in 1..n.min(17) {
-            let mut r = round(&d, keep);
-            while r.digits.len() > 1 && r.digits.last() == Some(&b'0') {
-                r.digits.pop();
-            }
-            let mut text = String::new();
-            sci_text(false, &r, &mut text);
-            if parse_f64(&text) == Some(x.abs()) {
-                best = Some(r);
-                break;
-            }
+    // Reading back succeeds for every digit count from some point on (more digits are never
+    // farther from x), so a binary search finds the shortest. Zero has one digit already.
+    let reads_back = |keep: i32| {
+        let mut text = String::new();
+        sci_text(false, &round(&d, keep), &mut text);
+        parse_f64(&text) == Some(x.abs())
+    };
+    let (mut lo, mut hi) = (1, (d.digits.len() as i32).min(17));
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if reads_back(mid) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
         }
     }
-    let mut r = best.unwrap_or_else(|| round(&d, n.min(17)));
+    let mut r = round(&d, lo);
     while r.digits.len() > 1 && r.digits.last() == Some(&b'0') {
         r.digits.pop();
     }
+    let mut out = String::new();
     sci_text(x.is_sign_negative(), &r, &mut out);
     out
 }
