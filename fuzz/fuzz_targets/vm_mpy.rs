@@ -37,6 +37,11 @@ impl Port for FuzzPort {
 
 static WATCHDOG: Once = Once::new();
 
+/// Memory is accounted as on the real ports, so the heap limit covers buffers too.
+#[global_allocator]
+static ALLOC: zython::gc::CountingAlloc<std::alloc::System> =
+    zython::gc::CountingAlloc(std::alloc::System);
+
 fuzz_target!(|data: &[u8]| {
     // Only inputs the loader accepts reach the VM.
     if zython::bytecode::mpy::load(data, 31).is_err() {
