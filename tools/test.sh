@@ -28,6 +28,8 @@ for t in thumbv7m-none-eabi riscv32imac-unknown-none-elf; do
     cargo build -p zython --release --target "$t" --no-default-features
     cargo build -p zython-zephyr --release --target "$t" --features firmware,compiler
 done
+# The middle feature level (Kconfig CONFIG_ZYTHON_FEATURE_LEVEL_BASIC) must compile too.
+cargo check -p zython --target thumbv7m-none-eabi --no-default-features --features compiler,modules-basic
 
 if [ -x tools/zephyr-test.sh ]; then
     step "Zephyr suites"
