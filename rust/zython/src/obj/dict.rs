@@ -105,6 +105,17 @@ impl Dict {
         }
     }
 
+    /// Make room for `additional` more entries at once (exactly, where growth would double).
+    pub fn reserve(&mut self, additional: usize) -> Result<(), NoMemory> {
+        self.entries
+            .try_reserve_exact(additional)
+            .map_err(|_| NoMemory)?;
+        let entries = &self.entries;
+        self.index
+            .try_reserve(additional, |&i| entries[i as usize].hash as u64)
+            .map_err(|_| NoMemory)
+    }
+
     /// Append a key known to be absent.
     pub fn push_new(&mut self, hash: u32, key: Value, value: Value) -> Result<(), NoMemory> {
         if !key.is_qstr() {
