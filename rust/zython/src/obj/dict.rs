@@ -1,7 +1,9 @@
 //! Insertion-ordered hash table used for dict, set, instance and module namespaces.
 //!
 //! Entries live in a dense vector in insertion order; a hashbrown index maps hashes to entry
-//! positions. Deleted entries become holes (NULL key) and are squeezed out when they pile up.
+//! positions once there are more than [`SMALL`] slots (smaller tables, like most instance and
+//! keyword dicts, are searched linearly and spend no memory on an index). Deleted entries
+//! become holes (NULL key) and are squeezed out when they pile up.
 //! Key equality is supplied by the caller, because comparing keys may need the heap or even
 //! Python code (`__eq__`), which this type knows nothing about.
 
@@ -41,6 +43,9 @@ impl Default for Dict {
     }
 }
 
+/// Tables with at most this many slots have no hash index.
+const SMALL: usize = 8;
+
 /// Failed to grow: the caller raises MemoryError.
 #[derive(Debug, Clone, Copy)]
 pub struct NoMemory;
@@ -67,6 +72,11 @@ impl Dict {
     #[inline]
     pub fn find(&self, hash: u32, mut eq: impl FnMut(Value) -> bool) -> Option<usize> {
         let entries = &self.entries;
+        if entries.len() <= SMALL {
+            return entries
+                .iter()
+                .position(|e| e.hash == hash && !e.key.is_null() && eq(e.key));
+        }
         self.index
             .find(hash as u64, |&i| {
                 let e = &entries[i as usize];
@@ -110,6 +120,9 @@ impl Dict {
         self.entries
             .try_reserve_exact(additional)
             .map_err(|_| NoMemory)?;
+        if self.entries.len() + additional <= SMALL {
+            return Ok(());
+        }
         let entries = &self.entries;
         self.index
             .try_reserve(additional, |&i| entries[i as usize].hash as u64)
@@ -124,17 +137,31 @@ impl Dict {
         if self.entries.len() >= 16 && self.live * 2 < self.entries.len() {
             self.compact();
         }
-        self.entries.try_reserve(1).map_err(|_| NoMemory)?;
-        let entries = &self.entries;
-        self.index
-            .try_reserve(1, |&i| entries[i as usize].hash as u64)
-            .map_err(|_| NoMemory)?;
-        let pos = self.entries.len() as u32;
+        let pos = self.entries.len();
+        if pos == self.entries.capacity() {
+            // Double, but start at 2 (not Vec's 4): most instance dicts hold one or two names.
+            self.entries
+                .try_reserve_exact(pos.max(2))
+                .map_err(|_| NoMemory)?;
+        }
+        if pos >= SMALL {
+            let entries = &self.entries;
+            let need = if pos == SMALL { SMALL + 1 } else { 1 };
+            self.index
+                .try_reserve(need, |&i| entries[i as usize].hash as u64)
+                .map_err(|_| NoMemory)?;
+        }
         self.entries.push(Entry { hash, key, value });
-        let entries = &self.entries;
-        self.index
-            .insert_unique(hash as u64, pos, |&i| entries[i as usize].hash as u64);
         self.live += 1;
+        if pos == SMALL {
+            // Just outgrew the linear search: index every slot.
+            self.rebuild_index();
+        } else if pos > SMALL {
+            let entries = &self.entries;
+            self.index.insert_unique(hash as u64, pos as u32, |&i| {
+                entries[i as usize].hash as u64
+            });
+        }
         Ok(())
     }
 
@@ -144,8 +171,10 @@ impl Dict {
         if e.key.is_null() {
             return None;
         }
-        if let Ok(slot) = self.index.find_entry(e.hash as u64, |&i| i as usize == pos) {
-            slot.remove();
+        if self.entries.len() > SMALL {
+            if let Ok(slot) = self.index.find_entry(e.hash as u64, |&i| i as usize == pos) {
+                slot.remove();
+            }
         }
         self.entries[pos].key = Value::NULL;
         self.entries[pos].value = Value::NULL;
@@ -172,7 +201,16 @@ impl Dict {
 
     fn compact(&mut self) {
         self.entries.retain(|e| !e.key.is_null());
+        self.rebuild_index();
+    }
+
+    /// Index every slot (or drop the index of a table small enough to search linearly).
+    fn rebuild_index(&mut self) {
         self.index.clear();
+        if self.entries.len() <= SMALL {
+            self.index.shrink_to(0, |_| 0);
+            return;
+        }
         for (i, e) in self.entries.iter().enumerate() {
             let entries = &self.entries;
             self.index.insert_unique(e.hash as u64, i as u32, |&j| {
@@ -250,5 +288,43 @@ mod tests {
         let p = d.find_identical(99 % 7, Value::small_int(99)).unwrap();
         assert_eq!(d.entry(p).unwrap().value, Value::small_int(198));
         assert_eq!(d.pop_last().unwrap().key, Value::small_int(1000));
+    }
+
+    /// Growing past SMALL builds the index; removals and compaction back to a small table keep
+    /// every key findable, whichever way it is searched.
+    #[test]
+    fn small_and_indexed_tables_agree() {
+        for n in [1usize, SMALL - 1, SMALL, SMALL + 1, 40] {
+            let mut d = Dict::new();
+            for i in 0..n {
+                d.push_new(i as u32 * 31, Value::small_int(i as isize), Value::NONE)
+                    .unwrap();
+            }
+            for i in 0..n {
+                let k = Value::small_int(i as isize);
+                assert_eq!(d.find_identical(i as u32 * 31, k), Some(i), "n={n} i={i}");
+            }
+            // Remove most keys: with 16+ slots the table compacts and may become small again.
+            for i in 0..n.saturating_sub(2) {
+                let p = d
+                    .find_identical(i as u32 * 31, Value::small_int(i as isize))
+                    .unwrap();
+                d.remove_at(p).unwrap();
+            }
+            for i in n.saturating_sub(2)..n {
+                let k = Value::small_int(i as isize);
+                assert!(
+                    d.find_identical(i as u32 * 31, k).is_some(),
+                    "n={n} kept {i}"
+                );
+            }
+            // Refill past SMALL again after compaction.
+            for i in 100..120 {
+                d.push_new(i as u32 * 31, Value::small_int(i as isize), Value::NONE)
+                    .unwrap();
+            }
+            assert!(d.find_identical(119 * 31, Value::small_int(119)).is_some());
+            assert_eq!(d.find_identical(0, Value::small_int(0)).is_none(), n > 2);
+        }
     }
 }
