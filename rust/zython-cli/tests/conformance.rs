@@ -29,7 +29,16 @@ fn conformance_corpus() {
     let mut failures = Vec::new();
     for t in &tests {
         let dir = t.parent().unwrap_or(Path::new("."));
+        // A first line `# cmdline: ARGS` passes extra options (as in MicroPython's tests).
+        let source = std::fs::read_to_string(t).unwrap_or_default();
+        let extra: Vec<&str> = source
+            .lines()
+            .next()
+            .and_then(|l| l.strip_prefix("# cmdline:"))
+            .map(|a| a.split_whitespace().collect())
+            .unwrap_or_default();
         let out = Command::new(exe)
+            .args(&extra)
             .arg("-X")
             .arg("emit=bytecode")
             .arg(t)

@@ -234,8 +234,10 @@ impl Heap {
         if i == self.objs.capacity() {
             // The table is full of live objects or garbage: collect at the next safe point
             // before growing again, and grow by half (not double) to stay near the live size.
+            // Small steps at first: a fresh interpreter has a few dozen objects, and a 16 KB
+            // heap cannot spare a 256-slot table.
             self.gc_wanted = true;
-            let grow = (i / 2).max(256);
+            let grow = (i / 2).max(32);
             self.reserve(grow * core::mem::size_of::<Obj>())?;
             self.objs.try_reserve_exact(grow).map_err(|_| NoMemory)?;
         }
