@@ -90,7 +90,7 @@ impl Engine for Vm {
                 }
             };
             let globals = self.main_globals;
-            match self.exec_compiled(&compiled, globals) {
+            match self.exec_compiled(compiled, globals) {
                 Ok(_) => ExecOutcome::Done,
                 Err(e) => self.repl_outcome(e),
             }

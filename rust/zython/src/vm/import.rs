@@ -86,8 +86,11 @@ impl Vm {
     }
 
     /// Run a compiled module in `globals`, returning the value of its code (None for files).
-    pub fn exec_compiled(&mut self, m: &CompiledModule, globals: Value) -> PyResult<Value> {
-        let f = self.load_compiled(m, globals)?;
+    pub fn exec_compiled(&mut self, m: CompiledModule, globals: Value) -> PyResult<Value> {
+        let f = self.load_compiled(&m, globals)?;
+        // The VM's own code objects are built: the compiler's copy goes before the code runs
+        // (a main program may run for ever).
+        drop(m);
         self.run_module_code(f)
     }
 
@@ -101,7 +104,7 @@ impl Vm {
         globals: Value,
     ) -> PyResult<Value> {
         let cm = self.compile(src, filename, mode)?;
-        self.exec_compiled(&cm, globals)
+        self.exec_compiled(cm, globals)
     }
 
     /// Compile source text, turning compile errors into SyntaxError exceptions.
@@ -378,9 +381,9 @@ impl Vm {
             }
         };
         let r = if file.ends_with(".mpy") {
-            self.exec_mpy(&data, g)
+            self.exec_mpy(data, g)
         } else {
-            self.exec_file_source(&data, file, g)
+            self.exec_file_source(data, file, g)
         };
         if let Err(e) = r {
             self.forget_module(name);
@@ -401,16 +404,24 @@ impl Vm {
     }
 
     /// Run .py source bytes in `globals`.
-    pub fn exec_file_source(&mut self, data: &[u8], file: &str, globals: Value) -> PyResult<Value> {
+    pub fn exec_file_source(
+        &mut self,
+        data: Vec<u8>,
+        file: &str,
+        globals: Value,
+    ) -> PyResult<Value> {
         #[cfg(feature = "compiler")]
         {
-            let src = match core::str::from_utf8(data) {
+            let src = match core::str::from_utf8(&data) {
                 Ok(s) => s,
                 Err(_) => {
                     return Err(self.new_exception(&ex::SYNTAX_ERROR, "invalid UTF-8 in source"))
                 }
             };
-            self.exec_source(src, file, crate::compile::Mode::File, globals)
+            let cm = self.compile(src, file, crate::compile::Mode::File)?;
+            // The source text is not needed while the module runs.
+            drop(data);
+            self.exec_compiled(cm, globals)
         }
         #[cfg(not(feature = "compiler"))]
         {
@@ -424,9 +435,10 @@ impl Vm {
     }
 
     /// Run a .mpy file image in `globals`.
-    pub fn exec_mpy(&mut self, data: &[u8], globals: Value) -> PyResult<Value> {
-        let cm = crate::modules::frozen::load_mpy(self, data)?;
-        self.exec_compiled(&cm, globals)
+    pub fn exec_mpy(&mut self, data: Vec<u8>, globals: Value) -> PyResult<Value> {
+        let cm = crate::modules::frozen::load_mpy(self, &data)?;
+        drop(data);
+        self.exec_compiled(cm, globals)
     }
 
     fn load_frozen(&mut self, name: Qstr, cm: CompiledModule) -> PyResult<Value> {
@@ -439,7 +451,7 @@ impl Vm {
             };
             let modules = self.modules;
             self.dict_set(modules, Value::qstr(name), m)?;
-            if let Err(e) = self.exec_compiled(&cm, g) {
+            if let Err(e) = self.exec_compiled(cm, g) {
                 self.forget_module(name);
                 return Err(e);
             }
@@ -494,9 +506,9 @@ impl Vm {
         let fv = self.new_str(path)?;
         self.dict_set_str(g, q::__FILE__, fv)?;
         if path.ends_with(".mpy") {
-            self.exec_mpy(&data, g).map(|_| ())
+            self.exec_mpy(data, g).map(|_| ())
         } else {
-            self.exec_file_source(&data, path, g).map(|_| ())
+            self.exec_file_source(data, path, g).map(|_| ())
         }
     }
 
@@ -519,9 +531,9 @@ impl Vm {
                     self.dict_set_str(g, q::__FILE__, fv)?;
                     let _ = mainq;
                     return if ext == ".mpy" {
-                        self.exec_mpy(&data, g).map(|_| ())
+                        self.exec_mpy(data, g).map(|_| ())
                     } else {
-                        self.exec_file_source(&data, &p, g).map(|_| ())
+                        self.exec_file_source(data, &p, g).map(|_| ())
                     };
                 }
             }
