@@ -238,7 +238,7 @@ impl Vm {
             Some(Obj::Context(c)) => (c.globals, c.qstrs.clone()),
             _ => return Err(self.type_error("function has no module context")),
         };
-        let n_state = code.n_state;
+        let n_state = code.n_state as usize;
         let base = self.stack.len();
         if self.stack.try_reserve(n_state).is_err() {
             return Err(self.no_memory());
@@ -248,9 +248,9 @@ impl Vm {
         let simple = op::SCOPE_VARARGS | op::SCOPE_VARKEYWORDS | op::SCOPE_DEFKWARGS;
         if kw.is_empty()
             && code.scope_flags & simple == 0
-            && n_closure + args.len() == code.n_pos_args
+            && n_closure + args.len() == code.n_pos_args as usize
             && code.n_kwonly_args == 0
-            && code.n_pos_args <= n_state
+            && code.n_pos_args as usize <= n_state
         {
             // Fast path: closed-over cells then exactly the positional parameters.
             if n_closure > 0 {
@@ -296,8 +296,8 @@ impl Vm {
             }
         }
         Ok(Frame {
-            ip: code.bc_start,
-            op_ip: code.bc_start,
+            ip: code.bc_start as usize,
+            op_ip: code.bc_start as usize,
             code,
             ctx,
             globals,
@@ -322,10 +322,10 @@ impl Vm {
         defaults: Value,
         kw_defaults: Value,
     ) -> PyResult<()> {
-        let n_state = code.n_state;
-        let n_pos = code.n_pos_args;
-        let n_kwonly = code.n_kwonly_args;
-        let n_def = code.n_def_pos_args;
+        let n_state = code.n_state as usize;
+        let n_pos = code.n_pos_args as usize;
+        let n_kwonly = code.n_kwonly_args as usize;
+        let n_def = code.n_def_pos_args as usize;
         let flags = code.scope_flags;
         let local = |i: usize| base + n_state - 1 - i;
         let n_args = closure.len() + args.len();
@@ -397,7 +397,7 @@ impl Vm {
         for &(name, value) in kw {
             let mut placed = false;
             for (j, &ai) in code.arg_names.iter().enumerate() {
-                let aq = ctx_qstrs.get(ai).copied();
+                let aq = ctx_qstrs.get(ai as usize).copied();
                 let matches = match (aq, name.as_qstr()) {
                     (Some(a), Some(n)) => a == n,
                     (Some(a), None) => self.str_data(name) == Some(self.qstrs.str(a)),
@@ -453,7 +453,7 @@ impl Vm {
                 let name_q = code
                     .arg_names
                     .get(n_pos + i)
-                    .and_then(|&ai| ctx_qstrs.get(ai).copied());
+                    .and_then(|&ai| ctx_qstrs.get(ai as usize).copied());
                 let found = match (name_q, kw_defaults.is_null()) {
                     (Some(nq), false) => self.dict_get_qstr(kw_defaults, nq),
                     _ => None,

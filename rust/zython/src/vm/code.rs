@@ -11,40 +11,41 @@ pub fn read_uint(code: &[u8], pos: &mut usize) -> Option<usize> {
     prelude::read_vuint(code, pos).ok()
 }
 
-/// One function's bytecode with its decoded prelude.
+/// One function's bytecode with its decoded prelude. Counts are stored in the narrowest type
+/// the prelude allows (checked when decoding): a program holds one of these per function, in RAM.
 #[derive(Debug)]
 pub struct Code {
     /// Prelude + bytecode bytes.
     pub bytes: Box<[u8]>,
+    /// Nested code objects.
+    pub children: Box<[Rc<Code>]>,
+    /// Qstr-table indices of parameter names (positional then keyword-only).
+    pub arg_names: Box<[u32]>,
+    /// Locals that become cells at entry.
+    pub cells: Box<[u8]>,
+    /// Qstr-table index of the function name.
+    pub name: u32,
+    /// Offset of the line-number table.
+    pub line_info: u32,
+    /// Offset where the line-number table ends.
+    pub line_info_end: u32,
+    /// Offset of the first instruction.
+    pub bc_start: u32,
     /// Value-stack slots (locals + temporaries).
-    pub n_state: usize,
+    pub n_state: u16,
+    /// Slots at the top of the state holding locals (the rest are temporaries), so the
+    /// collector can skip stale temporaries above the stack pointer.
+    pub n_locals: u16,
     /// Exception-handler slots.
-    pub n_exc_stack: usize,
+    pub n_exc_stack: u16,
     /// MP_SCOPE_FLAG_* bits (generator, varargs, varkeywords, defkwargs).
     pub scope_flags: u8,
     /// Positional parameters (closed-over cells first, as MicroPython passes them).
-    pub n_pos_args: usize,
+    pub n_pos_args: u8,
     /// Keyword-only parameters.
-    pub n_kwonly_args: usize,
+    pub n_kwonly_args: u8,
     /// Positional parameters with defaults.
-    pub n_def_pos_args: usize,
-    /// Qstr-table index of the function name.
-    pub name: usize,
-    /// Qstr-table indices of parameter names (positional then keyword-only).
-    pub arg_names: Box<[usize]>,
-    /// Offset of the line-number table.
-    pub line_info: usize,
-    /// Offset where the line-number table ends.
-    pub line_info_end: usize,
-    /// Locals that become cells at entry.
-    pub cells: Box<[u8]>,
-    /// Offset of the first instruction.
-    pub bc_start: usize,
-    /// Nested code objects.
-    pub children: Box<[Rc<Code>]>,
-    /// Slots at the top of the state holding locals (the rest are temporaries), so the
-    /// collector can skip stale temporaries above the stack pointer.
-    pub n_locals: usize,
+    pub n_def_pos_args: u8,
 }
 
 /// Why a raw code could not be decoded.
@@ -63,9 +64,16 @@ impl Code {
         }
         let code = &rc.code;
         let p = prelude::decode(code).map_err(BadCode)?;
-        if p.n_pos_args + p.n_kwonly_args > 255
+        let wide = |n: usize| n > u32::MAX as usize;
+        if p.n_pos_args > 255
+            || p.n_kwonly_args > 255
+            || p.n_pos_args + p.n_kwonly_args > 255
             || p.n_def_pos_args > p.n_pos_args
             || p.n_state > 65535
+            || p.n_exc_stack > 65535
+            || code.len() > u32::MAX as usize
+            || wide(p.simple_name)
+            || p.arg_names.iter().any(|&a| wide(a))
         {
             return Err(BadCode("invalid prelude"));
         }
@@ -78,22 +86,23 @@ impl Code {
         for c in &rc.children {
             children.push(Self::decode(c, depth + 1)?);
         }
+        // The checks above bound every narrowing below.
         Ok(Rc::new(Code {
             bytes: code.clone().into_boxed_slice(),
-            n_state: p.n_state,
-            n_exc_stack: p.n_exc_stack,
-            scope_flags: p.scope_flags,
-            n_pos_args: p.n_pos_args,
-            n_kwonly_args: p.n_kwonly_args,
-            n_def_pos_args: p.n_def_pos_args,
-            name: p.simple_name,
-            arg_names: p.arg_names.into_boxed_slice(),
-            line_info: p.line_info_start,
-            line_info_end: p.line_info_end,
-            cells,
-            bc_start: p.bytecode_start,
             children: children.into_boxed_slice(),
-            n_locals,
+            arg_names: p.arg_names.iter().map(|&a| a as u32).collect(),
+            cells,
+            name: p.simple_name as u32,
+            line_info: p.line_info_start as u32,
+            line_info_end: p.line_info_end as u32,
+            bc_start: p.bytecode_start as u32,
+            n_state: p.n_state as u16,
+            n_locals: n_locals as u16,
+            n_exc_stack: p.n_exc_stack as u16,
+            scope_flags: p.scope_flags,
+            n_pos_args: p.n_pos_args as u8,
+            n_kwonly_args: p.n_kwonly_args as u8,
+            n_def_pos_args: p.n_def_pos_args as u8,
         }))
     }
 
@@ -101,9 +110,9 @@ impl Code {
     pub fn line_of(&self, ip: usize) -> u32 {
         let table = self
             .bytes
-            .get(self.line_info..self.line_info_end)
+            .get(self.line_info as usize..self.line_info_end as usize)
             .unwrap_or(&[]);
-        prelude::line_for_table(table, ip.saturating_sub(self.bc_start))
+        prelude::line_for_table(table, ip.saturating_sub(self.bc_start as usize))
     }
 
     /// Is this a generator (or coroutine) body?

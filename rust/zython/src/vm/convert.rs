@@ -470,9 +470,13 @@ impl Vm {
     }
 
     /// The name of a code object given its context and qstr-table index.
-    pub fn code_name(&self, ctx: Value, idx: usize) -> &str {
+    pub fn code_name(&self, ctx: Value, idx: u32) -> &str {
         match self.heap.get(ctx) {
-            Some(Obj::Context(c)) => c.qstrs.get(idx).map(|&q| self.qstrs.str(q)).unwrap_or("?"),
+            Some(Obj::Context(c)) => c
+                .qstrs
+                .get(idx as usize)
+                .map(|&q| self.qstrs.str(q))
+                .unwrap_or("?"),
             _ => "?",
         }
     }

@@ -100,7 +100,7 @@ impl Vm {
             // Identifies this code object in the lookup cache.
             let code_tag = Rc::as_ptr(&code) as *const u8 as usize;
             let base = self.frames[fi].base;
-            let n_state = code.n_state;
+            let n_state = code.n_state as usize;
             let top = base + n_state;
             let globals = self.frames[fi].globals;
             let mut ip = self.frames[fi].ip;
@@ -1157,7 +1157,7 @@ impl Vm {
                                 Some(Obj::Context(c)) => (
                                     c.qstrs.first().copied().unwrap_or(crate::qstr::q::EMPTY),
                                     c.qstrs
-                                        .get(name_idx)
+                                        .get(name_idx as usize)
                                         .copied()
                                         .unwrap_or(crate::qstr::q::EMPTY),
                                 ),

@@ -63,6 +63,6 @@ impl Frame {
     /// Absolute value-stack index of local `n`.
     #[inline]
     pub fn local(&self, n: usize) -> usize {
-        self.base + self.code.n_state - 1 - n
+        self.base + self.code.n_state as usize - 1 - n
     }
 }

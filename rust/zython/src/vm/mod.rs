@@ -521,13 +521,16 @@ impl Vm {
         // temporaries above sp are skipped so dropped values can be collected.
         let mut spans: Vec<(usize, usize)> = Vec::with_capacity(self.frames.len() * 2);
         for f in &self.frames {
-            let top = (f.base + f.code.n_state).min(self.stack.len());
+            let top = (f.base + f.code.n_state as usize).min(self.stack.len());
             spans.push((f.base, f.sp.min(top)));
-            spans.push((top.saturating_sub(f.code.n_locals).max(f.base), top));
+            spans.push((
+                top.saturating_sub(f.code.n_locals as usize).max(f.base),
+                top,
+            ));
         }
         let mut covered_to = 0;
         for f in &self.frames {
-            covered_to = covered_to.max((f.base + f.code.n_state).min(self.stack.len()));
+            covered_to = covered_to.max((f.base + f.code.n_state as usize).min(self.stack.len()));
         }
         // Anything above the last frame (arguments being prepared) is live too.
         spans.push((covered_to, self.stack.len()));
