@@ -46,6 +46,7 @@ fn main() {
         ..Config::default()
     };
     let mut inspect = false;
+    let mut compile_only = false;
     let mut target = None;
     let mut i = 1;
     while i < args.len() && target.is_none() {
@@ -71,6 +72,8 @@ fn main() {
                         Some(n) => config.heap_size = n,
                         None => usage(),
                     }
+                } else if opt == "compile-only" {
+                    compile_only = true;
                 }
             }
             "-i" => inspect = true,
@@ -81,6 +84,8 @@ fn main() {
             s if s.starts_with("-X") => {
                 if let Some(v) = s[2..].strip_prefix("heapsize=") {
                     config.heap_size = parse_size(v).unwrap_or_else(|| usage());
+                } else if &s[2..] == "compile-only" {
+                    compile_only = true;
                 }
             }
             s if s.starts_with('-') && s.len() > 1 => usage(),
@@ -129,6 +134,31 @@ fn main() {
     argv.extend(rest.iter());
     let _ = vm.set_argv(&argv);
 
+    if compile_only {
+        // `-X compile-only`: check that the program compiles, run nothing (MicroPython's option).
+        let (src, file) = match &target {
+            Target::Command(c) => (c.clone(), String::from("<stdin>")),
+            Target::File(f) => match std::fs::read_to_string(f) {
+                Ok(s) => (s, f.clone()),
+                Err(e) => {
+                    eprintln!("zython: can't open file '{f}': {e}");
+                    std::process::exit(2);
+                }
+            },
+            Target::Stdin => {
+                let mut src = String::new();
+                let _ = std::io::stdin().read_to_string(&mut src);
+                (src, String::from("<stdin>"))
+            }
+            _ => std::process::exit(0),
+        };
+        let code = match vm.compile(&src, &file, zython::compile::Mode::File) {
+            Ok(_) => 0,
+            Err(e) => report(&mut vm, e.0),
+        };
+        std::process::exit(code);
+    }
+
     let result = match &target {
         Target::Command(c) => run_source(&mut vm, c, "<stdin>"),
         Target::File(f) => vm.run_main_file(f),
@@ -147,12 +177,14 @@ fn main() {
     if let Err(e) = result {
         code = report(&mut vm, e.0);
         if code >= 0 && vm.system_exit_code(e.0).is_some() {
+            zython::modules::sys::run_atexit(&mut vm);
             std::process::exit(code);
         }
     }
     if inspect {
         code = repl(&mut vm);
     }
+    zython::modules::sys::run_atexit(&mut vm);
     std::process::exit(code);
 }
 

@@ -386,6 +386,7 @@ static_qstrs! {
     PATH = "path",
     MODULES = "modules",
     EXIT = "exit",
+    ATEXIT = "atexit",
     STDIN_ = "stdin",
     STDOUT = "stdout",
     STDERR = "stderr",

@@ -308,6 +308,45 @@ native_fn!(EXIT, "exit", 0, 1, |vm, a, _| {
     })
 });
 
+// `sys.atexit(func)`: the one function to call when the program ends (None clears it);
+// returns the previous one, as MicroPython does.
+native_fn!(ATEXIT, "atexit", 1, 1, |vm, a, _| {
+    let (key, h) = (Value::qstr(q::ATEXIT), vm.qstrs.hash(q::ATEXIT));
+    let prev = match vm.extra_roots.find_identical(h, key) {
+        Some(p) => {
+            let old = vm.extra_roots.entry(p).map_or(Value::NONE, |e| e.value);
+            vm.extra_roots.set_value_at(p, a[0]);
+            old
+        }
+        None => {
+            let r = vm.extra_roots.push_new(h, key, a[0]);
+            vm.mem(r)?;
+            Value::NONE
+        }
+    };
+    Ok(prev)
+});
+
+/// Call the function registered with `sys.atexit` (once); ports call this when the main
+/// program and the REPL are done. An exception it raises is printed.
+pub fn run_atexit(vm: &mut Vm) {
+    let (key, h) = (Value::qstr(q::ATEXIT), vm.qstrs.hash(q::ATEXIT));
+    let Some(p) = vm.extra_roots.find_identical(h, key) else {
+        return;
+    };
+    let f = vm.extra_roots.entry(p).map_or(Value::NONE, |e| e.value);
+    vm.extra_roots.set_value_at(p, Value::NONE);
+    if f != Value::NONE {
+        vm.roots.push(f);
+        if let Err(e) = vm.call(f, &[], &[]) {
+            if vm.system_exit_code(e.0).is_none() {
+                vm.print_exception(e.0);
+            }
+        }
+        vm.roots.pop();
+    }
+}
+
 native_fn!(PRINT_EXCEPTION, "print_exception", 1, 2, |vm, a, _| {
     let text = vm.format_exception(a[0]);
     let file = a.get(1).copied().unwrap_or(Value::NONE);
@@ -419,6 +458,7 @@ static SYS_ATTRS: &[(Qstr, Attr)] = &[
     (q::MAXSIZE, Attr::Int(isize::MAX as i64)),
     (q::VERSION, Attr::Str("3.4.0; Zython 0.1.0")),
     (q::EXIT, Attr::Fn(&EXIT)),
+    (q::ATEXIT, Attr::Fn(&ATEXIT)),
     (q::PRINT_EXCEPTION, Attr::Fn(&PRINT_EXCEPTION)),
     (q::EXC_INFO, Attr::Fn(&EXC_INFO)),
     (q::INTERN, Attr::Fn(&INTERN)),

@@ -152,10 +152,11 @@ impl ReplConfig {
     }
 
     /// Settings for the host CLI on a terminal: exit on Ctrl-D. The host port turns output
-    /// post-processing off in raw mode, so the REPL writes CR LF there too.
+    /// post-processing off in raw mode, so the REPL writes CR LF there too. The banner ends in
+    /// "version" like the one of MicroPython's unix port, which its test suite matches.
     pub fn host(machine: &str) -> Self {
         ReplConfig {
-            banner_hint: Some(String::from("Use Ctrl-D to exit, Ctrl-E for paste mode")),
+            banner: format!("{} version", default_banner(machine)),
             crlf: true,
             exit_on_ctrl_d: true,
             history_len: 50,

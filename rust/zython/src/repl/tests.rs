@@ -172,6 +172,8 @@ fn default_configs_are_sensible() {
     assert!(b.crlf && !b.exit_on_ctrl_d && b.raw_paste_window == 128);
     let h = ReplConfig::host("m");
     assert!(h.crlf && h.exit_on_ctrl_d);
+    // MicroPython's test suite matches the unix banner as "MicroPython .+ version".
+    assert!(h.banner.starts_with("MicroPython ") && h.banner.ends_with(" version"));
 }
 
 #[test]

@@ -516,11 +516,13 @@ impl Vm {
     pub fn run_main_module(&mut self, name: &str) -> PyResult<()> {
         let dirs = self.sys_path();
         let mainq = q::__MAIN__;
+        // `-m pkg.mod` runs pkg/mod.py.
+        let rel = name.replace('.', "/");
         for dir in dirs {
             let prefix = if dir.is_empty() || dir == "." {
-                String::from(name)
+                rel.clone()
             } else {
-                format!("{}/{}", dir, name)
+                format!("{}/{}", dir, rel)
             };
             for ext in [".py", ".mpy"] {
                 let p = format!("{}{}", prefix, ext);

@@ -1,0 +1,52 @@
+//! Command-line options of `zython` that MicroPython's unix port also has.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn zython() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_zython"))
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("zython-cli-{}-{}", name, std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).expect("scratch dir");
+    d
+}
+
+#[test]
+fn compile_only_runs_nothing_but_reports_syntax_errors() {
+    let out = zython()
+        .args(["-X", "compile-only", "-c", "print('ran')"])
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty(), "{:?}", out);
+    let out = zython()
+        .args(["-X", "compile-only", "-c", "1 +"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("SyntaxError"));
+}
+
+#[test]
+fn dash_m_runs_a_module_inside_a_package_and_atexit_runs_last() {
+    let d = scratch("m");
+    std::fs::create_dir_all(d.join("pkg")).expect("pkg");
+    std::fs::write(
+        d.join("pkg/tool.py"),
+        "import sys\nsys.atexit(lambda: print('atexit'))\nprint('tool', __name__)\nsys.exit(3)\n",
+    )
+    .expect("write");
+    let out = zython()
+        .args(["-m", "pkg.tool"])
+        .current_dir(&d)
+        .output()
+        .expect("run");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "tool __main__\natexit\n"
+    );
+    assert_eq!(out.status.code(), Some(3));
+}
