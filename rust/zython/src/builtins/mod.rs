@@ -4,6 +4,7 @@
 //! type constructors live with their types under `types/`.
 
 pub mod functions;
+pub mod viper;
 
 use crate::native_fn;
 use crate::obj::{GenState, Obj};
@@ -157,6 +158,11 @@ pub static BUILTINS_ATTRS: &[(crate::qstr::Qstr, Attr)] = &[
     (q::__BUILD_CLASS__, Attr::Fn(&BUILD_CLASS)),
     (q::__REPL_PRINT__, Attr::Fn(&REPL_PRINT)),
     (q::PRINT, Attr::Fn(&PRINT)),
+    // Viper's types, usable in `@micropython.viper` functions (run as bytecode).
+    (q::PTR8, Attr::Obj(&viper::PTR8)),
+    (q::PTR16, Attr::Obj(&viper::PTR16)),
+    (q::PTR32, Attr::Obj(&viper::PTR32)),
+    (q::UINT, Attr::Fn(&viper::UINT)),
     (q::OBJECT, Attr::Obj(&object::OBJECT)),
     (q::TYPE, Attr::Obj(&object::TYPE)),
     (q::SUPER, Attr::Obj(&object::SUPER)),

@@ -293,6 +293,7 @@ impl<'a> Compiler<'a> {
                 if pass == Pass::Scope {
                     self.scope_params(&f.args, f.body.first().map(|s| s.line).unwrap_or(0))?;
                 }
+                self.viper_prologue(f)?;
                 self.compile_block(&f.body)?;
                 self.e.load_const_none();
                 self.e.return_value();
@@ -522,6 +523,30 @@ impl<'a> Compiler<'a> {
                     IdOp::Load => self.e.load_global(q, global),
                     IdOp::Store => self.e.store_global(q, global),
                     IdOp::Delete => self.e.delete_global(q, global),
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A `@micropython.viper` function runs as bytecode: its parameters annotated `ptr8`,
+    /// `ptr16` or `ptr32` become pointer objects on entry (`p = ptr8(p)`), as the native
+    /// emitter would cast them.
+    fn viper_prologue(&mut self, f: &'a ast::FunctionDef) -> R {
+        let viper = f.decorators.iter().any(|d| {
+            matches!(&d.kind, ast::ExprKind::Attribute { value, attr }
+                if attr == "viper" && matches!(&value.kind, ast::ExprKind::Name(m) if m == "micropython"))
+        });
+        if !viper {
+            return Ok(());
+        }
+        for a in &f.args.args {
+            if let Some(ast::ExprKind::Name(t)) = a.annotation.as_ref().map(|e| &e.kind) {
+                if matches!(t.as_str(), "ptr8" | "ptr16" | "ptr32") {
+                    self.load_id(t)?;
+                    self.load_id(&a.name)?;
+                    self.e.call_function(1, 0, false);
+                    self.store_id(&a.name)?;
                 }
             }
         }
