@@ -243,7 +243,7 @@ impl Vm {
         if self.stack.try_reserve(n_state).is_err() {
             return Err(self.no_memory());
         }
-        self.reserve(n_state * core::mem::size_of::<Value>())?;
+        self.reserve_stack(n_state * core::mem::size_of::<Value>())?;
         self.stack.resize(base + n_state, Value::NULL);
         let simple = op::SCOPE_VARARGS | op::SCOPE_VARKEYWORDS | op::SCOPE_DEFKWARGS;
         if kw.is_empty()

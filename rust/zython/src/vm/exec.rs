@@ -631,10 +631,23 @@ impl Vm {
                         }
                         op::GET_ITER_STACK => {
                             let v = peek!(0);
-                            save!();
-                            let it = tri!(self.get_iter(v));
-                            set_top!(it);
-                            push!(Value::NULL);
+                            // Tuples, lists and ranges are iterated in place, with the next
+                            // index or value in slot 1 (MicroPython's iter_buf): a for loop
+                            // over them allocates nothing.
+                            let start = match self.heap.get(v) {
+                                Some(Obj::Tuple(_)) | Some(Obj::List(_)) => Some(0),
+                                Some(Obj::Range(a, _, _)) => Some(*a),
+                                _ => None,
+                            };
+                            match start.and_then(|i: isize| Value::try_small_int(i as i64)) {
+                                Some(i) => push!(i),
+                                None => {
+                                    save!();
+                                    let it = tri!(self.get_iter(v));
+                                    set_top!(it);
+                                    push!(Value::NULL);
+                                }
+                            }
                             push!(Value::NULL);
                             push!(Value::NULL);
                         }
@@ -644,10 +657,55 @@ impl Vm {
                                 bad!();
                             }
                             // Slot 0 holds the iterator, or NULL when slot 1 does (the
-                            // layout a generator expression builds from its argument).
+                            // layout a generator expression builds from its argument), or a
+                            // tuple, list or range with its position in slot 1.
                             let mut it = self.stack[sp - ITER_SLOTS];
+                            let pos = self.stack[sp - ITER_SLOTS + 1];
+                            if let (false, Some(p)) = (it.is_null(), pos.as_small_int()) {
+                                let next = match self.heap.get(it) {
+                                    Some(Obj::Tuple(t)) => t.get(p as usize).map(|&v| (v, p + 1)),
+                                    Some(Obj::List(l)) => l.get(p as usize).map(|&v| (v, p + 1)),
+                                    Some(&Obj::Range(_, stop, step)) => {
+                                        let more = if step > 0 { p < stop } else { p > stop };
+                                        match (more, p.checked_add(step)) {
+                                            (true, Some(n)) => Some((Value::small_int(p), n)),
+                                            // The step would overflow: this is the last value.
+                                            (true, None) => Some((Value::small_int(p), stop)),
+                                            (false, _) => None,
+                                        }
+                                    }
+                                    _ => None,
+                                };
+                                match next.map(|(v, n)| (v, Value::try_small_int(n as i64))) {
+                                    Some((v, Some(n))) => {
+                                        self.stack[sp - ITER_SLOTS + 1] = n;
+                                        push!(v);
+                                    }
+                                    Some((v, None)) => {
+                                        // The next range value is not a small int: continue
+                                        // with a heap iterator from there.
+                                        self.stack[sp - ITER_SLOTS + 1] = Value::NULL;
+                                        if let Some(&Obj::Range(_, stop, step)) = self.heap.get(it)
+                                        {
+                                            let next = p.saturating_add(step);
+                                            save!();
+                                            let r = tri!(self.alloc(Obj::Range(next, stop, step)));
+                                            self.stack[sp - ITER_SLOTS] = r;
+                                            let ri = tri!(self.get_iter(r));
+                                            self.stack[sp - ITER_SLOTS] = ri;
+                                        }
+                                        push!(v);
+                                    }
+                                    None => {
+                                        sp -= ITER_SLOTS;
+                                        ip += off;
+                                    }
+                                }
+                                safe_point!();
+                                continue;
+                            }
                             if it.is_null() {
-                                it = self.stack[sp - ITER_SLOTS + 1];
+                                it = pos;
                             }
                             save!();
                             // Fast paths for range and sequence iterators.

@@ -224,6 +224,16 @@ impl Vm {
             .map_err(|_| PyErr(self.memory_error))
     }
 
+    /// Like [`Vm::reserve`] for the value stack of a new frame: allowed while the heap is
+    /// locked (MicroPython's frames live on the C stack, so calls work under `heap_lock`).
+    #[inline]
+    pub fn reserve_stack(&mut self, bytes: usize) -> PyResult<()> {
+        let locked = core::mem::replace(&mut self.heap.lock_depth, 0);
+        let r = self.heap.reserve(bytes);
+        self.heap.lock_depth = locked;
+        r.map_err(|_| PyErr(self.memory_error))
+    }
+
     /// A new str (the empty string and already-interned names reuse the qstr).
     pub fn new_str(&mut self, s: &str) -> PyResult<Value> {
         if s.len() <= 32 {
