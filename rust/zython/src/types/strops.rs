@@ -581,6 +581,12 @@ native_fn!(REPLACE, "replace", 3, 4, |vm, a, _| {
         }
         out.extend_from_slice(d.get(i..).unwrap_or(&[]));
     }
+    // Nothing replaced: an immutable subject is returned as it is (no allocation).
+    let immutable =
+        a[0].is_qstr() || matches!(vm.heap.get(a[0]), Some(Obj::Str(_) | Obj::Bytes(_)));
+    if n == 0 && immutable {
+        return Ok(a[0]);
+    }
     make(vm, t.kind, out)
 });
 

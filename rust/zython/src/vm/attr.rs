@@ -103,6 +103,25 @@ impl Vm {
         None
     }
 
+    /// The attribute entry `name` of builtin type `t` or its bases, unconverted.
+    fn static_type_raw_attr(&self, t: Value, name: Qstr) -> Option<Attr> {
+        let mut cur = t.as_static();
+        let from_object = t == Value::from_static(&object::OBJECT);
+        for _ in 0..64 {
+            let s = cur?;
+            // As in static_type_attr: object's own entries only for object itself.
+            if !from_object && core::ptr::eq(s, &object::OBJECT) {
+                return None;
+            }
+            let td = s.as_type()?;
+            if let Some(a) = find_attr(td.attrs, name) {
+                return Some(a);
+            }
+            cur = td.base;
+        }
+        None
+    }
+
     fn static_type_attr(&mut self, t: Value, name: Qstr) -> Option<Value> {
         let mut cur = t.as_static();
         let mut n = 0;
@@ -263,6 +282,18 @@ impl Vm {
             }
             _ => {
                 if let Some(StaticObj::Type(_)) = obj.as_static() {
+                    // `int.from_bytes(...)`: bind class and static methods of builtin types
+                    // directly, without allocating a classmethod wrapper.
+                    match self.static_type_raw_attr(obj, name) {
+                        Some(Attr::ClassMethod(f)) => {
+                            return Ok(Some(Method {
+                                func: Value::from_static(f),
+                                self_: obj,
+                            }))
+                        }
+                        Some(Attr::StaticMethod(f)) => return plain(Value::from_static(f)),
+                        _ => {}
+                    }
                     return self.class_getattr(obj, name);
                 }
                 if let Some(StaticObj::Module(_)) = obj.as_static() {

@@ -234,6 +234,12 @@ impl Vm {
         r.map_err(|_| PyErr(self.memory_error))
     }
 
+    /// Is `v` an empty str or bytes?
+    pub fn len_is_zero(&self, v: Value) -> bool {
+        self.str_data(v).map(str::is_empty).unwrap_or(false)
+            || self.bytes_data(v).map(<[u8]>::is_empty).unwrap_or(false)
+    }
+
     /// A new str (the empty string and already-interned names reuse the qstr).
     pub fn new_str(&mut self, s: &str) -> PyResult<Value> {
         if s.len() <= 32 {

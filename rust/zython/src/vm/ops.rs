@@ -619,6 +619,20 @@ impl Vm {
         }
         match base_op {
             op::BINARY_ADD => {
+                // Adding an empty str or bytes returns the other operand itself (immutable,
+                // so sharing is invisible), without allocating, as MicroPython does.
+                let plain = |vm: &Vm, v: Value| {
+                    v.is_qstr() || matches!(vm.heap.get(v), Some(Obj::Str(_) | Obj::Bytes(_)))
+                };
+                if plain(self, a) && plain(self, b) {
+                    let same_kind = self.is_str(a) == self.is_str(b);
+                    if same_kind && self.len_is_zero(b) {
+                        return Ok(Some(a));
+                    }
+                    if same_kind && self.len_is_zero(a) {
+                        return Ok(Some(b));
+                    }
+                }
                 if let (Some(x), Some(y)) = (self.str_data(a), self.str_data(b)) {
                     let mut s = alloc::string::String::new();
                     if s.try_reserve(x.len() + y.len()).is_err() {
