@@ -8,19 +8,27 @@ def add(a, b=2):
     return a + b
 
 
-s = "foo"
+def work(s, out):
+    t = 0
+    for x in (1, 2, 3):
+        t = add(t, x)
+    for x in range(4):
+        t = add(t)
+    n = int.from_bytes(b"12", "little")
+    same = (s + "") is s and ("" + s) is s and s.replace(",", "_") is s
+    try:
+        [1, 2]
+        allocated = True
+    except MemoryError:
+        allocated = False
+    out[0] = t
+    out[1] = n
+    out[2] = same
+    out[3] = allocated
+
+
+out = [None] * 4
 micropython.heap_lock()
-t = 0
-for x in (1, 2, 3):
-    t = add(t, x)
-for x in range(4):
-    t = add(t)
-n = int.from_bytes(b"12", "little")
-same = (s + "") is s and ("" + s) is s and s.replace(",", "_") is s and (b"" + b"1") == b"1"
-try:
-    [1, 2]
-    allocated = True
-except MemoryError:
-    allocated = False
+work("foo", out)
 micropython.heap_unlock()
-print(t, n, same, allocated)
+print(out)
