@@ -75,10 +75,8 @@ native_fn!(LIST_INIT, "__init__", 1, 2, |vm, a, _| {
 });
 native_fn!(LIST_APPEND, "append", 2, 2, |vm, a, _| {
     let l = this(vm, a[0])?;
+    vm.list_reserve(l, 1)?;
     if let Some(Obj::List(v)) = vm.heap.get_mut(l) {
-        if v.try_reserve(1).is_err() {
-            return Err(vm.no_memory());
-        }
         v.push(a[1]);
     }
     Ok(Value::NONE)
@@ -86,10 +84,8 @@ native_fn!(LIST_APPEND, "append", 2, 2, |vm, a, _| {
 native_fn!(LIST_EXTEND, "extend", 2, 2, |vm, a, _| {
     let l = this(vm, a[0])?;
     let items = vm.collect_iterable(a[1])?;
+    vm.list_reserve(l, items.len())?;
     if let Some(Obj::List(v)) = vm.heap.get_mut(l) {
-        if v.try_reserve(items.len()).is_err() {
-            return Err(vm.no_memory());
-        }
         v.extend_from_slice(&items);
     }
     Ok(Value::NONE)
@@ -102,10 +98,8 @@ native_fn!(LIST_INSERT, "insert", 3, 3, |vm, a, _| {
         i = (i + n).max(0);
     }
     let i = i.min(n) as usize;
+    vm.list_reserve(l, 1)?;
     if let Some(Obj::List(v)) = vm.heap.get_mut(l) {
-        if v.try_reserve(1).is_err() {
-            return Err(vm.no_memory());
-        }
         v.insert(i.min(v.len()), a[2]);
     }
     Ok(Value::NONE)

@@ -802,14 +802,11 @@ impl Vm {
                             save!();
                             match n & 3 {
                                 0 => {
-                                    let v = pop!();
+                                    let v = peek!(0);
+                                    tri!(self.list_reserve(obj, 1));
+                                    sp -= 1;
                                     match self.heap.get_mut(obj) {
-                                        Some(Obj::List(l)) => {
-                                            if l.try_reserve(1).is_err() {
-                                                fail!(self.no_memory());
-                                            }
-                                            l.push(v);
-                                        }
+                                        Some(Obj::List(l)) => l.push(v),
                                         _ => bad!(),
                                     }
                                 }

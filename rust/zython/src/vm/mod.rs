@@ -234,6 +234,29 @@ impl Vm {
         r.map_err(|_| PyErr(self.memory_error))
     }
 
+    /// Make room for `extra` more items in list `l`, counting the growth against the heap
+    /// (MemoryError when full or locked).
+    pub fn list_reserve(&mut self, l: Value, extra: usize) -> PyResult<()> {
+        let (len, cap) = match self.heap.get(l) {
+            Some(Obj::List(v)) => (v.len(), v.capacity()),
+            _ => return Ok(()),
+        };
+        let need = len.saturating_add(extra);
+        if need > cap {
+            // Vec doubles; account for what it will really take.
+            let new_cap = need.max(cap.saturating_mul(2)).max(4);
+            self.reserve((new_cap - cap).saturating_mul(core::mem::size_of::<Value>()))?;
+            let ok = match self.heap.get_mut(l) {
+                Some(Obj::List(v)) => v.try_reserve(extra).is_ok(),
+                _ => true,
+            };
+            if !ok {
+                return Err(self.no_memory());
+            }
+        }
+        Ok(())
+    }
+
     /// Is `v` an empty str or bytes?
     pub fn len_is_zero(&self, v: Value) -> bool {
         self.str_data(v).map(str::is_empty).unwrap_or(false)

@@ -608,10 +608,8 @@ impl Vm {
         if o == op::BINARY_INPLACE_ADD {
             if let Some(Obj::List(_)) = self.heap.get(a) {
                 let items = self.collect_iterable(b)?;
+                self.list_reserve(a, items.len())?;
                 if let Some(Obj::List(l)) = self.heap.get_mut(a) {
-                    if l.try_reserve(items.len()).is_err() {
-                        return Err(self.no_memory());
-                    }
                     l.extend_from_slice(&items);
                 }
                 return Ok(Some(a));
