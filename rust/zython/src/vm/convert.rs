@@ -162,6 +162,21 @@ impl Vm {
                 if self.has_user_method(v, q::__STR__) {
                     return self.user_text(v, q::__STR__, out);
                 }
+                // OSError(errno[, msg]) with a known errno reads "[Errno 5] EIO[: msg]".
+                if items.len() <= 2 && self.exc_is(v, &types::exceptions::OS_ERROR) {
+                    let name = items
+                        .first()
+                        .and_then(|e| e.as_small_int())
+                        .and_then(|n| crate::modules::errno::name_of(n as i64).map(|s| (n, s)));
+                    if let Some((n, name)) = name {
+                        let _ = write!(out, "[Errno {n}] {name}");
+                        if let Some(&msg) = items.get(1) {
+                            out.push_str(": ");
+                            self.str_into(msg, out)?;
+                        }
+                        return Ok(());
+                    }
+                }
                 match items.len() {
                     0 => Ok(()),
                     1 => self.str_into(items[0], out),

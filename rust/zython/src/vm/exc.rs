@@ -328,6 +328,18 @@ impl Vm {
         }
     }
 
+    /// Print `Warning: msg` where errors go (MicroPython's mp_warning).
+    pub fn warning(&mut self, msg: &str) {
+        let s = alloc::format!("Warning: {msg}\n");
+        if self.errors_to_stdout {
+            self.write_console(&s);
+        } else if self.crlf {
+            self.port.write_err(s.replace('\n', "\r\n").as_bytes());
+        } else {
+            self.port.write_err(s.as_bytes());
+        }
+    }
+
     /// Write text to the console, turning "\n" into "\r\n" on serial consoles.
     pub fn write_console(&mut self, s: &str) {
         if self.crlf && s.contains('\n') {

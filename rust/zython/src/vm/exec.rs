@@ -1045,6 +1045,9 @@ impl Vm {
                             let cause = if cause == Value::NONE {
                                 Value::NULL
                             } else {
+                                // The cause is kept, but tracebacks show only the last
+                                // exception: say so, with MicroPython's words.
+                                self.warning("exception chaining not supported");
                                 tri!(self.make_raise_obj(cause))
                             };
                             if let Some(Obj::Exception(x)) = self.heap.get_mut(e) {
