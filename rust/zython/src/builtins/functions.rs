@@ -138,7 +138,10 @@ fn next(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
                 });
             }
         },
-        Some(Obj::Iter(_)) => vm.iter_next(it),
+        Some(Obj::Iter(_)) => {
+            vm.last_stop = Value::NULL;
+            vm.iter_next(it)
+        }
         Some(Obj::Instance(_)) | Some(Obj::Native(_)) => match vm.call_method(it, q::__NEXT__, &[])
         {
             Ok(v) => Ok(Some(v)),
@@ -147,9 +150,12 @@ fn next(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
         },
         _ => return Err(vm.type_error_for("", it, " object isn't an iterator")),
     }?;
+    let stop = core::mem::replace(&mut vm.last_stop, Value::NULL);
     match r {
         Some(v) => Ok(v),
         None if a.len() == 2 => Ok(a[1]),
+        // The inner iterator's own StopIteration, with its value.
+        None if !stop.is_null() => Err(crate::vm::PyErr(stop)),
         None => Err(stop_iteration(vm)),
     }
 }

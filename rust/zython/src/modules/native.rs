@@ -60,6 +60,16 @@ pub fn buffer(vm: &Vm, v: Value) -> Option<alloc::vec::Vec<u8>> {
     if let Some(a) = get::<super::array::Array>(vm, v) {
         return Some(a.data.clone());
     }
+    if let Some(m) = get::<crate::types::memoryview::MemoryView>(vm, v) {
+        // A view of bytes, bytearray or an array (never of another view): its slice.
+        let size = super::array::item_size(m.code).unwrap_or(1);
+        let (obj, start, len) = (m.obj, m.start * size, m.len * size);
+        if get::<crate::types::memoryview::MemoryView>(vm, obj).is_some() {
+            return None;
+        }
+        let whole = buffer(vm, obj)?;
+        return whole.get(start..start + len).map(<[u8]>::to_vec);
+    }
     None
 }
 

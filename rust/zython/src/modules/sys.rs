@@ -54,9 +54,9 @@ static STREAM_ATTRS: &[(Qstr, Attr)] = &[
     (q::FILENO, Attr::Fn(&STREAM_FILENO)),
 ];
 
-/// The type of console streams.
+/// The type of console streams (named as MicroPython's: `<io.TextIOWrapper>`).
 pub static CONSOLE_STREAM: StaticObj = StaticObj::Type(TypeDef {
-    name: "FileIO",
+    name: "TextIOWrapper",
     base: Some(&OBJECT),
     attrs: STREAM_ATTRS,
     make_new: None,

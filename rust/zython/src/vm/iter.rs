@@ -58,7 +58,10 @@ impl Vm {
                 return match self.call_method_opt(it, q::__NEXT__, &[]) {
                     Ok(Some(v)) => Ok(Some(v)),
                     Ok(None) => Err(self.type_error_for("", it, " object isn't an iterator")),
-                    Err(e) if self.exc_is(e.0, &ex::STOP_ITERATION) => Ok(None),
+                    Err(e) if self.exc_is(e.0, &ex::STOP_ITERATION) => {
+                        self.last_stop = e.0;
+                        Ok(None)
+                    }
                     Err(e) => Err(e),
                 };
             }

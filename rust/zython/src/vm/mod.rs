@@ -106,6 +106,9 @@ pub struct Vm {
     pub extra_roots: Dict,
     /// Exception to throw into the generator being resumed (NULL for none).
     pub inject: Value,
+    /// The StopIteration a user `__next__` raised when an iteration ended (NULL if none), so
+    /// that `next()` on a wrapping iterator (map, zip, enumerate) re-raises it with its value.
+    pub last_stop: Value,
     /// Name-lookup cache: (instruction tag, entry position) hints for global/attribute loads.
     pub lookup_cache: Box<[(usize, u32)]>,
     /// Approximate native stack address where the interpreter started (see `Config::native_stack`).
@@ -154,6 +157,7 @@ impl Vm {
             port,
             extra_roots: Dict::new(),
             inject: Value::NULL,
+            last_stop: Value::NULL,
             lookup_cache: alloc::vec![(usize::MAX, 0); LOOKUP_CACHE_SIZE].into_boxed_slice(),
             stack_top: stack_address(),
             crlf: false,
@@ -551,7 +555,7 @@ impl Vm {
             self.cur_exc,
             self.memory_error,
             self.sys_dict,
-            Value::NULL,
+            self.last_stop,
         ];
         for v in roots {
             self.heap.mark(v);

@@ -337,6 +337,10 @@ impl Vm {
                         return Err(self.type_error_for("unhashable type: ", v, ""));
                     }
                     let r = self.call_method(v, q::__HASH__, &[])?;
+                    // A big result is truncated (hashed like the int it is).
+                    if matches!(self.heap.get(r), Some(Obj::BigInt(_))) {
+                        return self.hash(r);
+                    }
                     return Ok(self.to_i64(r)? as u32);
                 }
                 if self.lookup_class_attr(t, q::__EQ__).is_some() {

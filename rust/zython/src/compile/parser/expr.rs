@@ -565,6 +565,10 @@ impl Parser<'_> {
                             line,
                         ));
                     }
+                    // `f(y=1, *a)`: valid CPython, but MicroPython's calls cannot express it.
+                    if keywords.iter().any(|k| k.name.is_some()) {
+                        return Err(self.error_at("* arg after kwarg", line));
+                    }
                     self.bump();
                     let v = self.test()?;
                     args.push(Self::mk(line, ExprKind::Starred(Box::new(v))));

@@ -173,7 +173,9 @@ fn comprehensions() {
 #[test]
 fn calls_and_subscripts() {
     assert_eq!(ev("f()"), "(call f)");
-    assert_eq!(ev("f(a, *b, c=1, *d, **e)"), "(call f a *b *d c=1 **e)");
+    assert_eq!(ev("f(a, *b, *d, c=1, **e)"), "(call f a *b *d c=1 **e)");
+    // A `*` argument after a keyword one is CPython-only (MicroPython: "* arg after kwarg").
+    syntax_err("f(a, *b, c=1, *d)\n", 1);
     assert_eq!(ev("f(a,)"), "(call f a)");
     assert_eq!(ev("f(x := 1)"), "(call f (:= x 1))");
     assert_eq!(
