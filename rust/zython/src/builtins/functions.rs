@@ -17,8 +17,22 @@ native_fn!(REPR, "repr", 1, 1, |vm, a, _| vm.repr(a[0]));
 native_fn!(ID, "id", 1, 1, |vm, a, _| vm
     .new_int((a[0].bits() >> 1) as i64));
 native_fn!(HASH, "hash", 1, 1, |vm, a, _| {
+    // As in MicroPython (and CPython), an int, bool or integral float hashes to its value.
+    if let Some(i) = a[0].as_small_int() {
+        return Ok(Value::small_int(i));
+    }
+    if a[0].is_bool() {
+        return Ok(Value::small_int((a[0] == Value::TRUE) as isize));
+    }
+    if let Some(Obj::Float(f)) = vm.heap.get(a[0]) {
+        let f = *f;
+        if f == libm::trunc(f) && f.abs() < (1u64 << 52) as f64 {
+            return Ok(Value::small_int(f as isize));
+        }
+    }
     let h = vm.hash(a[0])?;
-    Ok(Value::small_int(h as isize))
+    // The table hash is 32 bits; shown as a signed machine int like MicroPython's.
+    Ok(Value::small_int(h as i32 as isize))
 });
 native_fn!(CALLABLE, "callable", 1, 1, |vm, a, _| Ok(Value::bool(
     is_callable(vm, a[0])

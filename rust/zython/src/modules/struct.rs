@@ -39,9 +39,54 @@ pub struct Format {
 fn code_size(code: u8) -> Option<usize> {
     match code {
         b'x' | b's' | b'?' => Some(1),
+        b'e' => Some(2),
         b'P' | b'O' => Some(core::mem::size_of::<usize>()),
         c => array::item_size(c),
     }
+}
+
+/// IEEE 754 half precision (`e`) to double.
+fn half_to_f64(h: u16) -> f64 {
+    let sign = if h & 0x8000 != 0 { -1.0 } else { 1.0 };
+    let exp = i32::from((h >> 10) & 0x1f);
+    let frac = f64::from(h & 0x3ff);
+    sign * match exp {
+        0 => libm::ldexp(frac, -24),
+        31 if frac == 0.0 => f64::INFINITY,
+        31 => f64::NAN,
+        e => libm::ldexp(frac + 1024.0, e - 25),
+    }
+}
+
+/// Double to IEEE 754 half precision, rounded to nearest even; too large becomes infinity.
+fn half_from_f64(x: f64) -> u16 {
+    let sign: u16 = if x.is_sign_negative() { 0x8000 } else { 0 };
+    let a = x.abs();
+    if a.is_nan() {
+        return sign | 0x7e00;
+    }
+    if a == 0.0 {
+        return sign;
+    }
+    if a.is_infinite() {
+        return sign | 0x7c00;
+    }
+    let (_, e2) = libm::frexp(a);
+    let e = e2 - 1; // a is in [2^e, 2^(e+1))
+    if e < -14 {
+        // Subnormal: units of 2^-24 (a rounded 1024 is the smallest normal, still right).
+        return sign | libm::rint(libm::ldexp(a, 24)) as u16;
+    }
+    let mut m = libm::rint(libm::ldexp(a, 10 - e)) as u32; // 1024..=2048
+    let mut e = e;
+    if m == 2048 {
+        m = 1024;
+        e += 1;
+    }
+    if e > 15 {
+        return sign | 0x7c00;
+    }
+    sign | (((e + 15) as u16) << 10) | (m - 1024) as u16
 }
 
 /// A format string that cannot be parsed (unknown character or oversized count).
@@ -153,6 +198,14 @@ fn unpack_buf(vm: &mut Vm, f: &Format, data: &[u8]) -> PyResult<Value> {
                         let chunk = data.get(p..p + size).unwrap_or(&[]);
                         let v = match code {
                             b'?' => Value::bool(chunk.first().is_some_and(|&c| c != 0)),
+                            b'e' => {
+                                let (lo, hi) = match chunk {
+                                    [a, b] if f.little => (*a, *b),
+                                    [a, b] => (*b, *a),
+                                    _ => (0, 0),
+                                };
+                                vm.new_float(half_to_f64(u16::from_le_bytes([lo, hi])))?
+                            }
                             b'P' | b'O' => {
                                 let v = array::load(vm, b'Q', chunk, f.little)?;
                                 if code == b'O' {
@@ -210,6 +263,15 @@ fn pack_buf(vm: &mut Vm, f: &Format, vals: &[Value], out: &mut [u8]) -> PyResult
                             dst[0] = t as u8;
                         }
                         b'P' => array::store(vm, b'Q', v, dst, f.little)?,
+                        b'e' => {
+                            let h = half_from_f64(vm.to_f64(v)?);
+                            let b = if f.little {
+                                h.to_le_bytes()
+                            } else {
+                                h.to_be_bytes()
+                            };
+                            dst.copy_from_slice(&b);
+                        }
                         b'O' => return Err(vm.value_error("bad typecode")),
                         _ => array::store(vm, code, v, dst, f.little)?,
                     }

@@ -666,7 +666,20 @@ impl Vm {
                     }
                     _ => {}
                 }
-                if let (Some(x), Some(y)) = (self.bytes_data(a), self.bytes_data(b)) {
+                // bytes + any buffer (array, memoryview) is bytes, as in MicroPython.
+                let other = match (self.bytes_data(a), self.bytes_data(b)) {
+                    (Some(_), None) => crate::modules::native::buffer(self, b),
+                    _ => None,
+                };
+                let y_owned;
+                let y = match other {
+                    Some(o) => {
+                        y_owned = o;
+                        Some(&y_owned[..])
+                    }
+                    None => self.bytes_data(b),
+                };
+                if let (Some(x), Some(y)) = (self.bytes_data(a), y) {
                     let mut v = Vec::new();
                     if v.try_reserve(x.len() + y.len()).is_err() {
                         return Err(self.no_memory());
@@ -1155,9 +1168,9 @@ impl Vm {
                     let hay = self.bytes_data(container).unwrap_or(&[]);
                     return Ok(hay.contains(&(i as u8)) && (0..256).contains(&i));
                 }
-                let needle: Vec<u8> = match self.bytes_data(item) {
-                    Some(n) => n.to_vec(),
-                    None => return Err(self.type_error("a bytes-like object is required")),
+                let needle: Vec<u8> = match crate::modules::native::buffer(self, item) {
+                    Some(n) if !self.is_str(item) => n,
+                    _ => return Err(self.type_error("a bytes-like object is required")),
                 };
                 let hay = self.bytes_data(container).unwrap_or(&[]);
                 Ok(needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle.as_slice()))
