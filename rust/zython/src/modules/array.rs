@@ -173,12 +173,48 @@ native_fn!(EQ, "__eq__", 2, 2, |vm, a, _| {
             vm.roots.truncate(base);
             Value::bool(r?)
         }
-        None => match vm.bytes_data(a[1]) {
-            Some(b) => Value::bool(b == &data[..]),
-            None => Value::NOT_IMPLEMENTED,
-        },
+        // An array never equals bytes (CPython's rule, which MicroPython follows now).
+        None => Value::NOT_IMPLEMENTED,
     })
 });
+/// `<`, `<=`, `>`, `>=` between arrays: element by element, like lists.
+fn order(vm: &mut Vm, a: &[Value], opcode: u8) -> PyResult<Value> {
+    if native::get::<Array>(vm, a[1]).is_none() {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let base = vm.roots.len();
+    let l = vm.collect_iterable(a[0])?;
+    let r = (|| {
+        let lv = vm.new_list(l)?;
+        vm.roots.push(lv);
+        let r = vm.collect_iterable(a[1])?;
+        let rv = vm.new_list(r)?;
+        vm.roots.push(rv);
+        vm.binary_op(opcode, lv, rv)
+    })();
+    vm.roots.truncate(base);
+    r
+}
+native_fn!(LT, "__lt__", 2, 2, |vm, a, _| order(
+    vm,
+    a,
+    crate::bytecode::op::BINARY_LESS
+));
+native_fn!(LE, "__le__", 2, 2, |vm, a, _| order(
+    vm,
+    a,
+    crate::bytecode::op::BINARY_LESS_EQUAL
+));
+native_fn!(GT, "__gt__", 2, 2, |vm, a, _| order(
+    vm,
+    a,
+    crate::bytecode::op::BINARY_MORE
+));
+native_fn!(GE, "__ge__", 2, 2, |vm, a, _| order(
+    vm,
+    a,
+    crate::bytecode::op::BINARY_MORE_EQUAL
+));
 native_fn!(DECODE, "decode", 1, 2, |vm, a, _| {
     let data = this(vm, a[0])?.data.clone();
     match core::str::from_utf8(&data) {
@@ -202,6 +238,10 @@ pub static ARRAY_TYPE: StaticObj = StaticObj::Type(TypeDef {
         (q::__ADD__, Attr::Fn(&ADD)),
         (q::__IADD__, Attr::Fn(&IADD)),
         (q::__EQ__, Attr::Fn(&EQ)),
+        (q::__LT__, Attr::Fn(&LT)),
+        (q::__LE__, Attr::Fn(&LE)),
+        (q::__GT__, Attr::Fn(&GT)),
+        (q::__GE__, Attr::Fn(&GE)),
     ],
     make_new: Some(make_new),
     attr_hook: None,

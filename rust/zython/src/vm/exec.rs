@@ -742,6 +742,12 @@ impl Vm {
                         op::POP_EXCEPT_JUMP => {
                             let off = opt!(ulabel(bc, &mut ip));
                             self.frames[fi].handlers.pop();
+                            // Leaving an except block: sys.exc_info() shows the exception of
+                            // an enclosing except block, or nothing (as MicroPython clears it).
+                            self.cur_exc = self.frames[fi]
+                                .handlers
+                                .last()
+                                .map_or(Value::NULL, |h| h.prev_exc);
                             ip += off;
                         }
                         op::BUILD_TUPLE => {
