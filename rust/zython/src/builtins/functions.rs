@@ -462,7 +462,24 @@ fn import(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let name = vm.to_qstr(a[0])?;
     let fromlist = a.get(3).copied().unwrap_or(Value::NONE);
     let level = a.get(4).copied().unwrap_or(Value::small_int(0));
-    vm.import_name(name, fromlist, level)
+    if vm.qstrs.str(name).is_empty() && level == Value::small_int(0) {
+        return Err(vm.value_error("empty module name"));
+    }
+    if level.as_small_int().is_some_and(|l| l < 0) {
+        return Err(vm.value_error("level must be >= 0"));
+    }
+    let is_dict = |vm: &Vm, g: Value| matches!(vm.heap.get(g), Some(Obj::Dict(_)));
+    if level.as_small_int().is_some_and(|l| l > 0) {
+        if let Some(&g) = a.get(1) {
+            if g != Value::NONE && !is_dict(vm, g) {
+                return Err(vm.type_error("globals must be a dict"));
+            }
+        }
+    }
+    match a.get(1) {
+        Some(&g) if is_dict(vm, g) => vm.import_name_in(name, fromlist, level, g),
+        _ => vm.import_name(name, fromlist, level),
+    }
 }
 
 /// `help()` or `help(obj)`: a short text, like MicroPython's.

@@ -1096,7 +1096,7 @@ impl Vm {
                             let fromlist = pop!();
                             let level = peek!(0);
                             save!();
-                            let m = tri!(self.import_name(q, fromlist, level));
+                            let m = tri!(self.import_statement(q, fromlist, level, globals));
                             set_top!(m);
                         }
                         op::IMPORT_FROM => {

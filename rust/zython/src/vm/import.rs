@@ -185,12 +185,48 @@ impl Vm {
         r.map(|_| m)
     }
 
-    /// IMPORT_NAME: `import a.b.c` / `from .x import y`.
+    /// IMPORT_NAME: through `builtins.__import__` when a program replaced it, as MicroPython
+    /// does; else the import machinery directly.
+    pub fn import_statement(
+        &mut self,
+        name: Qstr,
+        fromlist: Value,
+        level: Value,
+        globals: Value,
+    ) -> PyResult<Value> {
+        let hook = self.dict_get_qstr(self.builtins, q::__IMPORT__);
+        match hook {
+            Some(f) if f != Value::from_static(&crate::builtins::functions::IMPORT) => {
+                let args = [Value::qstr(name), globals, Value::NONE, fromlist, level];
+                self.call(f, &args, &[])
+            }
+            _ => self.import_name(name, fromlist, level),
+        }
+    }
+
+    /// Import `name` (dotted, maybe relative) and return the top package or, with a
+    /// fromlist, the module itself.
     pub fn import_name(&mut self, name: Qstr, fromlist: Value, level: Value) -> PyResult<Value> {
+        let globals = self
+            .frames
+            .last()
+            .map(|f| f.globals)
+            .unwrap_or(self.main_globals);
+        self.import_name_in(name, fromlist, level, globals)
+    }
+
+    /// [`Vm::import_name`] with relative names resolved against module globals `globals`.
+    pub fn import_name_in(
+        &mut self,
+        name: Qstr,
+        fromlist: Value,
+        level: Value,
+        globals: Value,
+    ) -> PyResult<Value> {
         let level = level.as_small_int().unwrap_or(0).max(0) as usize;
         let mut full = String::from(self.qstrs.str(name));
         if level > 0 {
-            full = self.resolve_relative(&full, level)?;
+            full = self.resolve_relative(&full, level, globals)?;
         }
         if full.is_empty() {
             return Err(self.new_exception(&ex::IMPORT_ERROR, "empty module name"));
@@ -203,8 +239,12 @@ impl Vm {
                 so_far.push('.');
             }
             so_far.push_str(part);
+            // A submodule becomes an attribute of its package only when first imported (the
+            // package may have rebound that name since).
+            let sq = self.intern(&so_far);
+            let known = self.dict_get_qstr(self.modules, sq).is_some();
             let m = self.import_one(&so_far, parent)?;
-            if !parent.is_null() {
+            if !parent.is_null() && !known {
                 let pq = self.intern(part);
                 let _ = self.setattr(parent, pq, m);
             }
@@ -228,12 +268,7 @@ impl Vm {
         }
     }
 
-    fn resolve_relative(&mut self, name: &str, level: usize) -> PyResult<String> {
-        let globals = self
-            .frames
-            .last()
-            .map(|f| f.globals)
-            .unwrap_or(self.main_globals);
+    fn resolve_relative(&mut self, name: &str, level: usize, globals: Value) -> PyResult<String> {
         let pkg_name = match self
             .dict_get_qstr(globals, q::__NAME__)
             .and_then(|v| self.str_data(v).map(String::from))
