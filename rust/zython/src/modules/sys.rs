@@ -386,6 +386,10 @@ pub fn write_to(vm: &mut Vm, file: Value, text: &str) -> PyResult<()> {
             Ok(())
         }
         None => {
+            // Not a stream: OSError, as MicroPython's stream protocol check gives.
+            if vm.getattr_opt(file, q::WRITE)?.is_none() {
+                return Err(vm.os_error(22));
+            }
             let s = vm.new_str(text)?;
             vm.call_method(file, q::WRITE, &[s])?;
             Ok(())

@@ -537,8 +537,16 @@ impl Vm {
             Some(Obj::Instance(i)) => ns_set(&mut i.dict, h, key, value),
             Some(Obj::Exception(e)) => ns_set(&mut e.dict, h, key, value),
             Some(Obj::Class(c)) => ns_set(&mut c.dict, h, key, value),
-            Some(Obj::Module(_, g)) => {
-                let g = *g;
+            Some(Obj::Module(mname, g)) => {
+                let (mname, g) = (*mname, *g);
+                // Builtin modules are read-only as in MicroPython, except `builtins` (programs
+                // may override builtins) and the existing attributes of `sys` (sys.stdout...).
+                let builtin = crate::modules::find(self.qstrs.str(mname)).is_some()
+                    && self.dict_get_qstr(g, q::__FILE__).is_none()
+                    && mname != q::BUILTINS;
+                if builtin && (mname != q::SYS || self.dict_get_qstr(g, name).is_none()) {
+                    return Err(self.no_attr_error(obj, name));
+                }
                 return self.dict_set(g, key, value);
             }
             Some(Obj::Function(_)) => {

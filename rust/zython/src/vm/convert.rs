@@ -393,6 +393,15 @@ impl Vm {
                 let _ = (f, s);
                 return Ok(());
             }
+            Some(Obj::Super(cls, o)) => {
+                let (cls, o) = (*cls, *o);
+                out.push_str("<super: ");
+                self.repr_into(cls, out)?;
+                out.push_str(", ");
+                self.repr_into(o, out)?;
+                out.push('>');
+                return Ok(());
+            }
             Some(Obj::Generator(g)) => {
                 match &g.frame {
                     Some(f) => {
