@@ -51,6 +51,18 @@ impl Vm {
 
     /// Advance iterator `it`: `Ok(Some(x))`, or `Ok(None)` when exhausted.
     pub fn iter_next(&mut self, it: Value) -> PyResult<Option<Value>> {
+        if matches!(self.heap.get(it), Some(Obj::Iter(_))) {
+            // Iterators over iterators (map of zip of enumerate...) recurse natively: bound
+            // the depth so a deep nest raises RuntimeError instead of exhausting the stack.
+            self.enter_native()?;
+            let r = self.iter_next_step(it);
+            self.native_depth -= 1;
+            return r;
+        }
+        self.iter_next_step(it)
+    }
+
+    fn iter_next_step(&mut self, it: Value) -> PyResult<Option<Value>> {
         let state = match self.heap.get(it) {
             Some(Obj::Iter(s)) => (**s).clone(),
             Some(Obj::Generator(_)) => return self.gen_next(it),
@@ -67,6 +79,12 @@ impl Vm {
             }
             _ => return Err(self.type_error_for("", it, " object isn't an iterator")),
         };
+        // Wrappers ask their inner iterators again on every call, as CPython and MicroPython
+        // do; only iterators over data remember that they are exhausted.
+        let wrapper = matches!(
+            state,
+            Iter::Enumerate { .. } | Iter::Zip { .. } | Iter::Map { .. } | Iter::Filter { .. }
+        );
         let (next, new_state) = match state {
             Iter::Seq { seq, pos } => {
                 let item = self.seq_item_at(seq, pos)?;
@@ -251,7 +269,7 @@ impl Vm {
             if let Some(Obj::Iter(s)) = self.heap.get_mut(it) {
                 **s = ns;
             }
-        } else if next.is_none() {
+        } else if next.is_none() && !wrapper {
             // Exhausted: stay exhausted (a range/seq iterator must not restart).
             if let Some(Obj::Iter(s)) = self.heap.get_mut(it) {
                 **s = Iter::Range {
