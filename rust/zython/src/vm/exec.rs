@@ -712,14 +712,16 @@ impl Vm {
                             let next = match self.heap.get_mut(it) {
                                 Some(Obj::Iter(st)) => match &mut **st {
                                     crate::obj::Iter::Range { cur, stop, step } => {
-                                        if (*step > 0 && *cur < *stop)
-                                            || (*step < 0 && *cur > *stop)
-                                        {
-                                            let v = *cur;
-                                            *cur = cur.checked_add(*step).unwrap_or(*stop);
-                                            Some(Some(Value::small_int(v)))
-                                        } else {
-                                            Some(None)
+                                        let more = (*step > 0 && *cur < *stop)
+                                            || (*step < 0 && *cur > *stop);
+                                        match Value::try_small_int(*cur as i64) {
+                                            Some(v) if more => {
+                                                *cur = cur.checked_add(*step).unwrap_or(*stop);
+                                                Some(Some(v))
+                                            }
+                                            // Values past the small-int range: the general path.
+                                            Some(_) | None if more => None,
+                                            _ => Some(None),
                                         }
                                     }
                                     _ => None,

@@ -103,7 +103,7 @@ impl Vm {
                 if (step > 0 && cur < stop) || (step < 0 && cur > stop) {
                     let next = cur.checked_add(step).unwrap_or(stop);
                     (
-                        Some(Value::small_int(cur)),
+                        Some(self.new_int(cur as i64)?),
                         Some(Iter::Range {
                             cur: next,
                             stop,

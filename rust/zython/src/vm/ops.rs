@@ -1319,7 +1319,8 @@ impl Vm {
                 let (a, c) = (*a, *c);
                 let n = self.len(obj)?;
                 let i = self.seq_index(index, n, "range")?;
-                Ok(Value::small_int(a + c * i as isize))
+                // In the range, so within isize; maybe not a small int.
+                self.new_int(a as i64 + c as i64 * i as i64)
             }
             Some(Obj::Instance(_)) | Some(Obj::Native(_)) => {
                 if let Some(r) = self.call_method_opt(obj, q::__GETITEM__, &[index])? {
