@@ -226,11 +226,13 @@ pub fn int_of(vm: &mut Vm, x: Value) -> PyResult<Value> {
             Err(_) => Err(invalid_int(vm, 10)),
         };
     }
-    if let Some(r) = vm.call_method_opt(x, q::__INT__, &[])? {
-        return Ok(r);
-    }
-    if let Some(r) = vm.call_method_opt(x, q::__INDEX__, &[])? {
-        return Ok(r);
+    for m in [q::__INT__, q::__INDEX__] {
+        if let Some(r) = vm.call_method_opt(x, m, &[])? {
+            if !vm.is_int(r) {
+                return Err(vm.type_error_for("__int__ returned non-int (type ", r, ")"));
+            }
+            return Ok(r);
+        }
     }
     if let Some(b) = vm.native_base_value(x) {
         return int_of(vm, b);
