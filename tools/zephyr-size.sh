@@ -35,6 +35,10 @@ for board in "$@"; do
             echo "$board $c: does not fit: $over"
         else
             mem=$(grep -E "^ +(FLASH|RAM|ROM):" "$log" | awk '{printf "%s %s B  ", $1, $2}')
+            if [ -z "$mem" ] && [ -f "$dir/zephyr/zephyr.elf" ]; then
+                # native_sim prints no memory report: the ELF's section sizes instead.
+                mem=$(size "$dir/zephyr/zephyr.elf" | awk 'NR == 2 {printf "text %s B  data %s B  bss %s B", $1, $2, $3}')
+            fi
             echo "$board $c: ${mem:-build failed, see $log}"
         fi
     done
