@@ -61,9 +61,24 @@ impl Stream {
 
 native_fn!(READ, "read", 1, 2, |vm, a, _| {
     let n = size_arg(vm, a.get(1))?;
-    let data = take(vm, a[0], |d, pos| {
-        let end = n.map_or(d.len(), |n| pos.saturating_add(n).min(d.len()));
-        end.max(pos)
+    let text = stream(vm, a[0])?.text();
+    let data = take(vm, a[0], |d, pos| match n {
+        None => d.len(),
+        // Text streams count characters: step over UTF-8 continuation bytes.
+        Some(n) if text => {
+            let mut end = pos;
+            for _ in 0..n {
+                if end >= d.len() {
+                    break;
+                }
+                end += 1;
+                while d.get(end).is_some_and(|b| b & 0xC0 == 0x80) {
+                    end += 1;
+                }
+            }
+            end
+        }
+        Some(n) => pos.saturating_add(n).min(d.len()),
     })?;
     result(vm, a[0], &data)
 });
