@@ -24,8 +24,12 @@ native_fn!(HASH, "hash", 1, 1, |vm, a, _| {
     if a[0].is_bool() {
         return Ok(Value::small_int((a[0] == Value::TRUE) as isize));
     }
-    if let Some(Obj::Float(f)) = vm.heap.get(a[0]) {
-        let f = *f;
+    let real = match vm.heap.get(a[0]) {
+        Some(Obj::Float(f)) => Some(*f),
+        Some(Obj::Complex(r, i)) if *i == 0.0 => Some(*r),
+        _ => None,
+    };
+    if let Some(f) = real {
         if f == libm::trunc(f) && f.abs() < (1u64 << 52) as f64 {
             return Ok(Value::small_int(f as isize));
         }

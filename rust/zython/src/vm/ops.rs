@@ -968,7 +968,9 @@ impl Vm {
                 if x == 0.0 && y < 0.0 && y.is_finite() {
                     return Err(self.zero_division("0.0 to a negative power"));
                 }
-                if x < 0.0 && y != libm::trunc(y) {
+                // A negative base to a fractional power is complex (nan and inf powers are not
+                // fractional: they stay float, as in CPython).
+                if x < 0.0 && y.is_finite() && y != libm::trunc(y) {
                     let re = x;
                     let zc = self.alloc(Obj::Complex(re, 0.0))?;
                     let yc = self.new_float(y)?;
