@@ -418,6 +418,11 @@ impl Folder {
         if args.len() != 1 || !keywords.is_empty() || const_value(&args[0]).is_none() {
             return Err(CompileError::syntax("not a constant", value.line));
         }
+        // MicroPython substitutes a known constant everywhere, so redefining one assigns to a
+        // literal.
+        if self.consts.contains_key(name.as_str()) {
+            return Err(CompileError::syntax("can't assign to literal", target.line));
+        }
         let v = args[0].clone();
         self.consts.insert(name.clone(), v.clone());
         if name.starts_with('_') {

@@ -1007,6 +1007,15 @@ impl<'a> Compiler<'a> {
     fn compile_decorators(&mut self, decorators: &'a [Expr]) -> Result<usize, CompileError> {
         let mut n = 0;
         for d in decorators {
+            // `@micropython.a.b`: a dotted name under `micropython` is no decorator MicroPython
+            // knows.
+            if let ExprKind::Attribute { value, .. } = &d.kind {
+                if let ExprKind::Attribute { value: root, .. } = &value.kind {
+                    if matches!(&root.kind, ExprKind::Name(m) if m == "micropython") {
+                        return Err(syntax("invalid micropython decorator", d.line));
+                    }
+                }
+            }
             if let ExprKind::Attribute { value, attr } = &d.kind {
                 if matches!(&value.kind, ExprKind::Name(m) if m == "micropython") {
                     match attr.as_str() {
