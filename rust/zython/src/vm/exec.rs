@@ -335,7 +335,11 @@ impl Vm {
                             push!(m.self_);
                         }
                         op::LOAD_BUILD_CLASS => {
-                            push!(Value::from_static(&crate::builtins::BUILD_CLASS));
+                            // builtins.__build_class__ may be replaced by the program.
+                            let b = self
+                                .dict_get_qstr(self.builtins, crate::qstr::q::__BUILD_CLASS__)
+                                .unwrap_or(Value::from_static(&crate::builtins::BUILD_CLASS));
+                            push!(b);
                         }
                         op::LOAD_SUBSCR => {
                             let index = pop!();
