@@ -96,24 +96,35 @@ fn print(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> 
         }
     }
     let mut out = String::new();
+    // A stream object gets each item, separator and end in its own write() call, as in
+    // CPython and MicroPython; the console gets the whole line at once.
+    let to_file = file != Value::NONE;
+    let flush = |vm: &mut Vm, out: &mut String| -> PyResult<()> {
+        if to_file && !out.is_empty() {
+            let s = vm.new_string(core::mem::take(out))?;
+            vm.call_method(file, q::WRITE, &[s])?;
+        }
+        Ok(())
+    };
     for (i, &a) in args.iter().enumerate() {
         if i > 0 {
             match vm.str_data(sep) {
                 Some(s) => out.push_str(s),
                 None => out.push(' '),
             }
+            flush(vm, &mut out)?;
         }
         vm.str_into(a, &mut out)?;
+        flush(vm, &mut out)?;
     }
     match vm.str_data(end) {
         Some(s) => out.push_str(s),
         None => out.push('\n'),
     }
-    if file == Value::NONE {
-        vm.write_stdout(&out)?;
+    if to_file {
+        flush(vm, &mut out)?;
     } else {
-        let s = vm.new_string(out)?;
-        vm.call_method(file, q::WRITE, &[s])?;
+        vm.write_stdout(&out)?;
     }
     Ok(Value::NONE)
 }
