@@ -22,6 +22,15 @@ step "cargo test (units + conformance corpus)"
 # zython-zephyr is a no_std staticlib for Zephyr: it is cross-built below, not tested on the host.
 cargo test --workspace --exclude zython-zephyr
 
+step "VM-only zython (no compiler): .mpy runs, source is refused"
+# Its own target folder, so the default build is not rebuilt without the compiler.
+cargo build -p zython-cli --no-default-features --target-dir target/vm-only
+ZYTHON_VM_ONLY="$PWD/target/vm-only/debug/zython" \
+    cargo test -p zython-cli --test vm_only -- --nocapture
+
+step ".mpy interoperability with MicroPython (needs MPY_CROSS / MICROPYTHON, else skips)"
+cargo test -p zython-cli --test mpy_interop -- --nocapture
+
 step "no_std core builds for thumbv7m-none-eabi and riscv32imac-unknown-none-elf (with and without the compiler)"
 for t in thumbv7m-none-eabi riscv32imac-unknown-none-elf; do
     cargo build -p zython --release --target "$t"

@@ -136,6 +136,12 @@ fn main() {
     argv.extend(rest.iter());
     let _ = vm.set_argv(&argv);
 
+    #[cfg(not(feature = "compiler"))]
+    if compile_only {
+        eprintln!("zython: -X compile-only needs the compiler, which this build leaves out");
+        std::process::exit(1);
+    }
+    #[cfg(feature = "compiler")]
     if compile_only {
         // `-X compile-only`: check that the program compiles, run nothing (MicroPython's option).
         let (src, file) = match &target {
@@ -199,10 +205,20 @@ fn report(vm: &mut Vm, e: Value) -> i32 {
     1
 }
 
+#[cfg(feature = "compiler")]
 fn run_source(vm: &mut Vm, src: &str, file: &str) -> zython::vm::PyResult<()> {
     let g = vm.main_globals;
     vm.exec_source(src, file, zython::compile::Mode::File, g)
         .map(|_| ())
+}
+
+/// A VM-only build runs .mpy files and frozen modules; source gets MicroPython's error.
+#[cfg(not(feature = "compiler"))]
+fn run_source(vm: &mut Vm, _src: &str, _file: &str) -> zython::vm::PyResult<()> {
+    Err(vm.new_exception(
+        &zython::types::exceptions::RUNTIME_ERROR,
+        "script compilation not supported",
+    ))
 }
 
 /// The interactive REPL on the terminal; returns the exit status.

@@ -1,0 +1,132 @@
+//! .mpy interoperability with MicroPython, both ways, over the conformance corpus.
+//!
+//! * `MPY_CROSS=/path/to/mpy-cross`: every corpus program compiled by MicroPython's mpy-cross
+//!   must run in zython (`zython -m NAME`) exactly as its source does.
+//! * `MICROPYTHON=/path/to/micropython` (the unix port): every program compiled by
+//!   zython-cross must run in MicroPython exactly as MicroPython runs its source.
+//!
+//! Without those variables each direction prints a SKIP line and passes: CI has no
+//! MicroPython binaries. docs/testing.md says how to run them.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Corpus programs that take no `# cmdline:` options.
+fn corpus() -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(rd) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let mut entries: Vec<_> = rd.flatten().map(|e| e.path()).collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|e| e == "py")
+                && p.with_extension("py.exp").exists()
+                && !std::fs::read_to_string(&p)
+                    .unwrap_or_default()
+                    .starts_with("# cmdline:")
+            {
+                out.push(p);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/py"),
+        &mut out,
+    );
+    out
+}
+
+/// Exit code and merged output of `exe -m NAME` with `MICROPYPATH=dir`, run from `cwd`.
+fn run_module(exe: &str, name: &str, dir: &Path, cwd: &Path) -> (Option<i32>, Vec<u8>) {
+    let out = Command::new(exe)
+        .args(["-m", name])
+        .current_dir(cwd)
+        .env("MICROPYPATH", dir)
+        .output()
+        .expect("run interpreter");
+    let mut text = out.stdout;
+    text.extend_from_slice(&out.stderr);
+    (out.status.code(), text)
+}
+
+/// Compile each corpus program with `compiler` and check that `runner` gives the same exit
+/// code and output for the .mpy as for the source. Returns the number of programs compared.
+fn check_direction(compiler: &str, runner: &str, tag: &str) -> usize {
+    let tmp = std::env::temp_dir().join(format!("zython-interop-{tag}-{}", std::process::id()));
+    let (src_dir, mpy_dir) = (tmp.join("src"), tmp.join("mpy"));
+    let mut failures = Vec::new();
+    let mut compared = 0;
+    for t in corpus() {
+        let name = t.file_stem().unwrap().to_string_lossy().into_owned();
+        let file = format!("{name}.py");
+        for d in [&src_dir, &mpy_dir] {
+            let _ = std::fs::remove_dir_all(d);
+            std::fs::create_dir_all(d).unwrap();
+            std::fs::copy(&t, d.join(&file)).unwrap();
+        }
+        let compiled = Command::new(compiler)
+            .arg(&file)
+            .current_dir(&mpy_dir)
+            .output()
+            .expect("run compiler");
+        if !compiled.status.success() {
+            // Programs the compiler refuses (viper needs mpy-cross -march) are not compared.
+            eprintln!("{tag}: {name}: not compiled, not compared");
+            continue;
+        }
+        std::fs::remove_file(mpy_dir.join(&file)).unwrap();
+        let cwd = t.parent().unwrap();
+        let from_source = run_module(runner, &name, &src_dir, cwd);
+        let from_mpy = run_module(runner, &name, &mpy_dir, cwd);
+        compared += 1;
+        if from_source != from_mpy {
+            failures.push(format!(
+                "--- {name}: source gave {:?}:\n{}\n--- .mpy gave {:?}:\n{}",
+                from_source.0,
+                String::from_utf8_lossy(&from_source.1),
+                from_mpy.0,
+                String::from_utf8_lossy(&from_mpy.1)
+            ));
+        }
+    }
+    let _ = std::fs::remove_dir_all(&tmp);
+    assert!(
+        failures.is_empty(),
+        "{tag}: {} of {compared} programs differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    compared
+}
+
+#[test]
+fn mpy_cross_output_runs_in_zython() {
+    let Ok(mpy_cross) = std::env::var("MPY_CROSS") else {
+        eprintln!("SKIP: mpy-cross -> zython interop (set MPY_CROSS to MicroPython's mpy-cross)");
+        return;
+    };
+    let n = check_direction(&mpy_cross, env!("CARGO_BIN_EXE_zython"), "mpy-cross");
+    eprintln!("mpy-cross -> zython: {n} programs run the same from .mpy as from source");
+    assert!(n > 50, "only {n} programs compared");
+}
+
+#[test]
+fn zython_cross_output_runs_in_micropython() {
+    let Ok(micropython) = std::env::var("MICROPYTHON") else {
+        eprintln!(
+            "SKIP: zython-cross -> MicroPython interop (set MICROPYTHON to MicroPython's unix build)"
+        );
+        return;
+    };
+    let n = check_direction(
+        env!("CARGO_BIN_EXE_zython-cross"),
+        &micropython,
+        "zython-cross",
+    );
+    eprintln!("zython-cross -> MicroPython: {n} programs run the same from .mpy as from source");
+    assert!(n > 50, "only {n} programs compared");
+}
