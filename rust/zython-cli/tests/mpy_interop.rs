@@ -57,7 +57,10 @@ fn run_module(exe: &str, name: &str, dir: &Path, cwd: &Path) -> (Option<i32>, Ve
 /// code and output for the .mpy as for the source. Returns the number of programs compared.
 fn check_direction(compiler: &str, runner: &str, tag: &str) -> usize {
     let tmp = std::env::temp_dir().join(format!("zython-interop-{tag}-{}", std::process::id()));
-    let (src_dir, mpy_dir) = (tmp.join("src"), tmp.join("mpy"));
+    // Programs that write files do so in `run`, one folder per direction (both directions
+    // run at once).
+    let (src_dir, mpy_dir, run_dir) = (tmp.join("src"), tmp.join("mpy"), tmp.join("run"));
+    std::fs::create_dir_all(&run_dir).unwrap();
     let mut failures = Vec::new();
     let mut compared = 0;
     for t in corpus() {
@@ -79,9 +82,8 @@ fn check_direction(compiler: &str, runner: &str, tag: &str) -> usize {
             continue;
         }
         std::fs::remove_file(mpy_dir.join(&file)).unwrap();
-        let cwd = t.parent().unwrap();
-        let from_source = run_module(runner, &name, &src_dir, cwd);
-        let from_mpy = run_module(runner, &name, &mpy_dir, cwd);
+        let from_source = run_module(runner, &name, &src_dir, &run_dir);
+        let from_mpy = run_module(runner, &name, &mpy_dir, &run_dir);
         compared += 1;
         if from_source != from_mpy {
             failures.push(format!(
