@@ -511,7 +511,7 @@ impl Vm {
 
     /// Resume generator `g`, sending `send` (or throwing `throw` when not NULL).
     pub fn gen_resume(&mut self, g: Value, send: Value, throw: Value) -> PyResult<GenResult> {
-        let (state, mut frame, saved) = match self.heap.get_mut(g) {
+        let (state, mut frame, mut saved) = match self.heap.get_mut(g) {
             Some(Obj::Generator(gen)) => {
                 let st = gen.state;
                 if st == GenState::Running {
@@ -548,6 +548,9 @@ impl Vm {
             return Err(self.no_memory());
         }
         self.stack.extend_from_slice(&saved);
+        // The buffer is kept (emptied) to save the state into at the next yield: a
+        // generator's state has a fixed size, so yielding allocates nothing.
+        saved.clear();
         frame.base = base;
         frame.sp = base + rel_sp;
         for h in frame.handlers.iter_mut() {
@@ -571,7 +574,13 @@ impl Vm {
                 // The frame is still on the frame stack: save it back into the generator.
                 if let Some(mut fr) = self.frames.pop() {
                     let base = fr.base;
-                    let saved: Vec<Value> = self.stack[base..].to_vec();
+                    let live = self.stack.len().saturating_sub(base);
+                    if saved.try_reserve(live).is_err() {
+                        self.stack.truncate(base);
+                        self.gen_finish(g);
+                        return Err(self.no_memory());
+                    }
+                    saved.extend_from_slice(&self.stack[base..]);
                     self.stack.truncate(base);
                     fr.sp -= base;
                     for h in fr.handlers.iter_mut() {
