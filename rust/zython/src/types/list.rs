@@ -306,39 +306,65 @@ pub fn slice_indices(vm: &mut Vm, slice: Value, len: usize) -> PyResult<(isize, 
     Ok((start, stop, step))
 }
 
-fn slice_positions(start: isize, stop: isize, step: isize) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut i = start;
-    if step > 0 {
-        while i < stop {
-            out.push(i as usize);
-            i += step;
-        }
+/// How many positions a resolved slice (start, stop, step) selects.
+fn slice_len(start: isize, stop: isize, step: isize) -> usize {
+    let (from, to) = if step > 0 {
+        (start, stop)
     } else {
-        while i > stop {
-            out.push(i as usize);
-            i += step;
-        }
+        (stop, start)
+    };
+    if to > from {
+        (to - from - 1) as usize / step.unsigned_abs() + 1
+    } else {
+        0
     }
-    out
+}
+
+/// The positions a resolved slice selects, in order.
+fn slice_iter(start: isize, stop: isize, step: isize) -> impl Iterator<Item = usize> {
+    (0..slice_len(start, stop, step)).map(move |k| (start + k as isize * step) as usize)
+}
+
+/// The items of `src` at the positions a resolved slice selects; positions past the end
+/// (the sequence shrank while the slice's `__index__` ran) are left out.
+fn pick<T: Copy>(vm: &Vm, src: &[T], (a, b, c): (isize, isize, isize)) -> PyResult<Vec<T>> {
+    let mut out = Vec::new();
+    if out.try_reserve(slice_len(a, b, c)).is_err() {
+        return Err(vm.no_memory());
+    }
+    if c == 1 {
+        let lo = (a.max(0) as usize).min(src.len());
+        out.extend_from_slice(&src[lo..(b.max(0) as usize).clamp(lo, src.len())]);
+    } else {
+        out.extend(slice_iter(a, b, c).filter_map(|i| src.get(i).copied()));
+    }
+    Ok(out)
 }
 
 /// `seq[slice]` for list, tuple, str, bytes, bytearray and range.
 pub fn get_slice(vm: &mut Vm, obj: Value, slice: Value) -> PyResult<Value> {
     if let Some(s) = vm.str_data(obj) {
+        if s.is_ascii() {
+            let n = s.len();
+            let abc = slice_indices(vm, slice, n)?;
+            let bytes = match vm.str_data(obj) {
+                Some(s) => pick(vm, s.as_bytes(), abc)?,
+                None => Vec::new(),
+            };
+            // ASCII bytes are valid UTF-8.
+            let out = alloc::string::String::from_utf8(bytes).unwrap_or_default();
+            return vm.new_string(out);
+        }
         let chars: Vec<char> = s.chars().collect();
-        let (a, b, c) = slice_indices(vm, slice, chars.len())?;
-        let out: alloc::string::String = slice_positions(a, b, c)
-            .into_iter()
-            .map(|i| chars[i])
-            .collect();
+        let abc = slice_indices(vm, slice, chars.len())?;
+        let out: alloc::string::String = pick(vm, &chars, abc)?.into_iter().collect();
         return vm.new_string(out);
     }
-    let (items, kind): (Vec<Value>, u8) = match vm.heap.get(obj) {
-        Some(Obj::List(l)) => (l.clone(), 0),
-        Some(Obj::Tuple(t)) => (t.to_vec(), 1),
-        Some(Obj::Bytes(b)) => (b.iter().map(|&x| Value::small_int(x as isize)).collect(), 2),
-        Some(Obj::ByteArray(b)) => (b.iter().map(|&x| Value::small_int(x as isize)).collect(), 3),
+    let len = match vm.heap.get(obj) {
+        Some(Obj::List(l)) => l.len(),
+        Some(Obj::Tuple(t)) => t.len(),
+        Some(Obj::Bytes(b)) => b.len(),
+        Some(Obj::ByteArray(b)) => b.len(),
         Some(Obj::Range(s, e, st)) => {
             let (s, e, st) = (*s, *e, *st);
             let n = crate::vm::ops::range_len(s, e, st);
@@ -357,22 +383,25 @@ pub fn get_slice(vm: &mut Vm, obj: Value, slice: Value) -> PyResult<Value> {
             return Err(vm.type_error_for("", obj, " object isn't subscriptable"));
         }
     };
-    let (a, b, c) = slice_indices(vm, slice, items.len())?;
-    let out: Vec<Value> = slice_positions(a, b, c)
-        .into_iter()
-        .map(|i| items[i])
-        .collect();
-    match kind {
-        0 => vm.new_list(out),
-        1 => vm.new_tuple(&out),
-        _ => {
-            let bytes: Vec<u8> = out.iter().map(|v| v.small_int_value() as u8).collect();
-            if kind == 2 {
-                vm.new_bytes(&bytes)
-            } else {
-                vm.alloc(Obj::ByteArray(bytes))
-            }
+    let abc = slice_indices(vm, slice, len)?;
+    match vm.heap.get(obj) {
+        Some(Obj::List(l)) => {
+            let out = pick(vm, l, abc)?;
+            vm.new_list(out)
         }
+        Some(Obj::Tuple(t)) => {
+            let out = pick(vm, t, abc)?;
+            vm.new_tuple(&out)
+        }
+        Some(Obj::Bytes(b)) => {
+            let out = pick(vm, b, abc)?;
+            vm.new_bytes(&out)
+        }
+        Some(Obj::ByteArray(b)) => {
+            let out = pick(vm, b, abc)?;
+            vm.alloc(Obj::ByteArray(out))
+        }
+        _ => Err(vm.type_error("expected a sequence")),
     }
 }
 
@@ -398,38 +427,66 @@ pub fn set_slice(vm: &mut Vm, obj: Value, slice: Value, value: Value) -> PyResul
     };
     let new_items = vm.collect_iterable(value)?;
     let (a, b, c) = slice_indices(vm, slice, len)?;
+    let mut bytes = Vec::new();
+    if is_ba {
+        if bytes.try_reserve(new_items.len()).is_err() {
+            return Err(vm.no_memory());
+        }
+        for v in &new_items {
+            bytes.push(vm.to_index(*v)? as u8);
+        }
+    }
     if c == 1 {
-        let stop = b.max(a) as usize;
-        let start = a as usize;
-        if is_ba {
-            let mut bytes = Vec::with_capacity(new_items.len());
-            for v in &new_items {
-                bytes.push(vm.to_index(*v)? as u8);
+        // Bounds are taken against the length now: `__index__` calls may have changed it.
+        let span = |n: usize| {
+            let start = (a.max(0) as usize).min(n);
+            start..(b.max(0) as usize).clamp(start, n)
+        };
+        let grow = new_items.len();
+        match vm.heap.get_mut(obj) {
+            Some(Obj::ByteArray(x)) => {
+                if x.try_reserve(grow).is_err() {
+                    return Err(vm.no_memory());
+                }
+                let r = span(x.len());
+                x.splice(r, bytes);
             }
-            if let Some(Obj::ByteArray(x)) = vm.heap.get_mut(obj) {
-                x.splice(start..stop, bytes);
+            Some(Obj::List(l)) => {
+                if l.try_reserve(grow).is_err() {
+                    return Err(vm.no_memory());
+                }
+                let r = span(l.len());
+                l.splice(r, new_items);
             }
-        } else if let Some(Obj::List(l)) = vm.heap.get_mut(obj) {
-            l.splice(start..stop, new_items);
+            _ => {}
         }
         return Ok(());
     }
-    let pos = slice_positions(a, b, c);
-    if pos.len() != new_items.len() {
+    let n = slice_len(a, b, c);
+    if n != new_items.len() {
         let msg = alloc::format!(
             "attempt to assign sequence of size {} to extended slice of size {}",
             new_items.len(),
-            pos.len()
+            n
         );
         return Err(vm.value_error(&msg));
     }
-    for (p, v) in pos.into_iter().zip(new_items) {
-        let byte = if is_ba { vm.to_index(v)? as u8 } else { 0 };
-        match vm.heap.get_mut(obj) {
-            Some(Obj::List(l)) => l[p] = v,
-            Some(Obj::ByteArray(x)) => x[p] = byte,
-            _ => {}
+    match vm.heap.get_mut(obj) {
+        Some(Obj::List(l)) => {
+            for (p, v) in slice_iter(a, b, c).zip(new_items) {
+                if let Some(slot) = l.get_mut(p) {
+                    *slot = v;
+                }
+            }
         }
+        Some(Obj::ByteArray(x)) => {
+            for (p, v) in slice_iter(a, b, c).zip(bytes) {
+                if let Some(slot) = x.get_mut(p) {
+                    *slot = v;
+                }
+            }
+        }
+        _ => {}
     }
     Ok(())
 }
@@ -452,23 +509,29 @@ pub fn del_slice(vm: &mut Vm, obj: Value, slice: Value) -> PyResult<()> {
             return Err(vm.type_error_for("", obj, " object doesn't support item deletion"));
         }
     };
-    let (a, b, c) = slice_indices(vm, slice, len)?;
-    let mut pos = slice_positions(a, b, c);
-    if c < 0 {
-        pos.reverse(); // ascending, so removing from the back keeps the others valid
-    }
+    let abc = slice_indices(vm, slice, len)?;
     match vm.heap.get_mut(obj) {
-        Some(Obj::List(l)) => {
-            for p in pos.into_iter().rev() {
-                l.remove(p);
-            }
-        }
-        Some(Obj::ByteArray(x)) => {
-            for p in pos.into_iter().rev() {
-                x.remove(p);
-            }
-        }
+        Some(Obj::List(l)) => remove_slice(l, abc),
+        Some(Obj::ByteArray(x)) => remove_slice(x, abc),
         _ => {}
     }
     Ok(())
+}
+
+/// Remove the items at the positions a resolved slice selects (those still in range).
+fn remove_slice<T>(v: &mut Vec<T>, (a, b, c): (isize, isize, isize)) {
+    if c == 1 {
+        let start = (a.max(0) as usize).min(v.len());
+        v.drain(start..(b.max(0) as usize).clamp(start, v.len()));
+        return;
+    }
+    let step = c.unsigned_abs();
+    let (lo, hi) = if c > 0 { (a, b - 1) } else { (b + 1, a) };
+    let mut i = 0isize;
+    v.retain(|_| {
+        let from_start = if c > 0 { i - a } else { a - i };
+        let hit = i >= lo && i <= hi && (from_start as usize).is_multiple_of(step);
+        i += 1;
+        !hit
+    });
 }
