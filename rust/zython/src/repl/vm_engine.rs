@@ -78,8 +78,7 @@ impl Engine for Vm {
             } else {
                 Mode::Single
             };
-            let opt = self.config.opt_level;
-            let compiled = match crate::compile::compile_source(source, "<stdin>", kind, opt) {
+            let compiled = match self.compile_bounded(source, "<stdin>", kind) {
                 Ok(c) => c,
                 Err(ce) if ce.kind == ErrorKind::Incomplete && mode == ExecMode::Single => {
                     return ExecOutcome::Incomplete;
@@ -246,6 +245,29 @@ mod tests {
             "{out:?}"
         );
         assert!(out.ends_with("NameError: name 'y' isn't defined\r\n\x04>\r\nBANNER\r\nType \"help()\" for more information.\r\n>>> "), "{out:?}");
+    }
+
+    #[test]
+    fn repl_compiles_within_the_native_stack_budget() {
+        // A board thread's budget: nested calls that would need more stack than it allows
+        // are a RuntimeError at the REPL, not a stack overflow.
+        let out = Rc::new(RefCell::new(Vec::new()));
+        let port = Capture(out.clone(), Default::default());
+        let config = Config {
+            native_stack: 48 * 1024,
+            ..Config::default()
+        };
+        let mut vm = Vm::new(Box::new(port), config);
+        vm.set_stack_top();
+        let deep = alloc::format!("{}0{}", "abs(".repeat(40), ")".repeat(40));
+        match vm.exec(&deep, ExecMode::Single) {
+            ExecOutcome::Exception(t) => {
+                assert!(t.contains("RuntimeError: maximum recursion depth exceeded"), "{t}")
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(vm.exec("abs(abs(-3))", ExecMode::Single), ExecOutcome::Done);
+        assert_eq!(&out.borrow()[..], b"3\n");
     }
 
     #[test]

@@ -66,6 +66,18 @@ def test_block_then_call(dut: DeviceAdapter):
     assert answer(dut, "f(21)") == "42"
 
 
+def test_nested_calls_compile_within_the_stack(dut: DeviceAdapter):
+    if not has_compiler(dut):
+        pytest.skip("firmware without compiler")
+    # Each bracket level costs the compiler native stack: everyday nesting compiles, and
+    # nesting beyond the thread's stack is a RuntimeError, never an overflow.
+    assert answer(dut, "print(list(map(abs, range(-2, 1))))") == "[2, 1, 0]"
+    send_line(dut, "abs(" * 60 + "1" + ")" * 60)
+    lines = dut.readlines_until(regex="RuntimeError|^1$", timeout=10)
+    assert "RuntimeError: maximum recursion depth exceeded" in lines[-1]
+    assert answer(dut, "print('still here')") == "still here"
+
+
 def test_ctrl_c_cancels_the_line(dut: DeviceAdapter):
     if not kconfig(dut, "CONFIG_ARCH_POSIX=y"):
         # Known bug: on QEMU boards under Twister a Ctrl-C typed while editing a line is lost
