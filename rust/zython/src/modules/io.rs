@@ -114,7 +114,7 @@ native_fn!(NEXT, "__next__", 1, 1, |vm, a, _| {
     }
     result(vm, a[0], &data)
 });
-native_fn!(WRITE, "write", 2, 2, write);
+native_fn!(WRITE, "write", 2, 4, write);
 native_fn!(READINTO, "readinto", 2, 3, |vm, a, _| {
     let cap = match vm.heap.get(a[1]) {
         Some(Obj::ByteArray(b)) => b.len(),
@@ -354,6 +354,20 @@ fn write(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
             Some(b) if !vm.is_str(a[1]) => b,
             _ => return Err(vm.type_error("object with buffer protocol required")),
         }
+    };
+    // MicroPython's extension: write(buf, len) and write(buf, offset, len) write a clipped slice.
+    let data = match a.len() {
+        3 | 4 => {
+            let off = if a.len() == 4 {
+                vm.to_index(a[2])? as usize
+            } else {
+                0
+            };
+            let len = vm.to_index(a[a.len() - 1])? as usize;
+            let off = off.min(data.len());
+            data[off..off + len.min(data.len() - off)].to_vec()
+        }
+        _ => data,
     };
     let n = data.len();
     let mirror = native::get::<Stream>(vm, a[0]).is_some_and(|s| s.mirror);
