@@ -303,6 +303,9 @@ impl Vm {
         }
         let t = types::type_of(self, obj);
         if let Some(found) = self.lookup_class_attr(t, name) {
+            if self.builtin_fn_in_user_class(found, t, name) {
+                return plain(found);
+            }
             return self.bind_descriptor(found, obj, t).map(Some);
         }
         if name == q::__CLASS__ {
@@ -362,6 +365,29 @@ impl Vm {
             _ => Dict::new(),
         };
         self.alloc(Obj::Dict(Box::new(d)))
+    }
+
+    /// Whether `found`, the attribute `name` of class `t`, is a builtin function stored in a user
+    /// class's namespace: there it acts as a staticmethod (as in MicroPython), not a method.
+    fn builtin_fn_in_user_class(&self, found: Value, t: Value, name: Qstr) -> bool {
+        if !matches!(found.as_static(), Some(StaticObj::Fn(f)) if !f.method) {
+            return false;
+        }
+        let Some(Obj::Class(c)) = self.heap.get(t) else {
+            return false;
+        };
+        let key = Value::qstr(name);
+        let h = self.qstrs.hash(name);
+        for &k in c.mro.iter() {
+            match self.heap.get(k) {
+                Some(Obj::Class(kc)) if kc.dict.find_identical(h, key).is_some() => return true,
+                Some(Obj::Class(_)) => {}
+                _ if k == Value::from_static(&object::OBJECT) => {}
+                _ if self.static_type_raw_attr(k, name).is_some() => return false,
+                _ => {}
+            }
+        }
+        false
     }
 
     /// Apply the descriptor protocol to a class attribute found for instance `obj` of type `t`.
@@ -642,7 +668,14 @@ impl Vm {
             Some(f) => f,
             None => return Ok(None),
         };
-        let m = self.bind_descriptor(found, obj, t)?;
+        let m = if self.builtin_fn_in_user_class(found, t, name) {
+            Method {
+                func: found,
+                self_: Value::NULL,
+            }
+        } else {
+            self.bind_descriptor(found, obj, t)?
+        };
         self.call_bound(m, args).map(Some)
     }
 
