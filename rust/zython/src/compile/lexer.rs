@@ -212,10 +212,12 @@ impl<'a> Lexer<'a> {
                     Some(b'\n') => {
                         self.pos += 2;
                         self.newline();
-                        if self.peek().is_none() {
+                        // As in MicroPython, a continuation on an empty last line ends the input.
+                        if self.peek().is_none() && self.line_has_tokens {
                             return Err(self.incomplete("unexpected end of input after '\\'"));
                         }
                     }
+                    None if !self.line_has_tokens => self.pos += 1,
                     None => return Err(self.incomplete("unexpected end of input after '\\'")),
                     Some(_) => {
                         return Err(
