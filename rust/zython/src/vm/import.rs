@@ -513,22 +513,54 @@ impl Vm {
         Err(self.new_exception(&ex::IMPORT_ERROR, &msg))
     }
 
-    /// IMPORT_STAR: copy a module's public names into `locals`.
+    /// IMPORT_STAR: copy a module's public names into `locals`. As in MicroPython, `__all__`
+    /// (a tuple or list, looked up like any attribute) names what to copy; otherwise every name
+    /// of the object's `__dict__` not starting with `_` (any object with a `__dict__` works).
     pub fn import_star(&mut self, m: Value, locals: Value) -> PyResult<()> {
+        let all = match self.getattr_opt(m, q::__ALL__) {
+            Ok(v) => v,
+            Err(e) if self.exc_is(e.0, &ex::ATTRIBUTE_ERROR) => None,
+            Err(e) => return Err(e),
+        };
+        if let Some(all) = all {
+            let names: Vec<Value> = match self.heap.get(all) {
+                Some(Obj::Tuple(t)) => t.to_vec(),
+                Some(Obj::List(l)) => l.to_vec(),
+                _ => return Err(self.type_error_for("object ", all, " isn't a tuple or list")),
+            };
+            let base = self.roots.len();
+            self.roots.push(all);
+            let r = (|| {
+                for k in names {
+                    let name = self.to_qstr(k)?;
+                    let v = self.getattr(m, name)?;
+                    self.dict_set(locals, Value::qstr(name), v)?;
+                }
+                Ok(())
+            })();
+            self.roots.truncate(base);
+            return r;
+        }
         let g = match self.heap.get(m) {
             Some(Obj::Module(_, g)) => *g,
-            _ => return Err(self.type_error("import * needs a module")),
+            _ => self.getattr(m, q::__DICT__)?,
         };
-        let pairs: Vec<(Value, Value)> = match self.heap.get(g) {
-            Some(Obj::Dict(d)) => d.iter().map(|e| (e.key, e.value)).collect(),
-            _ => Vec::new(),
+        let pairs: Vec<(Value, Value)> = match self.dict_ref(g) {
+            Some(d) => d.iter().map(|e| (e.key, e.value)).collect(),
+            None => Vec::new(),
         };
-        for (k, v) in pairs {
-            if self.str_data(k).is_some_and(|s| !s.starts_with('_')) {
-                self.dict_set(locals, k, v)?;
+        let base = self.roots.len();
+        self.roots.push(g);
+        let r = (|| {
+            for (k, v) in pairs {
+                if self.str_data(k).is_some_and(|s| !s.starts_with('_')) {
+                    self.dict_set(locals, k, v)?;
+                }
             }
-        }
-        Ok(())
+            Ok(())
+        })();
+        self.roots.truncate(base);
+        r
     }
 
     /// Run a script file as `__main__`.
