@@ -325,12 +325,14 @@ fn take(vm: &mut Vm, v: Value, end: impl Fn(&[u8], usize) -> usize) -> PyResult<
     Ok(out)
 }
 
-/// Bytes as the stream's result type (str for text streams).
+/// Bytes as the stream's result type (str for text streams: UnicodeError if not UTF-8).
 fn result(vm: &mut Vm, v: Value, data: &[u8]) -> PyResult<Value> {
     let text = native::get::<Stream>(vm, v).is_some_and(|s| s.text());
     if text {
-        let s = String::from_utf8_lossy(data);
-        vm.new_str(&s)
+        match core::str::from_utf8(data) {
+            Ok(s) => vm.new_str(s),
+            Err(_) => Err(vm.new_exception(&crate::types::exceptions::UNICODE_ERROR, "")),
+        }
     } else {
         vm.new_bytes(data)
     }
