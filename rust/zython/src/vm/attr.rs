@@ -503,6 +503,24 @@ impl Vm {
                 let v = self.alloc(Obj::Dict(Box::new(d)))?;
                 return plain(v);
             }
+            // A builtin type's own attribute table, as a read-only dict (as in MicroPython).
+            if let Some(td) = cls.as_static().and_then(|s| s.as_type()) {
+                let d = self.new_dict()?;
+                self.roots.push(d);
+                let r = (|| {
+                    for &(k, a) in td.attrs {
+                        let v = self.attr_value(a)?;
+                        self.dict_set(d, Value::qstr(k), v)?;
+                    }
+                    Ok(())
+                })();
+                self.roots.pop();
+                r?;
+                if let Some(Obj::Dict(x)) = self.heap.get_mut(d) {
+                    x.fixed = true;
+                }
+                return plain(d);
+            }
         }
         if name == q::__CLASS__ {
             let t = types::type_of(self, cls);
