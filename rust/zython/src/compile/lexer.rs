@@ -370,6 +370,14 @@ impl<'a> Lexer<'a> {
         let line = self.line;
         let rest = self.src.get(self.pos..).unwrap_or("");
         let (tok, len) = number::lex_number(rest).map_err(|msg| self.err(msg))?;
+        // As in MicroPython, a letter right after a number is part of it (`1and` is invalid).
+        if rest
+            .as_bytes()
+            .get(len)
+            .is_some_and(u8::is_ascii_alphabetic)
+        {
+            return Err(self.err("invalid syntax for number"));
+        }
         self.pos += len;
         self.push(tok, line);
         Ok(())

@@ -127,6 +127,7 @@ impl Vm {
         use crate::compile::ErrorKind;
         let ty: &'static StaticObj = match ce.kind {
             ErrorKind::Indentation => &ex::INDENTATION_ERROR,
+            ErrorKind::NotImplemented => &ex::NOT_IMPLEMENTED_ERROR,
             ErrorKind::Recursion => {
                 return self.runtime_error("maximum recursion depth exceeded");
             }
