@@ -157,8 +157,21 @@ impl Vm {
             _ => return Err(self.type_error("not a module")),
         };
         let name = self.qstrs.intern_static(md.name);
-        if let Some(m) = self.dict_get_qstr(self.modules, name) {
-            return Ok(m);
+        let key = Value::qstr(name);
+        let h = self.qstrs.hash(name);
+        // Extensible builtins (which a file may replace) are not in sys.modules, as in
+        // MicroPython: each import looks at sys.path again. Their instances are kept in
+        // `extra_roots` under their name.
+        let extensible = crate::modules::is_extensible(def);
+        if !extensible {
+            if let Some(m) = self.dict_get_qstr(self.modules, name) {
+                return Ok(m);
+            }
+        }
+        if let Some(p) = self.extra_roots.find_identical(h, key) {
+            if let Some(e) = self.extra_roots.entry(p) {
+                return Ok(e.value);
+            }
         }
         let m = self.new_module(name)?;
         self.roots.push(m);
@@ -179,8 +192,12 @@ impl Vm {
             if let Some(init) = md.init {
                 init(self, g)?;
             }
+            if extensible {
+                let r = self.extra_roots.push_new(h, key, m);
+                return self.mem(r);
+            }
             let modules = self.modules;
-            self.dict_set(modules, Value::qstr(name), m)
+            self.dict_set(modules, key, m)
         })();
         self.roots.pop();
         r.map(|_| m)
@@ -299,11 +316,23 @@ impl Vm {
     /// Import one module by full dotted name (its parent already imported as `parent`).
     fn import_one(&mut self, full: &str, parent: Value) -> PyResult<Value> {
         let fq = self.intern(full);
-        if let Some(m) = self.dict_get_qstr(self.modules, fq) {
-            return Ok(m);
+        // As in MicroPython, an empty sys.path forces builtins, even over loaded modules.
+        let forced = parent.is_null() && self.sys_path_is_empty();
+        if !forced {
+            if let Some(m) = self.dict_get_qstr(self.modules, fq) {
+                return Ok(m);
+            }
         }
-        if parent.is_null() {
-            if let Some(def) = crate::modules::find(full) {
+        // Builtins come first, except that a file may replace an extensible one (not under
+        // its `u` alias).
+        let builtin = if parent.is_null() {
+            crate::modules::find(full)
+        } else {
+            None
+        };
+        if let Some(def) = builtin {
+            let alias = !matches!(def, StaticObj::Module(d) if d.name == full);
+            if alias || !crate::modules::is_extensible(def) {
                 return self.import_builtin_module(def);
             }
         }
@@ -347,6 +376,9 @@ impl Vm {
                 return self.load_module_file(fq, Some(&mpy), None);
             }
         }
+        if let Some(def) = builtin {
+            return self.import_builtin_module(def);
+        }
         if let Some(m) = crate::modules::frozen::find(full) {
             return self.load_frozen(fq, m);
         }
@@ -354,7 +386,7 @@ impl Vm {
         Err(self.new_exception(&ex::IMPORT_ERROR, &msg))
     }
 
-    /// sys.path as strings.
+    /// sys.path as strings (a list or tuple of str).
     pub fn sys_path(&mut self) -> Vec<String> {
         let p = match self
             .dict_get_qstr(self.sys_dict, self.qstrs.lookup("path").unwrap_or(q::EMPTY))
@@ -362,12 +394,27 @@ impl Vm {
             Some(p) => p,
             None => return alloc::vec![String::new()],
         };
-        match self.heap.get(p) {
-            Some(Obj::List(l)) => l
-                .iter()
-                .filter_map(|&v| self.str_data(v).map(String::from))
-                .collect(),
-            _ => Vec::new(),
+        let items: &[Value] = match self.heap.get(p) {
+            Some(Obj::List(l)) => l,
+            Some(Obj::Tuple(t)) => t,
+            _ => &[],
+        };
+        items
+            .iter()
+            .filter_map(|&v| self.str_data(v).map(String::from))
+            .collect()
+    }
+
+    /// Is sys.path set to an empty list or tuple?
+    fn sys_path_is_empty(&self) -> bool {
+        let path = self.qstrs.lookup("path").unwrap_or(q::EMPTY);
+        match self
+            .dict_get_qstr(self.sys_dict, path)
+            .map(|p| self.heap.get(p))
+        {
+            Some(Some(Obj::List(l))) => l.is_empty(),
+            Some(Some(Obj::Tuple(t))) => t.is_empty(),
+            _ => false,
         }
     }
 
