@@ -40,3 +40,14 @@ class L(list):
 lst = L()
 lst.append(1)
 print(lst)
+lst.ext([2, 3])
+print(lst)
+
+
+# ...and so do object's methods
+class H:
+    same = object.__eq__
+
+
+x = H()
+print(x.same(x), x.same(1))

@@ -368,26 +368,53 @@ impl Vm {
     }
 
     /// Whether `found`, the attribute `name` of class `t`, is a builtin function stored in a user
-    /// class's namespace: there it acts as a staticmethod (as in MicroPython), not a method.
+    /// class's namespace: there it acts as a staticmethod (as in MicroPython), not a method,
+    /// unless it is a method of a builtin type the class derives from (`app = list.append` in
+    /// a list subclass binds, as in CPython).
     fn builtin_fn_in_user_class(&self, found: Value, t: Value, name: Qstr) -> bool {
-        if !matches!(found.as_static(), Some(StaticObj::Fn(f)) if !f.method) {
+        let Some(f @ StaticObj::Fn(bf)) = found.as_static() else {
             return false;
-        }
+        };
         let Some(Obj::Class(c)) = self.heap.get(t) else {
             return false;
         };
+        if bf.method {
+            return false;
+        }
         let key = Value::qstr(name);
         let h = self.qstrs.hash(name);
+        let mut in_user_dict = false;
         for &k in c.mro.iter() {
             match self.heap.get(k) {
-                Some(Obj::Class(kc)) if kc.dict.find_identical(h, key).is_some() => return true,
+                Some(Obj::Class(kc)) if kc.dict.find_identical(h, key).is_some() => {
+                    in_user_dict = true;
+                    break;
+                }
                 Some(Obj::Class(_)) => {}
                 _ if k == Value::from_static(&object::OBJECT) => {}
                 _ if self.static_type_raw_attr(k, name).is_some() => return false,
                 _ => {}
             }
         }
-        false
+        if !in_user_dict {
+            return false;
+        }
+        // A method of a builtin base (object included) binds.
+        let is_method_of = |mut ty: Option<&'static StaticObj>| {
+            while let Some(td) = ty.and_then(|s| s.as_type()) {
+                let hit = td
+                    .attrs
+                    .iter()
+                    .any(|(_, a)| matches!(a, Attr::Fn(g) if core::ptr::eq(*g, f)));
+                if hit {
+                    return true;
+                }
+                ty = td.base;
+            }
+            false
+        };
+        let natives = c.mro.iter().filter_map(|k| k.as_static());
+        !(is_method_of(Some(&object::OBJECT)) || natives.into_iter().any(|s| is_method_of(Some(s))))
     }
 
     /// Apply the descriptor protocol to a class attribute found for instance `obj` of type `t`.
