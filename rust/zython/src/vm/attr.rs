@@ -303,7 +303,7 @@ impl Vm {
         }
         let t = types::type_of(self, obj);
         if let Some(found) = self.lookup_class_attr(t, name) {
-            if self.builtin_fn_in_user_class(found, t, name) {
+            if self.builtin_fn_in_user_class(found, t) {
                 return plain(found);
             }
             return self.bind_descriptor(found, obj, t).map(Some);
@@ -367,11 +367,12 @@ impl Vm {
         self.alloc(Obj::Dict(Box::new(d)))
     }
 
-    /// Whether `found`, the attribute `name` of class `t`, is a builtin function stored in a user
+    /// Whether `found`, an attribute of class `t`, is a builtin function stored in a user
     /// class's namespace: there it acts as a staticmethod (as in MicroPython), not a method,
     /// unless it is a method of a builtin type the class derives from (`app = list.append` in
-    /// a list subclass binds, as in CPython).
-    fn builtin_fn_in_user_class(&self, found: Value, t: Value, name: Qstr) -> bool {
+    /// a list subclass binds, as in CPython). A builtin function that is no method of the
+    /// class's builtin bases can only have come from a user namespace.
+    fn builtin_fn_in_user_class(&self, found: Value, t: Value) -> bool {
         let Some(f @ StaticObj::Fn(bf)) = found.as_static() else {
             return false;
         };
@@ -381,26 +382,10 @@ impl Vm {
         if bf.method {
             return false;
         }
-        let key = Value::qstr(name);
-        let h = self.qstrs.hash(name);
-        let mut in_user_dict = false;
-        for &k in c.mro.iter() {
-            match self.heap.get(k) {
-                Some(Obj::Class(kc)) if kc.dict.find_identical(h, key).is_some() => {
-                    in_user_dict = true;
-                    break;
-                }
-                Some(Obj::Class(_)) => {}
-                _ if k == Value::from_static(&object::OBJECT) => {}
-                _ if self.static_type_raw_attr(k, name).is_some() => return false,
-                _ => {}
-            }
-        }
-        if !in_user_dict {
-            return false;
-        }
-        // A method of a builtin base (object included) binds.
-        let is_method_of = |mut ty: Option<&'static StaticObj>| {
+        let object = Value::from_static(&object::OBJECT);
+        let mut natives = c.mro.iter().copied().chain(core::iter::once(object));
+        !natives.any(|k| {
+            let mut ty = k.as_static();
             while let Some(td) = ty.and_then(|s| s.as_type()) {
                 let hit = td
                     .attrs
@@ -412,9 +397,7 @@ impl Vm {
                 ty = td.base;
             }
             false
-        };
-        let natives = c.mro.iter().filter_map(|k| k.as_static());
-        !(is_method_of(Some(&object::OBJECT)) || natives.into_iter().any(|s| is_method_of(Some(s))))
+        })
     }
 
     /// Apply the descriptor protocol to a class attribute found for instance `obj` of type `t`.
@@ -713,7 +696,7 @@ impl Vm {
             Some(f) => f,
             None => return Ok(None),
         };
-        let m = if self.builtin_fn_in_user_class(found, t, name) {
+        let m = if self.builtin_fn_in_user_class(found, t) {
             Method {
                 func: found,
                 self_: Value::NULL,
