@@ -159,6 +159,7 @@ static_qstrs! {
     SEND = "send",
     THROW = "throw",
     CLOSE = "close",
+    PEND_THROW = "pend_throw",
     KEYS = "keys",
     ITEMS = "items",
     VALUES = "values",

@@ -35,6 +35,9 @@ pub struct BuiltinFn {
     pub max: u8,
     /// Whether keyword arguments are accepted (else passing one is a TypeError).
     pub kw: bool,
+    /// Binds `self` even when stored in a class namespace (methods of classes the interpreter
+    /// makes at run time, like namedtuples); other builtins there act as staticmethods.
+    pub method: bool,
     /// The code.
     pub f: NativeFn,
 }
@@ -130,28 +133,31 @@ pub fn same(a: &'static StaticObj, b: &'static StaticObj) -> bool {
 }
 
 /// Define a builtin function: `native_fn!(NAME, "name", min, max, func)` (positional only)
-/// or `native_fn!(NAME, "name", min, max, func, kw)` (also takes keyword arguments).
+/// or `native_fn!(NAME, "name", min, max, func, kw)` (also takes keyword arguments). A last
+/// `method` marks a method of a class made at run time (see [`BuiltinFn::method`]).
 #[macro_export]
 macro_rules! native_fn {
     ($id:ident, $name:expr, $min:expr, $max:expr, $f:expr) => {
-        #[doc = concat!("Builtin `", $name, "`.")]
-        pub static $id: $crate::statics::StaticObj =
-            $crate::statics::StaticObj::Fn($crate::statics::BuiltinFn {
-                name: $name,
-                min: $min,
-                max: $max,
-                kw: false,
-                f: $f,
-            });
+        $crate::native_fn!(@ $id, $name, $min, $max, $f, false, false);
     };
     ($id:ident, $name:expr, $min:expr, $max:expr, $f:expr, kw) => {
+        $crate::native_fn!(@ $id, $name, $min, $max, $f, true, false);
+    };
+    ($id:ident, $name:expr, $min:expr, $max:expr, $f:expr, method) => {
+        $crate::native_fn!(@ $id, $name, $min, $max, $f, false, true);
+    };
+    ($id:ident, $name:expr, $min:expr, $max:expr, $f:expr, kw, method) => {
+        $crate::native_fn!(@ $id, $name, $min, $max, $f, true, true);
+    };
+    (@ $id:ident, $name:expr, $min:expr, $max:expr, $f:expr, $kw:expr, $method:expr) => {
         #[doc = concat!("Builtin `", $name, "`.")]
         pub static $id: $crate::statics::StaticObj =
             $crate::statics::StaticObj::Fn($crate::statics::BuiltinFn {
                 name: $name,
                 min: $min,
                 max: $max,
-                kw: true,
+                kw: $kw,
+                method: $method,
                 f: $f,
             });
     };

@@ -200,6 +200,7 @@ fn format_compile_error(file: &str, e: &CompileError) -> String {
         ErrorKind::Syntax | ErrorKind::Incomplete => ("SyntaxError", e.msg.as_str()),
         ErrorKind::Indentation => ("IndentationError", e.msg.as_str()),
         ErrorKind::Recursion => ("RuntimeError", "maximum recursion depth exceeded"),
+        ErrorKind::NotImplemented => ("NotImplementedError", e.msg.as_str()),
     };
     format!(
         "Traceback (most recent call last):\n  File \"{file}\", line {}\n{name}: {msg}\n",

@@ -13,6 +13,8 @@ pub enum ErrorKind {
     Recursion,
     /// Input incomplete (unclosed bracket, block awaiting its body): the REPL asks for more lines.
     Incomplete,
+    /// Valid Python this compiler does not support (`\N{...}` escapes): `NotImplementedError`.
+    NotImplemented,
 }
 
 /// A compile-time error with the 1-based line it refers to.

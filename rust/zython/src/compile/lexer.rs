@@ -212,10 +212,12 @@ impl<'a> Lexer<'a> {
                     Some(b'\n') => {
                         self.pos += 2;
                         self.newline();
-                        if self.peek().is_none() {
+                        // As in MicroPython, a continuation on an empty last line ends the input.
+                        if self.peek().is_none() && self.line_has_tokens {
                             return Err(self.incomplete("unexpected end of input after '\\'"));
                         }
                     }
+                    None if !self.line_has_tokens => self.pos += 1,
                     None => return Err(self.incomplete("unexpected end of input after '\\'")),
                     Some(_) => {
                         return Err(
@@ -368,6 +370,14 @@ impl<'a> Lexer<'a> {
         let line = self.line;
         let rest = self.src.get(self.pos..).unwrap_or("");
         let (tok, len) = number::lex_number(rest).map_err(|msg| self.err(msg))?;
+        // As in MicroPython, a letter right after a number is part of it (`1and` is invalid).
+        if rest
+            .as_bytes()
+            .get(len)
+            .is_some_and(u8::is_ascii_alphabetic)
+        {
+            return Err(self.err("invalid syntax for number"));
+        }
         self.pos += len;
         self.push(tok, line);
         Ok(())

@@ -99,6 +99,15 @@ pub fn parse_with_limits(source: &str, mode: Mode, limits: Limits) -> Result<Mod
             })
         }
         Mode::File | Mode::Single => {
+            // As in MicroPython, single-statement input needs at least one line: empty input
+            // (or only line continuations) is a syntax error there, unlike in a file.
+            let mut rest = source;
+            while let Some(r) = rest.strip_prefix("\\\n") {
+                rest = r;
+            }
+            if mode == Mode::Single && (rest.is_empty() || rest == "\\") {
+                return Err(CompileError::syntax("invalid syntax", 1));
+            }
             let mut p = Parser::new(Lexer::module(source), 0, guard);
             let r = p.file();
             p.finish(r).map(|body| Module { body })

@@ -28,15 +28,22 @@ native_fn!(NT_FIELD, "field", 2, 2, |vm, a, _| {
     let base = vm.native_base_value(a[1]).unwrap_or(a[1]);
     vm.getitem(base, a[0])
 });
-native_fn!(NT_REPR, "__repr__", 1, 1, nt_repr);
-native_fn!(NT_ASDICT, "_asdict", 1, 1, |vm, a, _| {
-    let (fields, items) = nt_parts(vm, a[0])?;
-    let d = vm.new_dict()?;
-    for (k, v) in fields.into_iter().zip(items) {
-        vm.dict_set(d, k, v)?;
-    }
-    Ok(d)
-});
+native_fn!(NT_REPR, "__repr__", 1, 1, nt_repr, method);
+native_fn!(
+    NT_ASDICT,
+    "_asdict",
+    1,
+    1,
+    |vm, a, _| {
+        let (fields, items) = nt_parts(vm, a[0])?;
+        let d = vm.new_dict()?;
+        for (k, v) in fields.into_iter().zip(items) {
+            vm.dict_set(d, k, v)?;
+        }
+        Ok(d)
+    },
+    method
+);
 native_fn!(
     NT_REPLACE,
     "_replace",
@@ -56,7 +63,8 @@ native_fn!(
         args.extend(items);
         nt_new(vm, &args, &[])
     },
-    kw
+    kw,
+    method
 );
 
 /// Field names of a namedtuple class (its `_fields` tuple), as Values.
@@ -415,15 +423,22 @@ pub static DEQUE_TYPE: StaticObj = StaticObj::Type(TypeDef {
     subclassable: false,
 });
 
-native_fn!(OD_REPR, "__repr__", 1, 1, |vm, a, _| {
-    let base = vm.native_base_value(a[0]).unwrap_or(a[0]);
-    let cls = crate::types::type_of(vm, a[0]);
-    let mut s = String::from(crate::types::type_name(vm, cls));
-    s.push('(');
-    vm.repr_into(base, &mut s)?;
-    s.push(')');
-    vm.new_string(s)
-});
+native_fn!(
+    OD_REPR,
+    "__repr__",
+    1,
+    1,
+    |vm, a, _| {
+        let base = vm.native_base_value(a[0]).unwrap_or(a[0]);
+        let cls = crate::types::type_of(vm, a[0]);
+        let mut s = String::from(crate::types::type_name(vm, cls));
+        s.push('(');
+        vm.repr_into(base, &mut s)?;
+        s.push(')');
+        vm.new_string(s)
+    },
+    method
+);
 
 /// (key, value) pairs of a dict object in order.
 fn dict_items(vm: &Vm, d: Value) -> Option<Vec<Value>> {
@@ -467,7 +482,7 @@ fn od_eq(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     res
 }
 
-native_fn!(OD_EQ, "__eq__", 2, 2, od_eq);
+native_fn!(OD_EQ, "__eq__", 2, 2, od_eq, method);
 
 fn collections_init(vm: &mut Vm, g: Value) -> PyResult<()> {
     vm.dict_set_str(g, q::NAMEDTUPLE, Value::from_static(&NAMEDTUPLE))?;

@@ -1,5 +1,6 @@
 //! The `errno` module: the POSIX error numbers MicroPython names, and `errorcode`.
 
+use crate::obj::Obj;
 use crate::qstr::q;
 use crate::statics::{ModuleDef, StaticObj};
 use crate::value::Value;
@@ -44,6 +45,9 @@ fn errno_init(vm: &mut Vm, g: Value) -> PyResult<()> {
         let v = Value::small_int(n as isize);
         vm.dict_set_str(g, k, v)?;
         vm.dict_set(codes, v, Value::qstr(k))?;
+    }
+    if let Some(Obj::Dict(d)) = vm.heap.get_mut(codes) {
+        d.fixed = true;
     }
     Ok(())
 }

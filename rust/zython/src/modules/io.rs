@@ -114,7 +114,7 @@ native_fn!(NEXT, "__next__", 1, 1, |vm, a, _| {
     }
     result(vm, a[0], &data)
 });
-native_fn!(WRITE, "write", 2, 2, write);
+native_fn!(WRITE, "write", 2, 4, write);
 native_fn!(READINTO, "readinto", 2, 3, |vm, a, _| {
     let cap = match vm.heap.get(a[1]) {
         Some(Obj::ByteArray(b)) => b.len(),
@@ -325,12 +325,14 @@ fn take(vm: &mut Vm, v: Value, end: impl Fn(&[u8], usize) -> usize) -> PyResult<
     Ok(out)
 }
 
-/// Bytes as the stream's result type (str for text streams).
+/// Bytes as the stream's result type (str for text streams: UnicodeError if not UTF-8).
 fn result(vm: &mut Vm, v: Value, data: &[u8]) -> PyResult<Value> {
     let text = native::get::<Stream>(vm, v).is_some_and(|s| s.text());
     if text {
-        let s = String::from_utf8_lossy(data);
-        vm.new_str(&s)
+        match core::str::from_utf8(data) {
+            Ok(s) => vm.new_str(s),
+            Err(_) => Err(vm.new_exception(&crate::types::exceptions::UNICODE_ERROR, "")),
+        }
     } else {
         vm.new_bytes(data)
     }
@@ -354,6 +356,20 @@ fn write(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
             Some(b) if !vm.is_str(a[1]) => b,
             _ => return Err(vm.type_error("object with buffer protocol required")),
         }
+    };
+    // MicroPython's extension: write(buf, len) and write(buf, offset, len) write a clipped slice.
+    let data = match a.len() {
+        3 | 4 => {
+            let off = if a.len() == 4 {
+                vm.to_index(a[2])? as usize
+            } else {
+                0
+            };
+            let len = vm.to_index(a[a.len() - 1])? as usize;
+            let off = off.min(data.len());
+            data[off..off + len.min(data.len() - off)].to_vec()
+        }
+        _ => data,
     };
     let n = data.len();
     let mirror = native::get::<Stream>(vm, a[0]).is_some_and(|s| s.mirror);

@@ -75,6 +75,26 @@ pub static BUILTIN_MODULES: &[&StaticObj] = &[
     &heapq::HEAPQ_MODULE,
 ];
 
+/// Builtin modules a file on `sys.path` may replace (MicroPython's extensible modules); the
+/// others (sys, micropython, math...) are always the builtin. `u`-prefixed names force the builtin.
+pub fn is_extensible(def: &StaticObj) -> bool {
+    const NAMES: &[&str] = &[
+        "array",
+        "binascii",
+        "collections",
+        "errno",
+        "hashlib",
+        "heapq",
+        "io",
+        "json",
+        "os",
+        "random",
+        "struct",
+        "time",
+    ];
+    matches!(def, StaticObj::Module(d) if NAMES.contains(&d.name))
+}
+
 /// The builtin module called `name`, if any (`u`-prefixed aliases like `utime` map to `time`).
 pub fn find(name: &str) -> Option<&'static StaticObj> {
     let lookup = |n: &str| {

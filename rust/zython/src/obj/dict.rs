@@ -30,6 +30,8 @@ pub struct Dict {
     live: usize,
     /// Every key ever inserted was an interned name, so name lookups may compare by identity.
     all_qstr_keys: bool,
+    /// A read-only table (MicroPython's fixed maps, e.g. `errno.errorcode`).
+    pub fixed: bool,
 }
 
 impl Default for Dict {
@@ -39,6 +41,7 @@ impl Default for Dict {
             index: HashTable::new(),
             live: 0,
             all_qstr_keys: true,
+            fixed: false,
         }
     }
 }

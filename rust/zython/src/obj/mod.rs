@@ -133,6 +133,8 @@ pub struct Generator {
     pub state: GenState,
     /// Made by `async def` (a coroutine)?
     pub is_coroutine: bool,
+    /// The exception `pend_throw` set, thrown in at the next resume (None: nothing pending).
+    pub pending: Value,
 }
 
 /// Builtin iterator states.
@@ -285,6 +287,7 @@ impl Obj {
                     f.trace(out);
                 }
                 g.stack.iter().for_each(|&x| out(x));
+                out(g.pending);
             }
             Obj::Class(c) => {
                 c.bases.iter().for_each(|&x| out(x));

@@ -66,7 +66,7 @@ native_fn!(DICT_GET, "get", 2, 3, |vm, a, _| {
         .unwrap_or(a.get(2).copied().unwrap_or(Value::NONE)))
 });
 native_fn!(DICT_SETDEFAULT, "setdefault", 2, 3, |vm, a, _| {
-    let d = this(vm, a[0])?;
+    let d = this_mut(vm, a[0])?;
     if let Some(v) = vm.dict_get(d, a[1])? {
         return Ok(v);
     }
@@ -75,7 +75,7 @@ native_fn!(DICT_SETDEFAULT, "setdefault", 2, 3, |vm, a, _| {
     Ok(v)
 });
 native_fn!(DICT_POP, "pop", 2, 3, |vm, a, _| {
-    let d = this(vm, a[0])?;
+    let d = this_mut(vm, a[0])?;
     match dict_remove(vm, d, a[1])? {
         Some(v) => Ok(v),
         None => match a.get(2) {
@@ -85,7 +85,7 @@ native_fn!(DICT_POP, "pop", 2, 3, |vm, a, _| {
     }
 });
 native_fn!(DICT_POPITEM, "popitem", 1, 1, |vm, a, _| {
-    let d = this(vm, a[0])?;
+    let d = this_mut(vm, a[0])?;
     let e = match vm.heap.get_mut(d) {
         Some(Obj::Dict(x)) => x.pop_last(),
         _ => None,
@@ -104,7 +104,7 @@ native_fn!(
     1,
     2,
     |vm, a, kw| {
-        let d = this(vm, a[0])?;
+        let d = this_mut(vm, a[0])?;
         if let Some(&other) = a.get(1) {
             update_from(vm, d, other)?;
         }
@@ -137,15 +137,16 @@ native_fn!(DICT_FROMKEYS, "fromkeys", 2, 3, |vm, a, _| {
 });
 native_fn!(DICT_COPY, "copy", 1, 1, |vm, a, _| {
     let d = this(vm, a[0])?;
-    let copy = match vm.heap.get(d) {
+    let mut copy = match vm.heap.get(d) {
         Some(Obj::Dict(x)) => (**x).clone(),
         _ => Dict::new(),
     };
+    copy.fixed = false;
     vm.reserve(copy.bytes())?;
     vm.alloc(Obj::Dict(alloc::boxed::Box::new(copy)))
 });
 native_fn!(DICT_CLEAR, "clear", 1, 1, |vm, a, _| {
-    let d = this(vm, a[0])?;
+    let d = this_mut(vm, a[0])?;
     if let Some(Obj::Dict(x)) = vm.heap.get_mut(d) {
         x.clear();
     }
@@ -165,12 +166,12 @@ native_fn!(DICT_GETITEM, "__getitem__", 2, 2, |vm, a, _| {
     Err(vm.key_error(a[1]))
 });
 native_fn!(DICT_SETITEM, "__setitem__", 3, 3, |vm, a, _| {
-    let d = this(vm, a[0])?;
+    let d = this_mut(vm, a[0])?;
     vm.dict_set(d, a[1], a[2])?;
     Ok(Value::NONE)
 });
 native_fn!(DICT_DELITEM, "__delitem__", 2, 2, |vm, a, _| {
-    let d = this(vm, a[0])?;
+    let d = this_mut(vm, a[0])?;
     match dict_remove(vm, d, a[1])? {
         Some(_) => Ok(Value::NONE),
         None => Err(vm.key_error(a[1])),
@@ -193,6 +194,15 @@ native_fn!(DICT_CONTAINS, "__contains__", 2, 2, |vm, a, _| {
 
 fn this(vm: &mut Vm, v: Value) -> PyResult<Value> {
     args::expect(vm, v, "dict", |o| matches!(o, Obj::Dict(_)))
+}
+
+/// The dict to modify: TypeError if it is read-only (as MicroPython's fixed dicts).
+pub fn this_mut(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let d = this(vm, v)?;
+    match vm.heap.get(d) {
+        Some(Obj::Dict(x)) if x.fixed => Err(vm.type_error("dict is read-only")),
+        _ => Ok(d),
+    }
 }
 
 fn view(vm: &mut Vm, d: Value, kind: u8) -> PyResult<Value> {
@@ -364,7 +374,7 @@ pub fn set_binary_op(vm: &mut Vm, o: u8, a: Value, b: Value) -> PyResult<Option<
     if a_dict {
         if base == op::BINARY_OR && matches!(vm.heap.get(b), Some(Obj::Dict(_))) {
             let target = if inplace {
-                a
+                this_mut(vm, a)?
             } else {
                 let d = vm.new_dict()?;
                 let pairs: Vec<(Value, Value)> = match vm.heap.get(a) {

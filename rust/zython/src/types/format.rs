@@ -355,6 +355,34 @@ pub fn format_float(f: f64, sp: &Spec, out: &mut String) -> Result<(), &'static 
     let neg = f.is_sign_negative() && !f.is_nan();
     let x = f.abs();
     let upper = matches!(ty, 'E' | 'F' | 'G');
+    let head = sign_str(sp, neg);
+    // As in MicroPython, fixed notation is used only while it fits a 33-byte buffer (32 with
+    // a sign): larger numbers switch to 'g' with one more significant digit.
+    let scaled = if ty == '%' { x * 100.0 } else { x };
+    let mut prec = sp.precision;
+    let ty = match ty {
+        'f' | 'F' | '%' if scaled.is_finite() && scaled >= 1.0 => {
+            let p = prec.unwrap_or(6);
+            let room = if head.is_empty() { 33 } else { 32 };
+            // MicroPython's exponent: 10^e <= x < 10^(e+1), powers taken as nearest doubles.
+            let mut e = exp10_after_round(scaled, 21);
+            let next = super::float_parse::parse_f64(&alloc::format!("1e{}", e + 1));
+            if next.is_some_and(|n| scaled >= n) {
+                e += 1;
+            }
+            if e as usize + p + 2 > room {
+                prec = Some(p + 1);
+                match ty {
+                    'f' => 'g',
+                    'F' => 'G',
+                    _ => 'p',
+                }
+            } else {
+                ty
+            }
+        }
+        _ => ty,
+    };
     let mut body = if !x.is_finite() {
         let t = if x.is_nan() { "nan" } else { "inf" };
         let mut s = String::from(t);
@@ -369,14 +397,13 @@ pub fn format_float(f: f64, sp: &Spec, out: &mut String) -> Result<(), &'static 
         let mut s = String::new();
         crate::vm::convert::format_float(x, &mut s);
         s
-    } else if ty == '%' {
-        let mut s = float_body(x * 100.0, '%', sp.precision, sp.alt);
+    } else if ty == '%' || ty == 'p' {
+        let mut s = float_body(scaled, if ty == 'p' { 'g' } else { '%' }, prec, sp.alt);
         s.push('%');
         s
     } else {
-        float_body(x, ty, sp.precision, sp.alt)
+        float_body(x, ty, prec, sp.alt)
     };
-    let head = sign_str(sp, neg);
     if sp.grouping.is_some() && x.is_finite() {
         let int_end = body
             .find(|c: char| !c.is_ascii_digit())

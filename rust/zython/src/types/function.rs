@@ -58,6 +58,7 @@ pub static GENERATOR: StaticObj = StaticObj::Type(TypeDef {
         (q::SEND, Attr::Fn(&GEN_SEND)),
         (q::THROW, Attr::Fn(&GEN_THROW)),
         (q::CLOSE, Attr::Fn(&GEN_CLOSE)),
+        (q::PEND_THROW, Attr::Fn(&GEN_PEND_THROW)),
         (q::__NEXT__, Attr::Fn(&GEN_NEXT)),
         (q::__ITER__, Attr::Fn(&GEN_SELF)),
         (q::__AWAIT__, Attr::Fn(&GEN_SELF)),
@@ -146,6 +147,16 @@ native_fn!(GEN_THROW, "throw", 2, 4, |vm, a, _| {
     let r = vm.gen_resume(g, Value::NONE, exc);
     vm.roots.pop();
     gen_outcome(vm, r?)
+});
+// MicroPython's extension: set the exception thrown in at the next resume; returns the old one.
+native_fn!(GEN_PEND_THROW, "pend_throw", 2, 2, |vm, a, _| {
+    let g = gen_this(vm, a[0])?;
+    match vm.heap.get_mut(g) {
+        Some(Obj::Generator(x)) if x.state != crate::obj::GenState::Running => {
+            Ok(core::mem::replace(&mut x.pending, a[1]))
+        }
+        _ => Err(vm.value_error("generator already executing")),
+    }
 });
 native_fn!(GEN_CLOSE, "close", 1, 1, |vm, a, _| {
     let g = gen_this(vm, a[0])?;

@@ -183,6 +183,8 @@ fn new_class(vm: &mut Vm, meta: Value, name: Value, bases: Value, ns: Value) -> 
         Some(Obj::Tuple(t)) => t.to_vec(),
         _ => return Err(vm.type_error("type() argument 2 must be tuple")),
     };
+    // A dict subclass (e.g. OrderedDict) gives its dict.
+    let ns = vm.native_base_value(ns).unwrap_or(ns);
     if !matches!(vm.heap.get(ns), Some(Obj::Dict(_))) {
         return Err(vm.type_error("type() argument 3 must be dict"));
     }

@@ -303,6 +303,9 @@ impl Vm {
         }
         let t = types::type_of(self, obj);
         if let Some(found) = self.lookup_class_attr(t, name) {
+            if self.builtin_fn_in_user_class(found, t) {
+                return plain(found);
+            }
             return self.bind_descriptor(found, obj, t).map(Some);
         }
         if name == q::__CLASS__ {
@@ -362,6 +365,39 @@ impl Vm {
             _ => Dict::new(),
         };
         self.alloc(Obj::Dict(Box::new(d)))
+    }
+
+    /// Whether `found`, an attribute of class `t`, is a builtin function stored in a user
+    /// class's namespace: there it acts as a staticmethod (as in MicroPython), not a method,
+    /// unless it is a method of a builtin type the class derives from (`app = list.append` in
+    /// a list subclass binds, as in CPython). A builtin function that is no method of the
+    /// class's builtin bases can only have come from a user namespace.
+    fn builtin_fn_in_user_class(&self, found: Value, t: Value) -> bool {
+        let Some(f @ StaticObj::Fn(bf)) = found.as_static() else {
+            return false;
+        };
+        let Some(Obj::Class(c)) = self.heap.get(t) else {
+            return false;
+        };
+        if bf.method {
+            return false;
+        }
+        let object = Value::from_static(&object::OBJECT);
+        let mut natives = c.mro.iter().copied().chain(core::iter::once(object));
+        !natives.any(|k| {
+            let mut ty = k.as_static();
+            while let Some(td) = ty.and_then(|s| s.as_type()) {
+                let hit = td
+                    .attrs
+                    .iter()
+                    .any(|(_, a)| matches!(a, Attr::Fn(g) if core::ptr::eq(*g, f)));
+                if hit {
+                    return true;
+                }
+                ty = td.base;
+            }
+            false
+        })
     }
 
     /// Apply the descriptor protocol to a class attribute found for instance `obj` of type `t`.
@@ -476,6 +512,24 @@ impl Vm {
                 let d = c.dict.clone();
                 let v = self.alloc(Obj::Dict(Box::new(d)))?;
                 return plain(v);
+            }
+            // A builtin type's own attribute table, as a read-only dict (as in MicroPython).
+            if let Some(td) = cls.as_static().and_then(|s| s.as_type()) {
+                let d = self.new_dict()?;
+                self.roots.push(d);
+                let r = (|| {
+                    for &(k, a) in td.attrs {
+                        let v = self.attr_value(a)?;
+                        self.dict_set(d, Value::qstr(k), v)?;
+                    }
+                    Ok(())
+                })();
+                self.roots.pop();
+                r?;
+                if let Some(Obj::Dict(x)) = self.heap.get_mut(d) {
+                    x.fixed = true;
+                }
+                return plain(d);
             }
         }
         if name == q::__CLASS__ {
@@ -642,7 +696,14 @@ impl Vm {
             Some(f) => f,
             None => return Ok(None),
         };
-        let m = self.bind_descriptor(found, obj, t)?;
+        let m = if self.builtin_fn_in_user_class(found, t) {
+            Method {
+                func: found,
+                self_: Value::NULL,
+            }
+        } else {
+            self.bind_descriptor(found, obj, t)?
+        };
         self.call_bound(m, args).map(Some)
     }
 

@@ -500,6 +500,7 @@ impl Vm {
             stack: state,
             state: GenState::Created,
             is_coroutine: false,
+            pending: Value::NONE,
         })))?;
         if let Some(Obj::Generator(gen)) = self.heap.get_mut(g) {
             if let Some(fr) = gen.frame.as_mut() {
@@ -511,6 +512,7 @@ impl Vm {
 
     /// Resume generator `g`, sending `send` (or throwing `throw` when not NULL).
     pub fn gen_resume(&mut self, g: Value, send: Value, throw: Value) -> PyResult<GenResult> {
+        let mut throw = throw;
         let (state, mut frame, mut saved) = match self.heap.get_mut(g) {
             Some(Obj::Generator(gen)) => {
                 let st = gen.state;
@@ -528,6 +530,10 @@ impl Vm {
                     None => return Ok(GenResult::Return(Value::NONE)),
                 };
                 gen.state = GenState::Running;
+                // An exception set by pend_throw() replaces what is sent or thrown.
+                if gen.pending != Value::NONE {
+                    throw = core::mem::replace(&mut gen.pending, Value::NONE);
+                }
                 (st, fr, core::mem::take(&mut gen.stack))
             }
             _ => return Err(self.type_error("not a generator")),
@@ -566,7 +572,10 @@ impl Vm {
         let stop = self.frames.len();
         self.frames.push(frame);
         self.inject = throw;
+        let roots = self.roots.len();
+        self.roots.push(throw);
         let r = self.run(stop);
+        self.roots.truncate(roots);
         self.inject = Value::NULL;
         self.native_depth -= 1;
         match r {

@@ -256,9 +256,8 @@ impl Vm {
         }
         if let Some(s) = v.as_static() {
             match s {
-                StaticObj::Fn(f) => {
-                    let _ = write!(out, "<function {}>", f.name);
-                }
+                // MicroPython shows builtin functions without their name.
+                StaticObj::Fn(_) => out.push_str("<function>"),
                 StaticObj::Type(t) => {
                     let _ = write!(out, "<class '{}'>", t.name);
                 }
@@ -418,8 +417,16 @@ impl Vm {
                 let _ = write!(out, "<class '{}'>", self.qstrs.str(c.name));
                 return Ok(());
             }
-            Some(Obj::Module(name, _)) => {
-                let _ = write!(out, "<module '{}'>", self.qstrs.str(*name));
+            Some(Obj::Module(name, g)) => {
+                let (name, g) = (*name, *g);
+                let _ = write!(out, "<module '{}'", self.qstrs.str(name));
+                // Modules loaded from a file say which (as MicroPython and CPython do).
+                if let Some(f) = self.dict_get_qstr(g, q::__FILE__) {
+                    if let Some(f) = self.str_data(f) {
+                        let _ = write!(out, " from '{}'", f);
+                    }
+                }
+                out.push('>');
                 return Ok(());
             }
             Some(Obj::Exception(_)) => {

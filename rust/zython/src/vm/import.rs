@@ -149,6 +149,7 @@ impl Vm {
         use crate::compile::ErrorKind;
         let ty: &'static StaticObj = match ce.kind {
             ErrorKind::Indentation => &ex::INDENTATION_ERROR,
+            ErrorKind::NotImplemented => &ex::NOT_IMPLEMENTED_ERROR,
             ErrorKind::Recursion => {
                 return self.runtime_error("maximum recursion depth exceeded");
             }
@@ -178,8 +179,21 @@ impl Vm {
             _ => return Err(self.type_error("not a module")),
         };
         let name = self.qstrs.intern_static(md.name);
-        if let Some(m) = self.dict_get_qstr(self.modules, name) {
-            return Ok(m);
+        let key = Value::qstr(name);
+        let h = self.qstrs.hash(name);
+        // Extensible builtins (which a file may replace) are not in sys.modules, as in
+        // MicroPython: each import looks at sys.path again. Their instances are kept in
+        // `extra_roots` under their name.
+        let extensible = crate::modules::is_extensible(def);
+        if !extensible {
+            if let Some(m) = self.dict_get_qstr(self.modules, name) {
+                return Ok(m);
+            }
+        }
+        if let Some(p) = self.extra_roots.find_identical(h, key) {
+            if let Some(e) = self.extra_roots.entry(p) {
+                return Ok(e.value);
+            }
         }
         let m = self.new_module(name)?;
         self.roots.push(m);
@@ -200,8 +214,12 @@ impl Vm {
             if let Some(init) = md.init {
                 init(self, g)?;
             }
+            if extensible {
+                let r = self.extra_roots.push_new(h, key, m);
+                return self.mem(r);
+            }
             let modules = self.modules;
-            self.dict_set(modules, Value::qstr(name), m)
+            self.dict_set(modules, key, m)
         })();
         self.roots.pop();
         r.map(|_| m)
@@ -320,11 +338,23 @@ impl Vm {
     /// Import one module by full dotted name (its parent already imported as `parent`).
     fn import_one(&mut self, full: &str, parent: Value) -> PyResult<Value> {
         let fq = self.intern(full);
-        if let Some(m) = self.dict_get_qstr(self.modules, fq) {
-            return Ok(m);
+        // As in MicroPython, an empty sys.path forces builtins, even over loaded modules.
+        let forced = parent.is_null() && self.sys_path_is_empty();
+        if !forced {
+            if let Some(m) = self.dict_get_qstr(self.modules, fq) {
+                return Ok(m);
+            }
         }
-        if parent.is_null() {
-            if let Some(def) = crate::modules::find(full) {
+        // Builtins come first, except that a file may replace an extensible one (not under
+        // its `u` alias).
+        let builtin = if parent.is_null() {
+            crate::modules::find(full)
+        } else {
+            None
+        };
+        if let Some(def) = builtin {
+            let alias = !matches!(def, StaticObj::Module(d) if d.name == full);
+            if alias || !crate::modules::is_extensible(def) {
                 return self.import_builtin_module(def);
             }
         }
@@ -368,6 +398,9 @@ impl Vm {
                 return self.load_module_file(fq, Some(&mpy), None);
             }
         }
+        if let Some(def) = builtin {
+            return self.import_builtin_module(def);
+        }
         if let Some(m) = crate::modules::frozen::find(full) {
             return self.load_frozen(fq, m);
         }
@@ -375,7 +408,7 @@ impl Vm {
         Err(self.new_exception(&ex::IMPORT_ERROR, &msg))
     }
 
-    /// sys.path as strings.
+    /// sys.path as strings (a list or tuple of str).
     pub fn sys_path(&mut self) -> Vec<String> {
         let p = match self
             .dict_get_qstr(self.sys_dict, self.qstrs.lookup("path").unwrap_or(q::EMPTY))
@@ -383,12 +416,27 @@ impl Vm {
             Some(p) => p,
             None => return alloc::vec![String::new()],
         };
-        match self.heap.get(p) {
-            Some(Obj::List(l)) => l
-                .iter()
-                .filter_map(|&v| self.str_data(v).map(String::from))
-                .collect(),
-            _ => Vec::new(),
+        let items: &[Value] = match self.heap.get(p) {
+            Some(Obj::List(l)) => l,
+            Some(Obj::Tuple(t)) => t,
+            _ => &[],
+        };
+        items
+            .iter()
+            .filter_map(|&v| self.str_data(v).map(String::from))
+            .collect()
+    }
+
+    /// Is sys.path set to an empty list or tuple?
+    fn sys_path_is_empty(&self) -> bool {
+        let path = self.qstrs.lookup("path").unwrap_or(q::EMPTY);
+        match self
+            .dict_get_qstr(self.sys_dict, path)
+            .map(|p| self.heap.get(p))
+        {
+            Some(Some(Obj::List(l))) => l.is_empty(),
+            Some(Some(Obj::Tuple(t))) => t.is_empty(),
+            _ => false,
         }
     }
 
@@ -535,22 +583,54 @@ impl Vm {
         Err(self.new_exception(&ex::IMPORT_ERROR, &msg))
     }
 
-    /// IMPORT_STAR: copy a module's public names into `locals`.
+    /// IMPORT_STAR: copy a module's public names into `locals`. As in MicroPython, `__all__`
+    /// (a tuple or list, looked up like any attribute) names what to copy; otherwise every name
+    /// of the object's `__dict__` not starting with `_` (any object with a `__dict__` works).
     pub fn import_star(&mut self, m: Value, locals: Value) -> PyResult<()> {
+        let all = match self.getattr_opt(m, q::__ALL__) {
+            Ok(v) => v,
+            Err(e) if self.exc_is(e.0, &ex::ATTRIBUTE_ERROR) => None,
+            Err(e) => return Err(e),
+        };
+        if let Some(all) = all {
+            let names: Vec<Value> = match self.heap.get(all) {
+                Some(Obj::Tuple(t)) => t.to_vec(),
+                Some(Obj::List(l)) => l.to_vec(),
+                _ => return Err(self.type_error_for("object ", all, " isn't a tuple or list")),
+            };
+            let base = self.roots.len();
+            self.roots.push(all);
+            let r = (|| {
+                for k in names {
+                    let name = self.to_qstr(k)?;
+                    let v = self.getattr(m, name)?;
+                    self.dict_set(locals, Value::qstr(name), v)?;
+                }
+                Ok(())
+            })();
+            self.roots.truncate(base);
+            return r;
+        }
         let g = match self.heap.get(m) {
             Some(Obj::Module(_, g)) => *g,
-            _ => return Err(self.type_error("import * needs a module")),
+            _ => self.getattr(m, q::__DICT__)?,
         };
-        let pairs: Vec<(Value, Value)> = match self.heap.get(g) {
-            Some(Obj::Dict(d)) => d.iter().map(|e| (e.key, e.value)).collect(),
-            _ => Vec::new(),
+        let pairs: Vec<(Value, Value)> = match self.dict_ref(g) {
+            Some(d) => d.iter().map(|e| (e.key, e.value)).collect(),
+            None => Vec::new(),
         };
-        for (k, v) in pairs {
-            if self.str_data(k).is_some_and(|s| !s.starts_with('_')) {
-                self.dict_set(locals, k, v)?;
+        let base = self.roots.len();
+        self.roots.push(g);
+        let r = (|| {
+            for (k, v) in pairs {
+                if self.str_data(k).is_some_and(|s| !s.starts_with('_')) {
+                    self.dict_set(locals, k, v)?;
+                }
             }
-        }
-        Ok(())
+            Ok(())
+        })();
+        self.roots.truncate(base);
+        r
     }
 
     /// Run a script file as `__main__`.

@@ -1380,6 +1380,7 @@ impl Vm {
                 }
                 Ok(())
             }
+            Some(Obj::Dict(d)) if d.fixed => Err(self.type_error("dict is read-only")),
             Some(Obj::Dict(_)) => self.dict_set(obj, index, value),
             Some(Obj::Instance(_)) | Some(Obj::Native(_)) => {
                 if self
@@ -1419,6 +1420,7 @@ impl Vm {
                 }
                 Ok(())
             }
+            Some(Obj::Dict(d)) if d.fixed => Err(self.type_error("dict is read-only")),
             Some(Obj::Dict(_)) => {
                 let h = self.hash(index)?;
                 match self.dict_find(obj, index, h)? {

@@ -3,7 +3,7 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::compile::error::CompileError;
+use crate::compile::error::{CompileError, ErrorKind};
 
 /// The letters in front of a string literal.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -125,10 +125,11 @@ pub(crate) fn decode_str(body: &str, raw: bool, line: u32) -> Result<String, Com
             'U' => hex_digits(&mut chars, 8)
                 .ok_or_else(|| CompileError::syntax("invalid \\U escape", line))?,
             'N' => {
-                return Err(CompileError::syntax(
-                    "unicode name escapes (\\N{...}) are not supported",
+                return Err(CompileError {
+                    kind: ErrorKind::NotImplemented,
+                    msg: "unicode name escapes".into(),
                     line,
-                ))
+                })
             }
             other => {
                 out.push('\\');

@@ -1,0 +1,1 @@
+print("ERROR: math is not extensible")

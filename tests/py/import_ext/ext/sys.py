@@ -1,0 +1,1 @@
+print("ERROR: sys is not extensible")

@@ -1,0 +1,5 @@
+visible = 1
+
+
+def __getattr__(name):
+    raise KeyError(name)
