@@ -139,7 +139,7 @@ impl Engine for Vm {
 
     /// Names of the built-in modules after `import `.
     fn complete_module(&mut self, prefix: &str) -> Vec<String> {
-        crate::modules::BUILTIN_MODULES
+        let mut names: Vec<String> = crate::modules::BUILTIN_MODULES
             .iter()
             .filter_map(|m| match m {
                 crate::statics::StaticObj::Module(d) if d.name.starts_with(prefix) => {
@@ -147,7 +147,16 @@ impl Engine for Vm {
                 }
                 _ => None,
             })
-            .collect()
+            .collect();
+        // Top-level frozen modules and packages (`x.py`, `pkg/...`).
+        for m in self.config.frozen {
+            let top = m.name.split('/').next().unwrap_or("");
+            let top = top.trim_end_matches(".py").trim_end_matches(".mpy");
+            if top.starts_with(prefix) && !names.iter().any(|n| n == top) {
+                names.push(String::from(top));
+            }
+        }
+        names
     }
 
     /// A fresh interpreter with the same port, settings and `sys.path` (heap, modules and

@@ -418,8 +418,15 @@ impl Vm {
                 let _ = write!(out, "<class '{}'>", self.qstrs.str(c.name));
                 return Ok(());
             }
-            Some(Obj::Module(name, _)) => {
-                let _ = write!(out, "<module '{}'>", self.qstrs.str(*name));
+            Some(&Obj::Module(name, g)) => {
+                // With `__file__` (modules imported from files or frozen), MicroPython adds
+                // where the module came from.
+                let file = self.dict_get_qstr(g, q::__FILE__);
+                let _ = write!(out, "<module '{}'", self.qstrs.str(name));
+                if let Some(f) = file.and_then(|f| self.str_data(f)) {
+                    let _ = write!(out, " from '{}'", f);
+                }
+                out.push('>');
                 return Ok(());
             }
             Some(Obj::Exception(_)) => {
