@@ -255,7 +255,7 @@ mod vm_tests {
         assert_eq!(text, "ImportError\n");
         // The REPL completes frozen module and package names after `import `.
         use crate::repl::Engine;
-        assert_eq!(vm.complete_module("he"), ["helper"]);
+        assert!(vm.complete_module("he").iter().any(|n| n == "helper"));
         assert_eq!(vm.complete_module("pk"), ["pkg"]);
     }
 
