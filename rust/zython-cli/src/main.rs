@@ -166,7 +166,7 @@ fn main() {
     // Without a program to run (REPL, or a program on stdin) the frozen boot.py and main.py
     // run first, as at a board's start-up.
     if matches!(target, Target::Repl | Target::Stdin) {
-        if let Some(code) = vm.run_frozen_startup() {
+        if let Some(code) = vm.run_frozen_startup(true) {
             zython::modules::sys::run_atexit(&mut vm);
             std::process::exit(code);
         }

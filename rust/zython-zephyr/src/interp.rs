@@ -36,7 +36,7 @@ pub fn repl(port: Box<dyn Port>) {
     use zython::repl::Engine;
     let mut vm = new_vm(port);
     let cfg = zython::repl::ReplConfig::board(ffi::board_name());
-    if vm.run_frozen_startup().is_some() {
+    if vm.run_frozen_startup(true).is_some() {
         // SystemExit at start-up: a soft reset, as on MicroPython boards.
         vm.port.write(b"MPY: soft reboot\r\n");
         vm.soft_reset();

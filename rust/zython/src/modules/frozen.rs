@@ -86,11 +86,16 @@ impl Vm {
         )
     }
 
-    /// Start-up as on a MicroPython board: the frozen `boot.py`, then the frozen `main.py` if
-    /// `boot.py` raised nothing. Uncaught exceptions are printed. Returns the exit code when
-    /// either raised SystemExit (the caller stops or soft-resets), else None.
-    pub fn run_frozen_startup(&mut self) -> Option<i32> {
-        for file in ["boot.py", "main.py"] {
+    /// Start-up as on a MicroPython board: the frozen `boot.py`, then (with `main`) the frozen
+    /// `main.py` if `boot.py` raised nothing. Uncaught exceptions are printed. Returns the exit
+    /// code when either raised SystemExit (the caller stops or soft-resets), else None.
+    pub fn run_frozen_startup(&mut self, main: bool) -> Option<i32> {
+        let files: &[&str] = if main {
+            &["boot.py", "main.py"]
+        } else {
+            &["boot.py"]
+        };
+        for &file in files {
             match self.run_frozen(file) {
                 None | Some(Ok(())) => {}
                 Some(Err(e)) => {
@@ -228,7 +233,7 @@ mod vm_tests {
     #[test]
     fn boot_then_main_then_imports() {
         let (mut vm, out) = vm_with(sample());
-        assert_eq!(vm.run_frozen_startup(), None);
+        assert_eq!(vm.run_frozen_startup(true), None);
         assert_eq!(
             String::from_utf8_lossy(&out.borrow()),
             "boot __main__\nmain 1 42\n"
@@ -257,6 +262,17 @@ mod vm_tests {
         use crate::repl::Engine;
         assert!(vm.complete_module("he").iter().any(|n| n == "helper"));
         assert_eq!(vm.complete_module("pk"), ["pkg"]);
+        // After a soft reset (which keeps sys.path) boot.py runs again, and main.py too unless
+        // in the raw REPL.
+        run(&mut vm, &out, "sys.path.append('.frozen')\n");
+        for (raw, expect) in [
+            (false, "boot __main__\nmain 1 42\n"),
+            (true, "boot __main__\n"),
+        ] {
+            vm.soft_reset();
+            vm.after_soft_reset(raw);
+            assert_eq!(run(&mut vm, &out, ""), expect);
+        }
     }
 
     #[test]
@@ -306,7 +322,7 @@ mod vm_tests {
             frozen("boot.py", "import sys\nsys.exit(3)\n"),
             frozen("main.py", "print('main must not run')\n"),
         ]);
-        assert_eq!(vm.run_frozen_startup(), Some(3));
+        assert_eq!(vm.run_frozen_startup(true), Some(3));
         assert_eq!(
             run(
                 &mut vm,

@@ -172,6 +172,11 @@ impl Engine for Vm {
         let path: Vec<&str> = path.iter().map(String::as_str).collect();
         let _ = self.set_path(&path);
     }
+
+    fn after_soft_reset(&mut self, raw: bool) {
+        // A SystemExit here just ends the script: the REPL carries on.
+        let _ = self.run_frozen_startup(!raw);
+    }
 }
 
 #[cfg(all(test, feature = "compiler"))]
