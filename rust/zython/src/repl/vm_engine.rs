@@ -151,7 +151,11 @@ impl Engine for Vm {
         // Top-level frozen modules and packages (`x.py`, `pkg/...`).
         for m in self.config.frozen {
             let top = m.name.split('/').next().unwrap_or("");
-            let top = top.trim_end_matches(".py").trim_end_matches(".mpy");
+            // (strip_suffix, not trim_end_matches: that links core's substring searcher.)
+            let top = top
+                .strip_suffix(".py")
+                .or_else(|| top.strip_suffix(".mpy"))
+                .unwrap_or(top);
             if top.starts_with(prefix) && !names.iter().any(|n| n == top) {
                 names.push(String::from(top));
             }
