@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use zython::bytecode::mpy;
-use zython::compile::{compile_source, Mode};
+use zython::compile::{compile_source, ErrorKind, Mode};
 
 /// Small-int width written into the images: the narrowest any target has (32-bit boards); the
 /// compiler folds constants for it, and wider VMs accept it.
@@ -88,13 +88,12 @@ fn image_of(name: &str, path: &Path) -> Vec<u8> {
         let src = String::from_utf8(data)
             .unwrap_or_else(|_| fail(&format!("{}: not UTF-8", path.display())));
         let m = compile_source(&src, name, Mode::File, 0).unwrap_or_else(|e| {
-            fail(&format!(
-                "{}:{}: {:?}: {}",
-                path.display(),
-                e.line,
-                e.kind,
-                e.msg
-            ))
+            let kind = match e.kind {
+                ErrorKind::Indentation => "IndentationError",
+                ErrorKind::Recursion => "RuntimeError",
+                _ => "SyntaxError",
+            };
+            fail(&format!("{}:{}: {kind}: {}", path.display(), e.line, e.msg))
         });
         mpy::save(&m, SMALL_INT_BITS)
     };
