@@ -148,18 +148,17 @@ impl Engine for Vm {
                 _ => None,
             })
             .collect();
-        // Top-level frozen modules and packages (`x.py`, `pkg/...`).
-        for m in self.config.frozen {
+        // Top-level frozen modules and packages (`x.py`, `pkg/...`); the REPL filters by
+        // prefix and drops duplicates.
+        names.extend(self.config.frozen.iter().map(|m| {
             let top = m.name.split('/').next().unwrap_or("");
             // (strip_suffix, not trim_end_matches: that links core's substring searcher.)
             let top = top
                 .strip_suffix(".py")
                 .or_else(|| top.strip_suffix(".mpy"))
                 .unwrap_or(top);
-            if top.starts_with(prefix) && !names.iter().any(|n| n == top) {
-                names.push(String::from(top));
-            }
-        }
+            String::from(top)
+        }));
         names
     }
 
