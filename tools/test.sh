@@ -18,6 +18,11 @@ cargo fmt --all -- --check
 step "cargo clippy (warnings denied)"
 cargo clippy --workspace --all-targets -- -D warnings
 
+step "frozen modules (the CLI built with ZYTHON_FROZEN_DIR=tests/frozen)"
+# Same target folder as the other steps: switching the variable rebuilds only zython-frozen and
+# relinks the zython binaries (the next step switches back), instead of a second full build.
+ZYTHON_FROZEN_DIR=tests/frozen cargo test -p zython-cli --test frozen
+
 step "cargo test (units + conformance corpus)"
 # zython-zephyr is a no_std staticlib for Zephyr: it is cross-built below, not tested on the host.
 cargo test --workspace --exclude zython-zephyr

@@ -102,6 +102,22 @@ function(zython_add_rust_library crate_dir lib_name)
   endif()
   string(JOIN "," features_csv ${features})
 
+  # Frozen modules: the CMake variable ZYTHON_FROZEN_DIR, else Kconfig CONFIG_ZYTHON_FROZEN_DIR;
+  # a relative folder is taken from the application's source folder. Passed to cargo (the
+  # zython-frozen crate's build script) always, empty for none, so a stray shell variable does
+  # not leak in.
+  set(frozen_dir "${ZYTHON_FROZEN_DIR}")
+  if("${frozen_dir}" STREQUAL "")
+    set(frozen_dir "${CONFIG_ZYTHON_FROZEN_DIR}")
+  endif()
+  if(NOT "${frozen_dir}" STREQUAL "")
+    get_filename_component(frozen_dir "${frozen_dir}" ABSOLUTE BASE_DIR ${APPLICATION_SOURCE_DIR})
+    if(NOT IS_DIRECTORY "${frozen_dir}")
+      message(FATAL_ERROR "Zython: frozen module folder ${frozen_dir} does not exist")
+    endif()
+    message(STATUS "Zython: frozen modules from ${frozen_dir}")
+  endif()
+
   set(cargo_target_dir ${CMAKE_BINARY_DIR}/zython-cargo)
   set(rust_lib ${cargo_target_dir}/${rust_target}/release/lib${lib_name}.a)
   message(STATUS "Zython: Rust target ${rust_target}, features ${features_csv}")
@@ -111,6 +127,7 @@ function(zython_add_rust_library crate_dir lib_name)
   add_custom_target(zython_cargo
     COMMAND ${CMAKE_COMMAND} -E env
       CARGO_TARGET_DIR=${cargo_target_dir}
+      ZYTHON_FROZEN_DIR=${frozen_dir}
       CARGO_PROFILE_RELEASE_PANIC=abort
       CARGO_PROFILE_RELEASE_OPT_LEVEL=${CONFIG_ZYTHON_RUST_OPT_LEVEL}
       CARGO_PROFILE_RELEASE_LTO=fat

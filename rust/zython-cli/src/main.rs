@@ -2,6 +2,9 @@
 //!
 //! `zython [-c CMD | -m MOD | FILE | -] [args]` with `-X heapsize=N[kKmM]`, `-X emit=...`,
 //! `-i`, `-O`; exit status 0, the `sys.exit` code, or 1 after an uncaught exception.
+//! Frozen modules built in (`ZYTHON_FROZEN_DIR` at build time) are importable through the
+//! `.frozen` entry of `sys.path`; without a program argument their `boot.py` and `main.py` run
+//! before the REPL (or the program read from stdin).
 
 mod host;
 mod tty;
@@ -45,6 +48,7 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let mut config = Config {
         platform: "linux",
+        frozen: zython_frozen::MODULES,
         ..Config::default()
     };
     let mut inspect = false;
@@ -167,6 +171,14 @@ fn main() {
         std::process::exit(code);
     }
 
+    // Without a program to run (REPL, or a program on stdin) the frozen boot.py and main.py
+    // run first, as at a board's start-up.
+    if matches!(target, Target::Repl | Target::Stdin) {
+        if let Some(code) = vm.run_frozen_startup(true) {
+            zython::modules::sys::run_atexit(&mut vm);
+            std::process::exit(code);
+        }
+    }
     let result = match &target {
         Target::Command(c) => run_source(&mut vm, c, "<stdin>"),
         Target::File(f) => vm.run_main_file(f),

@@ -21,6 +21,7 @@ pub fn new_vm(port: Box<dyn Port>) -> Vm {
         // Leave a quarter of the thread's stack to code the limit does not watch (ISRs on
         // architectures without a separate interrupt stack, formatting, the shim).
         native_stack: ffi::thread_stack_size() / 4 * 3,
+        frozen: zython_frozen::MODULES,
         ..Config::default()
     };
     let mut vm = Vm::new(port, config);
@@ -28,11 +29,18 @@ pub fn new_vm(port: Box<dyn Port>) -> Vm {
     vm
 }
 
-/// Run the core's REPL (friendly, paste, raw and raw-paste modes) on `port` until its input
-/// ends; Ctrl-D and SystemExit soft-reset in place.
+/// Run the frozen `boot.py` and `main.py` (if built in), then the core's REPL (friendly, paste,
+/// raw and raw-paste modes) on `port` until its input ends; Ctrl-D and SystemExit soft-reset
+/// in place.
 pub fn repl(port: Box<dyn Port>) {
+    use zython::repl::Engine;
     let mut vm = new_vm(port);
     let cfg = zython::repl::ReplConfig::board(ffi::board_name());
+    if vm.run_frozen_startup(true).is_some() {
+        // SystemExit at start-up: a soft reset, as on MicroPython boards.
+        vm.port.write(b"MPY: soft reboot\r\n");
+        vm.soft_reset();
+    }
     let _ = zython::repl::run(&mut vm, &cfg);
 }
 

@@ -366,7 +366,7 @@ mod tests {
             qstrs: vec!["t.py".into(), "<module>".into(), "x".into(), "print".into()],
             consts: vec![],
             root: RawCode {
-                code,
+                code: code.into(),
                 children: vec![],
             },
         };
@@ -386,7 +386,7 @@ mod tests {
             qstrs: vec![],
             consts: vec![],
             root: RawCode {
-                code: vec![0x80, 0x80],
+                code: vec![0x80, 0x80].into(),
                 children: vec![],
             },
         };
@@ -395,7 +395,7 @@ mod tests {
             qstrs: vec![],
             consts: vec![],
             root: RawCode {
-                code: vec![0x00, 0x02, 0x00, 0x22, 0x80],
+                code: vec![0x00, 0x02, 0x00, 0x22, 0x80].into(),
                 children: vec![],
             },
         };

@@ -7,4 +7,4 @@ pub mod prelude;
 pub mod rawcode;
 pub mod static_qstr;
 
-pub use rawcode::{CompiledModule, Const, RawCode};
+pub use rawcode::{CodeBytes, CompiledModule, Const, RawCode};

@@ -12,7 +12,7 @@ use core::fmt;
 mod load;
 mod save;
 
-pub use load::load;
+pub use load::{load, load_static};
 pub use save::save;
 
 /// The .mpy major version this module reads and writes.

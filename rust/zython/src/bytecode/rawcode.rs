@@ -6,8 +6,42 @@
 //! `LOAD_CONST_OBJ` operands index [`CompiledModule::consts`]; `MAKE_FUNCTION`-family operands
 //! index [`RawCode::children`].
 
+use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
+
+/// A raw code's prelude + bytecode: owned (compiled or loaded into RAM) or borrowed from a
+/// `static` .mpy image (frozen modules run from flash without a copy).
+#[derive(Debug, Clone)]
+pub enum CodeBytes {
+    /// Bytes in the firmware image.
+    Static(&'static [u8]),
+    /// Bytes on the heap.
+    Owned(Box<[u8]>),
+}
+
+impl core::ops::Deref for CodeBytes {
+    type Target = [u8];
+    #[inline]
+    fn deref(&self) -> &[u8] {
+        match self {
+            CodeBytes::Static(b) => b,
+            CodeBytes::Owned(b) => b,
+        }
+    }
+}
+
+impl From<Vec<u8>> for CodeBytes {
+    fn from(v: Vec<u8>) -> Self {
+        CodeBytes::Owned(v.into_boxed_slice())
+    }
+}
+
+impl PartialEq for CodeBytes {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
 
 /// A constant object referenced by `LOAD_CONST_OBJ`.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,7 +72,7 @@ pub enum Const {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RawCode {
     /// Prelude + bytecode, exactly as in a .mpy file.
-    pub code: Vec<u8>,
+    pub code: CodeBytes,
     /// Nested raw codes, in the order MAKE_FUNCTION/MAKE_CLOSURE operands refer to them.
     pub children: Vec<RawCode>,
 }

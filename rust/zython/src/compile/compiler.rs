@@ -232,7 +232,7 @@ impl<'a> Compiler<'a> {
                 children.push(child);
             }
             done[si] = Some(RawCode {
-                code: core::mem::take(&mut self.scopes[si].code),
+                code: core::mem::take(&mut self.scopes[si].code).into(),
                 children,
             });
         }

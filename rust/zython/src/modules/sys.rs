@@ -400,7 +400,12 @@ pub fn write_to(vm: &mut Vm, file: Value, text: &str) -> PyResult<()> {
 static IMPL_NAMES: &[Qstr] = &[q::NAME, q::VERSION, q::U_MACHINE, q::U_MPY, q::U_BUILD];
 
 fn sys_init(vm: &mut Vm, g: Value) -> PyResult<()> {
-    let path = vm.new_list(alloc::vec![Value::qstr(q::EMPTY)])?;
+    // MicroPython's default: the current folder, then the frozen modules.
+    let mut dirs = alloc::vec![Value::qstr(q::EMPTY)];
+    if !vm.config.frozen.is_empty() {
+        dirs.push(vm.new_str(crate::modules::frozen::FROZEN_PATH)?);
+    }
+    let path = vm.new_list(dirs)?;
     vm.dict_set_str(g, q::PATH, path)?;
     let argv = vm.new_list(Vec::new())?;
     vm.dict_set_str(g, q::ARGV, argv)?;

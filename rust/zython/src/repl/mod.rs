@@ -105,6 +105,9 @@ pub trait Engine {
     }
     /// Forget all Python state (soft reset): fresh globals, modules, heap.
     fn soft_reset(&mut self);
+    /// Called after each [`Engine::soft_reset`] with the mode the REPL resumes in: the VM
+    /// runs the frozen `boot.py`, and `main.py` unless `raw` (as MicroPython boards do).
+    fn after_soft_reset(&mut self, _raw: bool) {}
 }
 
 /// Settings of one REPL.
@@ -266,6 +269,7 @@ fn run_modes(engine: &mut dyn Engine, cfg: &ReplConfig) -> ReplExit {
             write_text(engine.console(), cfg.crlf, SOFT_REBOOT);
             interrupt::clear();
             engine.soft_reset();
+            engine.after_soft_reset(mode == Mode::Raw);
             state.history.clear();
         }
     }

@@ -138,7 +138,7 @@ impl Engine for Vm {
 
     /// Names of the built-in modules after `import `.
     fn complete_module(&mut self, prefix: &str) -> Vec<String> {
-        crate::modules::BUILTIN_MODULES
+        let mut names: Vec<String> = crate::modules::BUILTIN_MODULES
             .iter()
             .filter_map(|m| match m {
                 crate::statics::StaticObj::Module(d) if d.name.starts_with(prefix) => {
@@ -146,7 +146,19 @@ impl Engine for Vm {
                 }
                 _ => None,
             })
-            .collect()
+            .collect();
+        // Top-level frozen modules and packages (`x.py`, `pkg/...`); the REPL filters by
+        // prefix and drops duplicates.
+        names.extend(self.config.frozen.iter().map(|m| {
+            let top = m.name.split('/').next().unwrap_or("");
+            // (strip_suffix, not trim_end_matches: that links core's substring searcher.)
+            let top = top
+                .strip_suffix(".py")
+                .or_else(|| top.strip_suffix(".mpy"))
+                .unwrap_or(top);
+            String::from(top)
+        }));
+        names
     }
 
     /// A fresh interpreter with the same port, settings and `sys.path` (heap, modules and
@@ -161,6 +173,11 @@ impl Engine for Vm {
         (self.stack_top, self.crlf, self.errors_to_stdout) = (stack_top, crlf, errors_to_stdout);
         let path: Vec<&str> = path.iter().map(String::as_str).collect();
         let _ = self.set_path(&path);
+    }
+
+    fn after_soft_reset(&mut self, raw: bool) {
+        // A SystemExit here just ends the script: the REPL carries on.
+        let _ = self.run_frozen_startup(!raw);
     }
 }
 

@@ -1,6 +1,6 @@
 //! Decoded raw code: the prelude facts the VM needs on every call, decoded once.
 
-use crate::bytecode::{prelude, RawCode};
+use crate::bytecode::{prelude, CodeBytes, RawCode};
 use alloc::boxed::Box;
 use alloc::rc::Rc;
 use alloc::vec::Vec;
@@ -15,8 +15,8 @@ pub fn read_uint(code: &[u8], pos: &mut usize) -> Option<usize> {
 /// the prelude allows (checked when decoding): a program holds one of these per function, in RAM.
 #[derive(Debug)]
 pub struct Code {
-    /// Prelude + bytecode bytes.
-    pub bytes: Box<[u8]>,
+    /// Prelude + bytecode bytes (borrowed from flash for frozen modules, else on the heap).
+    pub bytes: CodeBytes,
     /// Nested code objects.
     pub children: Box<[Rc<Code>]>,
     /// Qstr-table indices of parameter names (positional then keyword-only).
@@ -88,7 +88,7 @@ impl Code {
         }
         // The checks above bound every narrowing below.
         Ok(Rc::new(Code {
-            bytes: code.clone().into_boxed_slice(),
+            bytes: code.clone(),
             children: children.into_boxed_slice(),
             arg_names: p.arg_names.iter().map(|&a| a as u32).collect(),
             cells,

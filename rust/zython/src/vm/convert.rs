@@ -417,14 +417,13 @@ impl Vm {
                 let _ = write!(out, "<class '{}'>", self.qstrs.str(c.name));
                 return Ok(());
             }
-            Some(Obj::Module(name, g)) => {
-                let (name, g) = (*name, *g);
+            Some(&Obj::Module(name, g)) => {
+                // With `__file__` (modules imported from files or frozen), MicroPython adds
+                // where the module came from.
+                let file = self.dict_get_qstr(g, q::__FILE__);
                 let _ = write!(out, "<module '{}'", self.qstrs.str(name));
-                // Modules loaded from a file say which (as MicroPython and CPython do).
-                if let Some(f) = self.dict_get_qstr(g, q::__FILE__) {
-                    if let Some(f) = self.str_data(f) {
-                        let _ = write!(out, " from '{}'", f);
-                    }
+                if let Some(f) = file.and_then(|f| self.str_data(f)) {
+                    let _ = write!(out, " from '{}'", f);
                 }
                 out.push('>');
                 return Ok(());

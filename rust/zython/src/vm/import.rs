@@ -377,12 +377,13 @@ impl Vm {
             } else {
                 format!("{}/{}", dir.trim_end_matches('/'), leaf)
             };
-            if self.port.stat_kind(&prefix) == 2 {
+            // `.frozen/...` paths are looked up in the frozen table, as in MicroPython.
+            if self.stat_import_path(&prefix) == 2 {
                 let init_py = format!("{}/__init__.py", prefix);
                 let init_mpy = format!("{}/__init__.mpy", prefix);
-                let file = if self.port.stat_kind(&init_py) == 1 {
+                let file = if self.stat_import_path(&init_py) == 1 {
                     Some(init_py)
-                } else if self.port.stat_kind(&init_mpy) == 1 {
+                } else if self.stat_import_path(&init_mpy) == 1 {
                     Some(init_mpy)
                 } else {
                     None
@@ -390,19 +391,13 @@ impl Vm {
                 return self.load_module_file(fq, file.as_deref(), Some(&prefix));
             }
             let py = format!("{}.py", prefix);
-            if self.port.stat_kind(&py) == 1 {
+            if self.stat_import_path(&py) == 1 {
                 return self.load_module_file(fq, Some(&py), None);
             }
             let mpy = format!("{}.mpy", prefix);
-            if self.port.stat_kind(&mpy) == 1 {
+            if self.stat_import_path(&mpy) == 1 {
                 return self.load_module_file(fq, Some(&mpy), None);
             }
-        }
-        if let Some(def) = builtin {
-            return self.import_builtin_module(def);
-        }
-        if let Some(m) = crate::modules::frozen::find(full) {
-            return self.load_frozen(fq, m);
         }
         let msg = format!("no module named '{}'", full);
         Err(self.new_exception(&ex::IMPORT_ERROR, &msg))
@@ -475,26 +470,39 @@ impl Vm {
             Some(f) => f,
             None => return Ok(()),
         };
-        let fv = self.new_str(file)?;
+        // A frozen module's __file__ is its path in the frozen tree (`pkg/__init__.py`), as
+        // in MicroPython.
+        let frozen = crate::modules::frozen::strip_prefix(file);
+        let fv = self.new_str(frozen.unwrap_or(file))?;
         self.dict_set_str(g, q::__FILE__, fv)?;
-        let data = match self.port.read_file(file) {
-            Some(d) => d,
-            None => {
-                let e = self.os_error(2);
-                self.forget_module(name);
-                return Err(e);
-            }
-        };
-        let r = if file.ends_with(".mpy") {
-            self.exec_mpy(data, g)
-        } else {
-            self.exec_file_source(data, file, g)
-        };
-        if let Err(e) = r {
+        if let Err(e) = self.exec_path(file, g) {
             self.forget_module(name);
             return Err(e);
         }
         Ok(())
+    }
+
+    /// Run the module file at `path` in `globals`: a `.frozen/` path from the frozen table, a
+    /// .mpy image or .py source from the port's files.
+    fn exec_path(&mut self, path: &str, globals: Value) -> PyResult<Value> {
+        if let Some(p) = crate::modules::frozen::strip_prefix(path) {
+            return match crate::modules::frozen::find(self.config.frozen, p) {
+                Some(fm) => {
+                    let cm = crate::modules::frozen::load_frozen(self, fm)?;
+                    self.exec_compiled(cm, globals)
+                }
+                None => Err(self.os_error(2)),
+            };
+        }
+        let data = match self.port.read_file(path) {
+            Some(d) => d,
+            None => return Err(self.os_error(2)),
+        };
+        if path.ends_with(".mpy") {
+            self.exec_mpy(data, globals)
+        } else {
+            self.exec_file_source(data, path, globals)
+        }
     }
 
     fn forget_module(&mut self, name: Qstr) {
@@ -544,26 +552,6 @@ impl Vm {
         let cm = crate::modules::frozen::load_mpy(self, &data)?;
         drop(data);
         self.exec_compiled(cm, globals)
-    }
-
-    fn load_frozen(&mut self, name: Qstr, cm: CompiledModule) -> PyResult<Value> {
-        let m = self.new_module(name)?;
-        self.roots.push(m);
-        let r = (|| {
-            let g = match self.heap.get(m) {
-                Some(Obj::Module(_, g)) => *g,
-                _ => return Err(self.type_error("not a module")),
-            };
-            let modules = self.modules;
-            self.dict_set(modules, Value::qstr(name), m)?;
-            if let Err(e) = self.exec_compiled(cm, g) {
-                self.forget_module(name);
-                return Err(e);
-            }
-            Ok(())
-        })();
-        self.roots.pop();
-        r.map(|_| m)
     }
 
     /// IMPORT_FROM: `from m import name`.
@@ -663,17 +651,13 @@ impl Vm {
             };
             for ext in [".py", ".mpy"] {
                 let p = format!("{}{}", prefix, ext);
-                if self.port.stat_kind(&p) == 1 {
-                    let data = self.port.read_file(&p).unwrap_or_default();
+                if self.stat_import_path(&p) == 1 {
                     let g = self.main_globals;
-                    let fv = self.new_str(&p)?;
+                    let file = crate::modules::frozen::strip_prefix(&p).unwrap_or(&p);
+                    let fv = self.new_str(file)?;
                     self.dict_set_str(g, q::__FILE__, fv)?;
                     let _ = mainq;
-                    return if ext == ".mpy" {
-                        self.exec_mpy(data, g).map(|_| ())
-                    } else {
-                        self.exec_file_source(data, &p, g).map(|_| ())
-                    };
+                    return self.exec_path(&p, g).map(|_| ());
                 }
             }
         }

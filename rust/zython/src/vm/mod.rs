@@ -57,6 +57,9 @@ pub struct Config {
     /// Bytes of native stack the interpreter may use below the point where it was created
     /// (native recursion beyond this raises RuntimeError instead of overflowing the stack).
     pub native_stack: usize,
+    /// Frozen modules (importable through the `.frozen` entry of `sys.path`, which is in the
+    /// default path when this is not empty); usually the `zython-frozen` crate's table.
+    pub frozen: &'static [crate::modules::frozen::FrozenModule],
 }
 
 impl Default for Config {
@@ -68,6 +71,7 @@ impl Default for Config {
             opt_level: 0,
             platform: "zython",
             native_stack: 1 << 20,
+            frozen: &[],
         }
     }
 }

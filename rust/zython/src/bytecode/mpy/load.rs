@@ -2,7 +2,7 @@
 
 use super::{obj, MpyError, MPY_SUB_VERSION, MPY_VERSION};
 use crate::bytecode::prelude::validate;
-use crate::bytecode::rawcode::{CompiledModule, Const, RawCode};
+use crate::bytecode::rawcode::{CodeBytes, CompiledModule, Const, RawCode};
 use crate::bytecode::static_qstr::static_qstr;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -20,7 +20,30 @@ const VUINT_MAX: u64 = u32::MAX as u64;
 /// [`validate`] before it is returned. Trailing bytes after the module are ignored, as
 /// MicroPython does.
 pub fn load(data: &[u8], max_small_int_bits: u8) -> Result<CompiledModule, MpyError> {
-    let mut r = Reader { data, pos: 0 };
+    load_from(data, None, max_small_int_bits)
+}
+
+/// [`load`] for an image in the firmware (a frozen module): every raw code's bytes are
+/// borrowed from `image` ([`CodeBytes::Static`]), not copied; only names and constants are
+/// built. Checked exactly as [`load`] checks a file.
+pub fn load_static(
+    image: &'static [u8],
+    max_small_int_bits: u8,
+) -> Result<CompiledModule, MpyError> {
+    load_from(image, Some(image), max_small_int_bits)
+}
+
+/// The loader; raw-code bytes are borrowed from `image` when given (it is then `data`).
+fn load_from(
+    data: &[u8],
+    image: Option<&'static [u8]>,
+    max_small_int_bits: u8,
+) -> Result<CompiledModule, MpyError> {
+    let mut r = Reader {
+        data,
+        pos: 0,
+        image,
+    };
     let magic = r.bytes(2).map_err(|_| MpyError::Incompatible)?;
     if magic != [b'M', MPY_VERSION] {
         return Err(MpyError::Incompatible);
@@ -62,6 +85,8 @@ pub fn load(data: &[u8], max_small_int_bits: u8) -> Result<CompiledModule, MpyEr
 struct Reader<'a> {
     data: &'a [u8],
     pos: usize,
+    /// The same bytes as `data` when they are a static image raw codes may borrow.
+    image: Option<&'static [u8]>,
 }
 
 impl<'a> Reader<'a> {
@@ -188,7 +213,12 @@ impl<'a> Reader<'a> {
             // reports this file as incompatible.
             return Err(MpyError::Incompatible);
         }
-        let code = self.bytes(kind_len >> 3)?.to_vec();
+        let start = self.pos;
+        let bytes = self.bytes(kind_len >> 3)?;
+        let code = match self.image.and_then(|img| img.get(start..self.pos)) {
+            Some(b) => CodeBytes::Static(b),
+            None => bytes.to_vec().into(),
+        };
         let mut children = Vec::new();
         if kind_len & 4 != 0 {
             let n = self.vuint()?;

@@ -4,7 +4,8 @@ use super::load::{parse_complex, parse_float};
 use super::*;
 use crate::bytecode::op;
 use crate::bytecode::prelude::{encode_signature, encode_size, write_vuint, Signature};
-use crate::bytecode::rawcode::{CompiledModule, Const, RawCode};
+use crate::bytecode::rawcode::{CodeBytes, CompiledModule, Const, RawCode};
+use alloc::boxed::Box;
 use alloc::string::{String, ToString};
 use alloc::vec;
 use alloc::vec::Vec;
@@ -21,7 +22,7 @@ fn s(x: &str) -> String {
 }
 
 /// Prelude with `n_args` positional arguments named by qstrs 3.., then `bc`.
-fn code(n_state: usize, name: usize, n_args: usize, bc: &[u8]) -> Vec<u8> {
+fn code(n_state: usize, name: usize, n_args: usize, bc: &[u8]) -> CodeBytes {
     let mut info = Vec::new();
     write_vuint(&mut info, name);
     for i in 0..n_args {
@@ -38,7 +39,7 @@ fn code(n_state: usize, name: usize, n_args: usize, bc: &[u8]) -> Vec<u8> {
     encode_size(&mut out, info.len(), 0);
     out.extend_from_slice(&info);
     out.extend_from_slice(bc);
-    out
+    out.into()
 }
 
 /// A module with every kind of constant and a nested function.
@@ -117,6 +118,26 @@ fn loads_mpy_cross_output() {
     );
     // And saving it again gives mpy-cross's bytes exactly.
     assert_eq!(save(&m, 31), HELLO_MPY);
+}
+
+#[test]
+fn static_load_borrows_code_bytes() {
+    let image: &'static [u8] = Box::leak(save(&sample(), 31).into_boxed_slice());
+    let m = load_static(image, 31).unwrap();
+    assert_eq!(m, load(image, 31).unwrap());
+    let range = image.as_ptr_range();
+    let borrowed =
+        |rc: &RawCode| matches!(rc.code, CodeBytes::Static(b) if range.contains(&b.as_ptr()));
+    assert!(borrowed(&m.root) && m.root.children.iter().all(borrowed));
+    assert!(matches!(
+        load(image, 31).unwrap().root.code,
+        CodeBytes::Owned(_)
+    ));
+    // A static image is checked like a file.
+    assert_eq!(
+        load_static(&image[..image.len() - 1], 31),
+        Err(MpyError::Truncated)
+    );
 }
 
 #[test]

@@ -142,7 +142,7 @@ fn assignment_and_call_match_mpy_cross() {
     assert_eq!(c.qstrs, ["t1.py", "<module>", "x", "print"]);
     assert!(c.consts.is_empty());
     assert_eq!(
-        c.root.code,
+        *c.root.code,
         [
             0x10, 0x04, 0x01, 0x23, 0x81, 0x16, 0x02, 0x11, 0x03, 0x11, 0x02, 0x82, 0xf2, 0x34,
             0x01, 0x59, 0x51, 0x63

@@ -1,0 +1,2 @@
+# A frozen package; its submodule is imported relatively.
+from .thermometer import Thermometer
