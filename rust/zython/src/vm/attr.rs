@@ -400,6 +400,19 @@ impl Vm {
         })
     }
 
+    /// Store a static attribute table into dict `d` (sized once).
+    pub fn set_attrs(&mut self, d: Value, attrs: &'static [(Qstr, Attr)]) -> PyResult<()> {
+        if let Some(Obj::Dict(x)) = self.heap.get_mut(d) {
+            let r = x.reserve(attrs.len() + 1);
+            self.mem(r)?;
+        }
+        for &(k, a) in attrs {
+            let v = self.attr_value(a)?;
+            self.dict_set_str(d, k, v)?;
+        }
+        Ok(())
+    }
+
     /// Apply the descriptor protocol to a class attribute found for instance `obj` of type `t`.
     fn bind_descriptor(&mut self, found: Value, obj: Value, t: Value) -> PyResult<Method> {
         match self.heap.get(found) {
@@ -515,17 +528,9 @@ impl Vm {
             }
             // A builtin type's own attribute table, as a read-only dict (as in MicroPython).
             if let Some(td) = cls.as_static().and_then(|s| s.as_type()) {
+                // No Python code runs here, so no collection: `d` needs no rooting.
                 let d = self.new_dict()?;
-                self.roots.push(d);
-                let r = (|| {
-                    for &(k, a) in td.attrs {
-                        let v = self.attr_value(a)?;
-                        self.dict_set(d, Value::qstr(k), v)?;
-                    }
-                    Ok(())
-                })();
-                self.roots.pop();
-                r?;
+                self.set_attrs(d, td.attrs)?;
                 if let Some(Obj::Dict(x)) = self.heap.get_mut(d) {
                     x.fixed = true;
                 }

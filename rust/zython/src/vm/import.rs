@@ -203,14 +203,7 @@ impl Vm {
                 _ => return Err(self.type_error("not a module")),
             };
             // Sized once: module namespaces of builtins are large and rarely grow.
-            if let Some(Obj::Dict(d)) = self.heap.get_mut(g) {
-                let r = d.reserve(md.attrs.len() + 1);
-                self.mem(r)?;
-            }
-            for &(k, a) in md.attrs {
-                let v = self.attr_value(a)?;
-                self.dict_set_str(g, k, v)?;
-            }
+            self.set_attrs(g, md.attrs)?;
             if let Some(init) = md.init {
                 init(self, g)?;
             }
