@@ -392,6 +392,10 @@ impl Vm {
                 return self.load_module_file(fq, Some(&mpy), None);
             }
         }
+        // An extensible builtin that no file on the path replaced.
+        if let Some(def) = builtin {
+            return self.import_builtin_module(def);
+        }
         let msg = format!("no module named '{}'", full);
         Err(self.new_exception(&ex::IMPORT_ERROR, &msg))
     }
