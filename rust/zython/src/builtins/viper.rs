@@ -139,7 +139,7 @@ fn low_bits(vm: &mut Vm, v: Value) -> PyResult<u32> {
         Some(Obj::BigInt(b)) => {
             let (_, digits) = b.to_u32_digits();
             let low = digits.first().copied().unwrap_or(0);
-            Ok(if b.sign() == num_bigint::Sign::Minus {
+            Ok(if b.sign() == crate::types::bigint::Sign::Minus {
                 low.wrapping_neg()
             } else {
                 low

@@ -48,7 +48,7 @@ pub fn load(vm: &mut Vm, code: u8, b: &[u8], little: bool) -> PyResult<Value> {
     match code {
         b'b' | b'h' | b'i' | b'l' | b'q' => vm.new_int(signed(raw)),
         b'B' | b'H' | b'I' | b'L' => vm.new_int(raw as i64),
-        b'Q' => vm.new_bigint(num_bigint::BigInt::from(raw)),
+        b'Q' => vm.new_bigint(crate::types::bigint::BigInt::from(raw)),
         b'f' => vm.new_float(f32::from_bits(raw as u32) as f64),
         b'd' => vm.new_float(f64::from_bits(raw)),
         _ => Err(vm.value_error("bad typecode")),
@@ -67,7 +67,7 @@ pub fn int_bits(vm: &mut Vm, v: Value) -> PyResult<u64> {
         Some(b) => {
             let (sign, digits) = b.to_u64_digits();
             let low = digits.first().copied().unwrap_or(0);
-            Ok(if sign == num_bigint::Sign::Minus {
+            Ok(if sign == crate::types::bigint::Sign::Minus {
                 low.wrapping_neg()
             } else {
                 low

@@ -338,7 +338,7 @@ impl Parser<'_> {
         } else if let Ok(i) = text.parse::<i64>() {
             vm.new_int(i)
         } else {
-            match text.parse::<num_bigint::BigInt>() {
+            match text.parse::<crate::types::bigint::BigInt>() {
                 Ok(b) => vm.new_bigint(b),
                 Err(_) => Err(syntax(vm)),
             }

@@ -50,7 +50,7 @@ native_fn!(TIME, "time", 0, 0, |vm, _, _| {
 });
 native_fn!(TIME_NS, "time_ns", 0, 0, |vm, _, _| {
     let ns = now_ns(vm);
-    vm.new_bigint(num_bigint::BigInt::from(ns))
+    vm.new_bigint(crate::types::bigint::BigInt::from(ns))
 });
 native_fn!(SLEEP, "sleep", 1, 1, |vm, a, _| {
     let s = vm.to_f64(a[0])?;

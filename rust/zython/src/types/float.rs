@@ -5,15 +5,15 @@ use crate::native_fn;
 use crate::obj::Obj;
 use crate::qstr::{q, Qstr};
 use crate::statics::{Attr, StaticObj, TypeDef};
+use crate::types::bigint::BigInt;
+use crate::types::bigint::Integer;
+use crate::types::bigint::{Pow, Signed, ToPrimitive};
 use crate::types::object::OBJECT;
 use crate::types::textargs::unwrap_self;
 use crate::value::Value;
 use crate::vm::ops::as_bigint;
 use crate::vm::{PyResult, Vm};
 use alloc::string::String;
-use num_bigint::BigInt;
-use num_integer::Integer;
-use num_traits::{Pow, Signed, ToPrimitive};
 
 /// The builtin type `float`.
 pub static FLOAT: StaticObj = StaticObj::Type(TypeDef {
@@ -256,7 +256,7 @@ pub fn round_float(x: f64, nd: i64) -> f64 {
     }
     let t = libm::trunc(x);
     let frac = x - t;
-    let ti = match num_traits::FromPrimitive::from_f64(t) {
+    let ti = match crate::types::bigint::FromPrimitive::from_f64(t) {
         Some(b) => b,
         None => return x,
     };

@@ -5,14 +5,14 @@ use crate::native_fn;
 use crate::obj::Obj;
 use crate::qstr::q;
 use crate::statics::VAR_ARGS;
+use crate::types::bigint::BigInt;
+use crate::types::bigint::{Signed, ToPrimitive};
 use crate::types::textargs::unwrap_self;
 use crate::value::Value;
 use crate::vm::ops::as_bigint;
 use crate::vm::{PyResult, Vm};
 use alloc::string::String;
 use alloc::vec::Vec;
-use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive};
 
 /// A parsed format spec.
 #[derive(Debug, Clone, PartialEq, Default)]

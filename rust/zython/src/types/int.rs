@@ -4,6 +4,8 @@ use crate::native_fn;
 use crate::obj::Obj;
 use crate::qstr::q;
 use crate::statics::{Attr, StaticObj, TypeDef};
+use crate::types::bigint::{BigInt, Sign};
+use crate::types::bigint::{FromPrimitive, Signed, Zero};
 use crate::types::object::OBJECT;
 use crate::types::textargs::{arg_or_kw, check_kw, kw_get, unwrap_self};
 use crate::value::Value;
@@ -11,8 +13,6 @@ use crate::vm::ops::as_bigint;
 use crate::vm::{PyResult, Vm};
 use alloc::format;
 use alloc::vec::Vec;
-use num_bigint::{BigInt, Sign};
-use num_traits::{FromPrimitive, Signed, Zero};
 
 /// The builtin type `int`.
 pub static INT: StaticObj = StaticObj::Type(TypeDef {
@@ -410,7 +410,7 @@ fn builtin_pow(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Val
 
 /// Modular inverse of `a` modulo `m` (result with the sign convention of `%`).
 fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
-    use num_integer::Integer;
+    use crate::types::bigint::Integer;
     let mm = m.abs();
     let e = a.mod_floor(&mm).extended_gcd(&mm);
     if e.gcd != BigInt::from(1) {
@@ -422,7 +422,7 @@ fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use num_traits::ToPrimitive;
+    use crate::types::bigint::ToPrimitive;
 
     fn p(s: &str, b: u32) -> Option<i64> {
         parse_int(s.as_bytes(), b).ok().and_then(|n| n.to_i64())

@@ -2,6 +2,7 @@
 //! with its method table. This module maps any value to its type.
 
 pub mod args;
+pub mod bigint;
 pub mod bytes;
 pub mod code;
 pub mod codec;

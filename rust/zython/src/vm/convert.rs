@@ -5,11 +5,11 @@ use crate::obj::Obj;
 use crate::qstr::q;
 use crate::statics::StaticObj;
 use crate::types;
+use crate::types::bigint::ToPrimitive;
 use crate::value::Value;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt::Write;
-use num_traits::ToPrimitive;
 
 /// Deepest container nesting `repr` will follow before raising RuntimeError.
 const MAX_REPR_DEPTH: u32 = 100;
