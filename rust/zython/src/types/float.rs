@@ -187,7 +187,10 @@ pub fn parse_complex(text: &str) -> Option<(f64, f64)> {
         }
     };
     match split {
-        Some(i) => Some((parse_float(&body[..i])?, imag(&body[i..])?)),
+        Some(i) => Some((
+            parse_float(body.get(..i).unwrap_or_default())?,
+            imag(body.get(i..).unwrap_or_default())?,
+        )),
         None => Some((0.0, imag(body)?)),
     }
 }
