@@ -129,10 +129,88 @@ pub fn same(a: &'static StaticObj, b: &'static StaticObj) -> bool {
     core::ptr::eq(a, b)
 }
 
+/// A builtin's positional arguments. The caller has checked the count against `min`/`max`,
+/// so `a[i]` below `min` is in range; an out-of-range index goes to one shared cold failure
+/// instead of a panic location and bounds-check call at every site.
+#[derive(Clone, Copy)]
+pub struct Args<'a>(pub &'a [Value]);
+
+impl core::ops::Deref for Args<'_> {
+    type Target = [Value];
+    #[inline(always)]
+    fn deref(&self) -> &[Value] {
+        self.0
+    }
+}
+
+impl core::ops::Index<usize> for Args<'_> {
+    type Output = Value;
+    #[inline(always)]
+    fn index(&self, i: usize) -> &Value {
+        match self.0.get(i) {
+            Some(v) => v,
+            None => args_fault(),
+        }
+    }
+}
+
+macro_rules! args_range_index {
+    ($($r:ty),*) => {$(
+        impl core::ops::Index<$r> for Args<'_> {
+            type Output = [Value];
+            #[inline(always)]
+            fn index(&self, r: $r) -> &[Value] {
+                match self.0.get(r) {
+                    Some(v) => v,
+                    None => args_fault(),
+                }
+            }
+        }
+    )*};
+}
+args_range_index!(
+    core::ops::RangeFrom<usize>,
+    core::ops::Range<usize>,
+    core::ops::RangeTo<usize>
+);
+
+#[cold]
+#[inline(never)]
+fn args_fault() -> ! {
+    panic!("zython: builtin argument index out of range")
+}
+
 /// Define a builtin function: `native_fn!(NAME, "name", min, max, func)` (positional only)
 /// or `native_fn!(NAME, "name", min, max, func, kw)` (also takes keyword arguments).
 #[macro_export]
 macro_rules! native_fn {
+    // A closure body sees its positional arguments as `&Args`: indexing them does not
+    // leave a panic location per site (see `Args`).
+    ($id:ident, $name:expr, $min:expr, $max:expr, |$vm:pat_param, $a:ident, $kw:pat_param| $body:expr) => {
+        $crate::native_fn!(
+            $id,
+            $name,
+            $min,
+            $max,
+            |$vm, args: &[$crate::value::Value], $kw| {
+                let $a = &$crate::statics::Args(args);
+                $body
+            }
+        );
+    };
+    ($id:ident, $name:expr, $min:expr, $max:expr, |$vm:pat_param, $a:ident, $kw:pat_param| $body:expr, kw) => {
+        $crate::native_fn!(
+            $id,
+            $name,
+            $min,
+            $max,
+            |$vm, args: &[$crate::value::Value], $kw| {
+                let $a = &$crate::statics::Args(args);
+                $body
+            },
+            kw
+        );
+    };
     ($id:ident, $name:expr, $min:expr, $max:expr, $f:expr) => {
         #[doc = concat!("Builtin `", $name, "`.")]
         pub static $id: $crate::statics::StaticObj =
