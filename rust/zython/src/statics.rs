@@ -154,6 +154,14 @@ impl core::ops::Index<usize> for Args<'_> {
     }
 }
 
+impl<'a> IntoIterator for &Args<'a> {
+    type Item = &'a Value;
+    type IntoIter = core::slice::Iter<'a, Value>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
 macro_rules! args_range_index {
     ($($r:ty),*) => {$(
         impl core::ops::Index<$r> for Args<'_> {

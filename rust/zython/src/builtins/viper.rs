@@ -47,6 +47,7 @@ impl NativeObject for Ptr {
 
 /// `ptrN(obj)`: a pointer to the elements of a buffer (or the same buffer as another pointer).
 fn make(vm: &mut Vm, a: &[Value], size: u8) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let mut buf = a[1];
     if let Some(p) = native::get::<Ptr>(vm, buf) {
         buf = p.buf;

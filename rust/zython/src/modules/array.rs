@@ -179,6 +179,7 @@ native_fn!(EQ, "__eq__", 2, 2, |vm, a, _| {
 });
 /// `<`, `<=`, `>`, `>=` between arrays: element by element, like lists.
 fn order(vm: &mut Vm, a: &[Value], opcode: u8) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     if native::get::<Array>(vm, a[1]).is_none() {
         return Ok(Value::NOT_IMPLEMENTED);
     }
@@ -282,6 +283,7 @@ fn code_of(vm: &mut Vm, v: Value) -> PyResult<u8> {
 }
 
 fn make_new(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     if a.len() < 2 || a.len() > 3 {
         return Err(vm.type_error("function takes 1 or 2 positional arguments"));
     }
@@ -375,6 +377,7 @@ fn extend(vm: &mut Vm, arr: Value, src: Value) -> PyResult<()> {
 }
 
 fn getitem(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let (code, len) = {
         let x = this(vm, a[0])?;
         (x.code, x.len())
@@ -407,6 +410,7 @@ fn getitem(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> 
 }
 
 fn setitem(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let (code, len) = {
         let x = this(vm, a[0])?;
         (x.code, x.len())
@@ -450,6 +454,7 @@ fn setitem(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> 
 }
 
 fn repr(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let (code, data) = {
         let x = this(vm, a[0])?;
         (x.code, x.data.clone())

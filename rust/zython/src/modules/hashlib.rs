@@ -198,6 +198,7 @@ native_fn!(HEXDIGEST, "hexdigest", 1, 1, |vm, a, _| {
 });
 
 fn sha256_new(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     if a.len() > 2 {
         return Err(vm.type_error("function takes at most 1 argument"));
     }

@@ -337,6 +337,7 @@ fn result(vm: &mut Vm, v: Value, data: &[u8]) -> PyResult<Value> {
 }
 
 fn write(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let (text, writable, path) = {
         let s = stream(vm, a[0])?;
         (s.text(), s.writable, s.path.clone())
@@ -435,6 +436,7 @@ fn new_mirror(vm: &mut Vm, kind: Kind, data: Vec<u8>, path: String, pos: usize) 
 }
 
 fn stringio_new(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let data = match a.get(1) {
         Some(&v) if v != Value::NONE && !v.is_small_int() => match vm.str_data(v) {
             Some(s) => s.as_bytes().to_vec(),
@@ -446,6 +448,7 @@ fn stringio_new(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Va
 }
 
 fn bytesio_new(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let data = match a.get(1) {
         Some(&v) if v != Value::NONE && !v.is_small_int() => match native::buffer(vm, v) {
             Some(b) if !vm.is_str(v) => b,
@@ -460,6 +463,7 @@ native_fn!(OPEN, "open", 1, 8, open, kw);
 
 /// `open(path, mode='r')`: read modes load the file, write modes create or append to it.
 fn open(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let path = match vm.str_data(a[0]) {
         Some(p) => String::from(p),
         None => return Err(vm.type_error("expected str")),

@@ -16,6 +16,7 @@ pub const S_IFDIR: i64 = 0x4000;
 pub const S_IFREG: i64 = 0x8000;
 
 fn path_arg(vm: &mut Vm, a: &[Value], i: usize) -> PyResult<String> {
+    let a = &crate::statics::Args(a);
     match a.get(i) {
         None => Ok(String::from(".")),
         Some(&v) => match vm.str_data(v) {

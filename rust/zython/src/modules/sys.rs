@@ -121,6 +121,7 @@ fn stream_attr(vm: &mut Vm, obj: Value, name: Qstr) -> PyResult<Option<Value>> {
 }
 
 fn stream_write(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let (fd, binary) = match stream_fd(vm, a[0]) {
         Some(x) => x,
         None => return Err(vm.type_error("expected a stream")),
@@ -171,6 +172,7 @@ fn read_console(vm: &mut Vm, max: Option<usize>, line: bool) -> PyResult<Vec<u8>
 }
 
 fn read_arg(vm: &mut Vm, a: &[Value]) -> PyResult<Option<usize>> {
+    let a = &crate::statics::Args(a);
     match a.get(1) {
         Some(&v) if v != Value::NONE => {
             let n = vm.to_index(v)?;
@@ -181,6 +183,7 @@ fn read_arg(vm: &mut Vm, a: &[Value]) -> PyResult<Option<usize>> {
 }
 
 fn stream_read(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let (_, binary) = stream_fd(vm, a[0]).unwrap_or((0, false));
     let n = read_arg(vm, a)?;
     let data = read_console(vm, n, false)?;
@@ -188,6 +191,7 @@ fn stream_read(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Val
 }
 
 fn stream_readline(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let (_, binary) = stream_fd(vm, a[0]).unwrap_or((0, false));
     let n = read_arg(vm, a)?;
     let data = read_console(vm, n, true)?;
@@ -285,6 +289,7 @@ fn attrtuple_attr(vm: &mut Vm, obj: Value, name: Qstr) -> PyResult<Option<Value>
 }
 
 fn attrtuple_repr(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let Some((names, items)) = attrtuple_items(vm, a[0]) else {
         return Err(vm.type_error("expected attrtuple"));
     };

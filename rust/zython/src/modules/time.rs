@@ -141,6 +141,7 @@ pub fn broken_down(secs: i64) -> [i64; 8] {
 
 /// `gmtime([secs])` and `localtime([secs])` (the core knows no time zone: both are UTC).
 fn gmtime(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let secs = match a.first() {
         Some(&v) if v != Value::NONE => vm.to_f64(v)? as i64,
         _ => (now_ns(vm) / 1_000_000_000) as i64,

@@ -121,6 +121,7 @@ fn byte_arg(vm: &mut Vm, v: Value) -> PyResult<u8> {
 
 /// The bytes for a constructor argument: int size, str + encoding, buffer, or iterable of ints.
 fn ctor_data(vm: &mut Vm, args: &[Value]) -> PyResult<Vec<u8>> {
+    let args = &crate::statics::Args(args);
     if args.len() > 4 {
         return Err(vm.type_error("function expected at most 3 arguments"));
     }
@@ -164,6 +165,7 @@ fn ctor_data(vm: &mut Vm, args: &[Value]) -> PyResult<Vec<u8>> {
 }
 
 fn bytes_make_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let args = &crate::statics::Args(args);
     if let Some(&x) = args.get(1) {
         if args.len() == 2 && matches!(vm.heap.get(x), Some(Obj::Bytes(_))) {
             return Ok(x);
@@ -174,6 +176,7 @@ fn bytes_make_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResu
 }
 
 fn bytearray_make_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let args = &crate::statics::Args(args);
     let d = ctor_data(vm, args)?;
     vm.alloc(Obj::ByteArray(d))
 }

@@ -271,6 +271,7 @@ fn update_slow(vm: &mut Vm, d: Value, other: Value) -> PyResult<()> {
 
 /// `dict()`, `dict(mapping_or_pairs)`, `dict(**kw)`.
 fn dict_make_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     if a.len() > 2 {
         return Err(vm.type_error(&alloc::format!(
             "function expected at most 1 arguments, got {}",

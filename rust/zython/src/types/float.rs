@@ -110,6 +110,7 @@ pub fn parse_float(text: &str) -> Option<f64> {
 
 /// `float(x=0.0)`.
 fn float_make_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let args = &crate::statics::Args(args);
     let x = match args.get(1) {
         Some(&x) => x,
         None => return vm.new_float(0.0),
@@ -215,6 +216,7 @@ fn complex_parts(vm: &mut Vm, v: Value) -> PyResult<(f64, f64)> {
 
 /// `complex(real=0, imag=0)` or `complex(text)`.
 fn complex_make_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let args = &crate::statics::Args(args);
     let real = crate::types::textargs::arg_or_kw(vm, args, 1, kw, "real");
     let imag = crate::types::textargs::arg_or_kw(vm, args, 2, kw, "imag");
     let re = match real {
@@ -277,6 +279,7 @@ pub fn round_float(x: f64, nd: i64) -> f64 {
 
 /// `round(number[, ndigits])`.
 fn builtin_round(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let x = a[0];
     let nd = match a.get(1) {
         Some(&v) if v != Value::NONE => Some(vm.to_i64(v)?),

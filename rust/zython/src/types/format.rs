@@ -484,6 +484,7 @@ native_fn!(STR_FORMAT, "format", 1, VAR_ARGS, str_format, kw);
 
 /// `str.format(*args, **kwargs)`.
 fn str_format(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let s = unwrap_self(vm, a[0]);
     let text = match vm.str_data(s) {
         Some(t) => String::from(t),

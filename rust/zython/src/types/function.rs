@@ -187,6 +187,7 @@ pub fn gen_close(vm: &mut Vm, g: Value) -> PyResult<()> {
 // ----- property, classmethod, staticmethod -----
 
 fn property_make_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     if a.len() > 5 {
         return Err(vm.type_error("function expected at most 4 arguments"));
     }
@@ -247,6 +248,7 @@ fn property_attr(vm: &mut Vm, obj: Value, name: Qstr) -> PyResult<Option<Value>>
 }
 
 fn one_arg(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     if !kw.is_empty() {
         return Err(vm.type_error("function doesn't take keyword arguments"));
     }
@@ -260,11 +262,13 @@ fn one_arg(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
 }
 
 fn classmethod_make_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let f = one_arg(vm, a, kw)?;
     vm.alloc(Obj::ClassMethod(f))
 }
 
 fn staticmethod_make_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let f = one_arg(vm, a, kw)?;
     vm.alloc(Obj::StaticMethod(f))
 }

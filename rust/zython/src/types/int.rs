@@ -171,6 +171,7 @@ fn invalid_int(vm: &mut Vm, base: u32) -> crate::vm::PyErr {
 
 /// `int(x=0)`, `int(text, base=10)`.
 fn int_make_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let args = &crate::statics::Args(args);
     check_kw(vm, kw, &["base"])?;
     let base_v = arg_or_kw(vm, args, 2, kw, "base");
     let x = match args.get(1) {
@@ -242,6 +243,7 @@ pub fn int_of(vm: &mut Vm, x: Value) -> PyResult<Value> {
 
 /// `bool(x=False)`.
 fn bool_make_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let args = &crate::statics::Args(args);
     match args.get(1) {
         Some(&x) => Ok(Value::bool(vm.truthy(x)?)),
         None => Ok(Value::FALSE),
@@ -261,6 +263,7 @@ fn little_endian(vm: &mut Vm, v: Option<Value>) -> PyResult<bool> {
 
 /// `int.to_bytes(length=1, byteorder='big', *, signed=False)`.
 fn int_to_bytes(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let args = &crate::statics::Args(args);
     check_kw(vm, kw, &["length", "byteorder", "signed"])?;
     let s = unwrap_self(vm, args[0]);
     let n = int_arg(vm, s)?;
@@ -315,6 +318,7 @@ pub fn int_to_le_bytes(n: &BigInt, len: usize, signed: bool) -> Result<Vec<u8>, 
 
 /// `int.from_bytes(bytes, byteorder='big', *, signed=False)`.
 fn int_from_bytes(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let args = &crate::statics::Args(args);
     check_kw(vm, kw, &["byteorder", "signed"])?;
     let src = args[1];
     let data: Vec<u8> = match crate::types::bytes::buffer_data(vm, src) {
@@ -382,6 +386,7 @@ fn radix_text(vm: &mut Vm, v: Value, radix: u32, prefix: &str) -> PyResult<Value
 
 /// `pow(base, exp[, mod])`.
 fn builtin_pow(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     if a.len() == 2 || a[2] == Value::NONE {
         return vm.binary_op(crate::bytecode::op::BINARY_POWER, a[0], a[1]);
     }

@@ -183,6 +183,7 @@ native_fn!(LIST_CLEAR, "clear", 1, 1, |vm, a, _| {
 
 /// `list()` / `list(iterable)`.
 fn list_make_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     if !kw.is_empty() {
         return Err(vm.type_error("function doesn't take keyword arguments"));
     }
