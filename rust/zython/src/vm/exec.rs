@@ -80,7 +80,7 @@ fn internal_fault() -> ! {
 impl Vm {
     /// The value stack slot `i`.
     #[inline(always)]
-    fn sv(&self, i: usize) -> Value {
+    pub(super) fn sv(&self, i: usize) -> Value {
         match self.stack.get(i) {
             Some(v) => *v,
             None => internal_fault(),
@@ -89,7 +89,7 @@ impl Vm {
 
     /// The value stack slot `i`, to write.
     #[inline(always)]
-    fn sv_mut(&mut self, i: usize) -> &mut Value {
+    pub(super) fn sv_mut(&mut self, i: usize) -> &mut Value {
         match self.stack.get_mut(i) {
             Some(v) => v,
             None => internal_fault(),
@@ -98,7 +98,7 @@ impl Vm {
 
     /// Value stack slots `a..b`.
     #[inline(always)]
-    fn sslice(&self, a: usize, b: usize) -> &[Value] {
+    pub(super) fn sslice(&self, a: usize, b: usize) -> &[Value] {
         match self.stack.get(a..b) {
             Some(v) => v,
             None => internal_fault(),
@@ -107,7 +107,7 @@ impl Vm {
 
     /// The frame at depth `fi`.
     #[inline(always)]
-    fn fr(&self, fi: usize) -> &Frame {
+    pub(super) fn fr(&self, fi: usize) -> &Frame {
         match self.frames.get(fi) {
             Some(f) => f,
             None => internal_fault(),
@@ -116,7 +116,7 @@ impl Vm {
 
     /// The frame at depth `fi`, to change.
     #[inline(always)]
-    fn fr_mut(&mut self, fi: usize) -> &mut Frame {
+    pub(super) fn fr_mut(&mut self, fi: usize) -> &mut Frame {
         match self.frames.get_mut(fi) {
             Some(f) => f,
             None => internal_fault(),
