@@ -50,10 +50,10 @@ pub enum Attr {
     StaticMethod(&'static StaticObj),
     /// Another static object (a type or module) as a plain attribute.
     Obj(&'static StaticObj),
-    /// An integer constant.
-    Int(i64),
-    /// A float constant.
-    Float(f64),
+    /// An integer constant (machine-word sized, to keep attribute tables small in flash).
+    Int(isize),
+    /// A float constant (by reference, to keep attribute tables small in flash).
+    Float(&'static f64),
     /// A string constant.
     Str(&'static str),
     /// None.

@@ -464,7 +464,7 @@ static SYS_ATTRS: &[(Qstr, Attr)] = &[
             "big"
         }),
     ),
-    (q::MAXSIZE, Attr::Int(isize::MAX as i64)),
+    (q::MAXSIZE, Attr::Int(isize::MAX)),
     (q::VERSION, Attr::Str("3.4.0; Zython 0.1.0")),
     (q::EXIT, Attr::Fn(&EXIT)),
     (q::ATEXIT, Attr::Fn(&ATEXIT)),
