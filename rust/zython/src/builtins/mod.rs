@@ -252,7 +252,7 @@ fn builtins_init(vm: &mut Vm, g: Value) -> PyResult<()> {
 }
 
 /// The `builtins` module.
-pub static BUILTINS_MODULE: StaticObj = StaticObj::Module(ModuleDef {
+pub static BUILTINS_MODULE: StaticObj = StaticObj::Module(&ModuleDef {
     name: "builtins",
     attrs: BUILTINS_ATTRS,
     init: Some(builtins_init),

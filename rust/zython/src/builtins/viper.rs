@@ -164,7 +164,7 @@ native_fn!(UINT, "uint", 1, 1, |vm, a, _| {
 macro_rules! ptr_type {
     ($name:ident, $py:literal, $size:literal) => {
         #[doc = concat!("`", $py, "`: viper pointer to ", stringify!($size), "-byte elements.")]
-        pub static $name: StaticObj = StaticObj::Type(TypeDef {
+        pub static $name: StaticObj = StaticObj::Type(&TypeDef {
             name: $py,
             base: Some(&crate::types::object::OBJECT),
             attrs: &[

@@ -225,7 +225,7 @@ native_fn!(DECODE, "decode", 1, 2, |vm, a, _| {
 });
 
 /// The `array.array` type.
-pub static ARRAY_TYPE: StaticObj = StaticObj::Type(TypeDef {
+pub static ARRAY_TYPE: StaticObj = StaticObj::Type(&TypeDef {
     name: "array",
     base: Some(&OBJECT),
     attrs: &[
@@ -483,7 +483,7 @@ fn array_init(vm: &mut Vm, g: Value) -> PyResult<()> {
 }
 
 /// The `array` module.
-pub static ARRAY_MODULE: StaticObj = StaticObj::Module(ModuleDef {
+pub static ARRAY_MODULE: StaticObj = StaticObj::Module(&ModuleDef {
     name: "array",
     attrs: &[],
     init: Some(array_init),

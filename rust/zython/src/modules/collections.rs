@@ -396,7 +396,7 @@ native_fn!(DQ_REPR, "__repr__", 1, 1, |vm, a, _| {
 });
 
 /// The `collections.deque` type.
-pub static DEQUE_TYPE: StaticObj = StaticObj::Type(TypeDef {
+pub static DEQUE_TYPE: StaticObj = StaticObj::Type(&TypeDef {
     name: "deque",
     base: Some(&OBJECT),
     attrs: &[
@@ -489,7 +489,7 @@ fn collections_init(vm: &mut Vm, g: Value) -> PyResult<()> {
 }
 
 /// The `collections` module.
-pub static COLLECTIONS_MODULE: StaticObj = StaticObj::Module(ModuleDef {
+pub static COLLECTIONS_MODULE: StaticObj = StaticObj::Module(&ModuleDef {
     name: "collections",
     attrs: &[],
     init: Some(collections_init),

@@ -219,7 +219,7 @@ static SHA256_ATTRS: &[(Qstr, Attr)] = &[
 ];
 
 /// The `hashlib.sha256` type.
-pub static SHA256_TYPE: StaticObj = StaticObj::Type(TypeDef {
+pub static SHA256_TYPE: StaticObj = StaticObj::Type(&TypeDef {
     name: "sha256",
     base: Some(&OBJECT),
     attrs: SHA256_ATTRS,
@@ -233,7 +233,7 @@ fn hashlib_init(vm: &mut Vm, g: Value) -> PyResult<()> {
 }
 
 /// The `hashlib` module.
-pub static HASHLIB_MODULE: StaticObj = StaticObj::Module(ModuleDef {
+pub static HASHLIB_MODULE: StaticObj = StaticObj::Module(&ModuleDef {
     name: "hashlib",
     attrs: &[],
     init: Some(hashlib_init),

@@ -232,7 +232,7 @@ static STREAM_ATTRS: &[(Qstr, Attr)] = &[
 macro_rules! stream_type {
     ($id:ident, $name:expr, $new:expr) => {
         #[doc = concat!("The `", $name, "` type.")]
-        pub static $id: StaticObj = StaticObj::Type(TypeDef {
+        pub static $id: StaticObj = StaticObj::Type(&TypeDef {
             name: $name,
             base: Some(&OBJECT),
             attrs: STREAM_ATTRS,
@@ -244,7 +244,7 @@ macro_rules! stream_type {
 }
 
 /// `io.IOBase`: a base for Python classes that implement the stream methods themselves.
-pub static IOBASE_TYPE: StaticObj = StaticObj::Type(TypeDef {
+pub static IOBASE_TYPE: StaticObj = StaticObj::Type(&TypeDef {
     name: "IOBase",
     base: Some(&OBJECT),
     attrs: &[],
@@ -541,7 +541,7 @@ fn io_init(vm: &mut Vm, g: Value) -> PyResult<()> {
 }
 
 /// The `io` module.
-pub static IO_MODULE: StaticObj = StaticObj::Module(ModuleDef {
+pub static IO_MODULE: StaticObj = StaticObj::Module(&ModuleDef {
     name: "io",
     attrs: &[],
     init: Some(io_init),

@@ -390,7 +390,7 @@ fn json_init(vm: &mut Vm, g: Value) -> PyResult<()> {
 }
 
 /// The `json` module.
-pub static JSON_MODULE: StaticObj = StaticObj::Module(ModuleDef {
+pub static JSON_MODULE: StaticObj = StaticObj::Module(&ModuleDef {
     name: "json",
     attrs: &[],
     init: Some(json_init),

@@ -366,7 +366,7 @@ fn math_init(vm: &mut Vm, g: Value) -> PyResult<()> {
 const _: u8 = VAR_ARGS;
 
 /// The `math` module.
-pub static MATH_MODULE: StaticObj = StaticObj::Module(ModuleDef {
+pub static MATH_MODULE: StaticObj = StaticObj::Module(&ModuleDef {
     name: "math",
     attrs: MATH_ATTRS,
     init: Some(math_init),

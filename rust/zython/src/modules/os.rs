@@ -194,7 +194,7 @@ fn os_init(vm: &mut Vm, g: Value) -> PyResult<()> {
 }
 
 /// The `os` module.
-pub static OS_MODULE: StaticObj = StaticObj::Module(ModuleDef {
+pub static OS_MODULE: StaticObj = StaticObj::Module(&ModuleDef {
     name: "os",
     attrs: &[],
     init: Some(os_init),

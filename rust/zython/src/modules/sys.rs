@@ -55,7 +55,7 @@ static STREAM_ATTRS: &[(Qstr, Attr)] = &[
 ];
 
 /// The type of console streams (named as MicroPython's: `<io.TextIOWrapper>`).
-pub static CONSOLE_STREAM: StaticObj = StaticObj::Type(TypeDef {
+pub static CONSOLE_STREAM: StaticObj = StaticObj::Type(&TypeDef {
     name: "TextIOWrapper",
     base: Some(&OBJECT),
     attrs: STREAM_ATTRS,
@@ -65,7 +65,7 @@ pub static CONSOLE_STREAM: StaticObj = StaticObj::Type(TypeDef {
 });
 
 /// The type of the binary console streams.
-pub static CONSOLE_BUFFER: StaticObj = StaticObj::Type(TypeDef {
+pub static CONSOLE_BUFFER: StaticObj = StaticObj::Type(&TypeDef {
     name: "FileIO",
     base: Some(&OBJECT),
     attrs: STREAM_ATTRS,
@@ -241,7 +241,7 @@ native_fn!(ATTRTUPLE_ITER, "__iter__", 1, 1, |vm, a, _| {
 });
 
 /// The type of attrtuples (prints like a tuple with names).
-pub static ATTRTUPLE: StaticObj = StaticObj::Type(TypeDef {
+pub static ATTRTUPLE: StaticObj = StaticObj::Type(&TypeDef {
     name: "tuple",
     base: Some(&OBJECT),
     attrs: &[
@@ -477,7 +477,7 @@ static SYS_ATTRS: &[(Qstr, Attr)] = &[
 const _: u8 = VAR_ARGS;
 
 /// The `sys` module.
-pub static SYS_MODULE: StaticObj = StaticObj::Module(ModuleDef {
+pub static SYS_MODULE: StaticObj = StaticObj::Module(&ModuleDef {
     name: "sys",
     attrs: SYS_ATTRS,
     init: Some(sys_init),

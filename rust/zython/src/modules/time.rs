@@ -191,7 +191,7 @@ fn time_init(vm: &mut Vm, g: Value) -> PyResult<()> {
 }
 
 /// The `time` module.
-pub static TIME_MODULE: StaticObj = StaticObj::Module(ModuleDef {
+pub static TIME_MODULE: StaticObj = StaticObj::Module(&ModuleDef {
     name: "time",
     attrs: &[],
     init: Some(time_init),

@@ -58,7 +58,7 @@ macro_rules! shared_attrs {
 }
 
 /// The builtin type `bytes`.
-pub static BYTES: StaticObj = StaticObj::Type(TypeDef {
+pub static BYTES: StaticObj = StaticObj::Type(&TypeDef {
     name: "bytes",
     base: Some(&OBJECT),
     attrs: shared_attrs!((q::__MOD__, Attr::Fn(&BYTES_MOD))),
@@ -68,7 +68,7 @@ pub static BYTES: StaticObj = StaticObj::Type(TypeDef {
 });
 
 /// The builtin type `bytearray`.
-pub static BYTEARRAY: StaticObj = StaticObj::Type(TypeDef {
+pub static BYTEARRAY: StaticObj = StaticObj::Type(&TypeDef {
     name: "bytearray",
     base: Some(&OBJECT),
     attrs: shared_attrs!(

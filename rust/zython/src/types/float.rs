@@ -16,7 +16,7 @@ use crate::vm::{PyResult, Vm};
 use alloc::string::String;
 
 /// The builtin type `float`.
-pub static FLOAT: StaticObj = StaticObj::Type(TypeDef {
+pub static FLOAT: StaticObj = StaticObj::Type(&TypeDef {
     name: "float",
     base: Some(&OBJECT),
     attrs: &[(q::IS_INTEGER, Attr::Fn(&IS_INTEGER_FN))],
@@ -26,7 +26,7 @@ pub static FLOAT: StaticObj = StaticObj::Type(TypeDef {
 });
 
 /// The builtin type `complex`.
-pub static COMPLEX: StaticObj = StaticObj::Type(TypeDef {
+pub static COMPLEX: StaticObj = StaticObj::Type(&TypeDef {
     name: "complex",
     base: Some(&OBJECT),
     attrs: &[(q::CONJUGATE, Attr::Fn(&CONJUGATE_FN))],

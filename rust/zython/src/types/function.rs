@@ -13,7 +13,7 @@ use crate::vm::call::GenResult;
 use crate::vm::{PyErr, PyResult, Vm};
 
 /// The builtin type `function` (Python functions).
-pub static FUNCTION: StaticObj = StaticObj::Type(TypeDef {
+pub static FUNCTION: StaticObj = StaticObj::Type(&TypeDef {
     name: "function",
     base: Some(&OBJECT),
     attrs: &[],
@@ -23,7 +23,7 @@ pub static FUNCTION: StaticObj = StaticObj::Type(TypeDef {
 });
 
 /// The type of generator functions (shown as `generator`, like MicroPython).
-pub static GENERATOR_FUNCTION: StaticObj = StaticObj::Type(TypeDef {
+pub static GENERATOR_FUNCTION: StaticObj = StaticObj::Type(&TypeDef {
     name: "generator",
     base: Some(&OBJECT),
     attrs: &[],
@@ -51,7 +51,7 @@ simple_type!(BOUND_METHOD, "bound_method");
 simple_type!(CELL, "cell");
 
 /// The builtin type `generator`.
-pub static GENERATOR: StaticObj = StaticObj::Type(TypeDef {
+pub static GENERATOR: StaticObj = StaticObj::Type(&TypeDef {
     name: "generator",
     base: Some(&OBJECT),
     attrs: &[
@@ -68,7 +68,7 @@ pub static GENERATOR: StaticObj = StaticObj::Type(TypeDef {
 });
 
 /// The builtin type `property`.
-pub static PROPERTY: StaticObj = StaticObj::Type(TypeDef {
+pub static PROPERTY: StaticObj = StaticObj::Type(&TypeDef {
     name: "property",
     base: Some(&OBJECT),
     attrs: &[
@@ -82,7 +82,7 @@ pub static PROPERTY: StaticObj = StaticObj::Type(TypeDef {
 });
 
 /// The builtin type `classmethod`.
-pub static CLASSMETHOD: StaticObj = StaticObj::Type(TypeDef {
+pub static CLASSMETHOD: StaticObj = StaticObj::Type(&TypeDef {
     name: "classmethod",
     base: Some(&OBJECT),
     attrs: &[],
@@ -92,7 +92,7 @@ pub static CLASSMETHOD: StaticObj = StaticObj::Type(TypeDef {
 });
 
 /// The builtin type `staticmethod`.
-pub static STATICMETHOD: StaticObj = StaticObj::Type(TypeDef {
+pub static STATICMETHOD: StaticObj = StaticObj::Type(&TypeDef {
     name: "staticmethod",
     base: Some(&OBJECT),
     attrs: &[],

@@ -15,7 +15,7 @@ use alloc::format;
 use alloc::vec::Vec;
 
 /// The builtin type `int`.
-pub static INT: StaticObj = StaticObj::Type(TypeDef {
+pub static INT: StaticObj = StaticObj::Type(&TypeDef {
     name: "int",
     base: Some(&OBJECT),
     attrs: &[
@@ -29,7 +29,7 @@ pub static INT: StaticObj = StaticObj::Type(TypeDef {
 });
 
 /// The builtin type `bool`.
-pub static BOOL: StaticObj = StaticObj::Type(TypeDef {
+pub static BOOL: StaticObj = StaticObj::Type(&TypeDef {
     name: "bool",
     base: Some(&INT),
     attrs: &[],

@@ -7,7 +7,7 @@ use crate::types::object::OBJECT;
 use crate::types::{args, sort};
 
 /// The builtin type `list`.
-pub static LIST: StaticObj = StaticObj::Type(TypeDef {
+pub static LIST: StaticObj = StaticObj::Type(&TypeDef {
     name: "list",
     base: Some(&OBJECT),
     attrs: &[

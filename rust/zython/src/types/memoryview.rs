@@ -76,7 +76,7 @@ impl NativeObject for MemoryView {
 }
 
 /// The builtin type `memoryview`.
-pub static MEMORYVIEW: StaticObj = StaticObj::Type(TypeDef {
+pub static MEMORYVIEW: StaticObj = StaticObj::Type(&TypeDef {
     name: "memoryview",
     base: Some(&OBJECT),
     attrs: &[

@@ -28,7 +28,7 @@ static ITER_ATTRS: &[(Qstr, Attr)] = &[
 macro_rules! iter_type {
     ($id:ident, $name:expr, $mk:expr) => {
         #[doc = concat!("The builtin type `", $name, "`.")]
-        pub static $id: StaticObj = StaticObj::Type(TypeDef {
+        pub static $id: StaticObj = StaticObj::Type(&TypeDef {
             name: $name,
             base: Some(&OBJECT),
             attrs: ITER_ATTRS,
@@ -59,7 +59,7 @@ native_fn!(ITER_NEXT, "__next__", 1, 1, |vm, a, _| {
 });
 
 /// The builtin type `range`.
-pub static RANGE: StaticObj = StaticObj::Type(TypeDef {
+pub static RANGE: StaticObj = StaticObj::Type(&TypeDef {
     name: "range",
     base: Some(&OBJECT),
     attrs: &[
@@ -72,7 +72,7 @@ pub static RANGE: StaticObj = StaticObj::Type(TypeDef {
 });
 
 /// The builtin type `slice`.
-pub static SLICE: StaticObj = StaticObj::Type(TypeDef {
+pub static SLICE: StaticObj = StaticObj::Type(&TypeDef {
     name: "slice",
     base: Some(&OBJECT),
     attrs: &[(q::INDICES, Attr::Fn(&SLICE_INDICES))],

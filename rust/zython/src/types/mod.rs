@@ -40,7 +40,7 @@ macro_rules! simple_type {
     ($name:ident, $text:expr) => {
         #[doc = concat!("The builtin type `", $text, "`.")]
         pub static $name: $crate::statics::StaticObj =
-            $crate::statics::StaticObj::Type($crate::statics::TypeDef {
+            $crate::statics::StaticObj::Type(&$crate::statics::TypeDef {
                 name: $text,
                 base: Some(&$crate::types::object::OBJECT),
                 attrs: &[],

@@ -13,7 +13,7 @@ use alloc::boxed::Box;
 use alloc::vec::Vec;
 
 /// The builtin type `object`.
-pub static OBJECT: StaticObj = StaticObj::Type(TypeDef {
+pub static OBJECT: StaticObj = StaticObj::Type(&TypeDef {
     name: "object",
     base: None,
     attrs: &[
@@ -33,7 +33,7 @@ pub static OBJECT: StaticObj = StaticObj::Type(TypeDef {
 });
 
 /// The builtin type `type`.
-pub static TYPE: StaticObj = StaticObj::Type(TypeDef {
+pub static TYPE: StaticObj = StaticObj::Type(&TypeDef {
     name: "type",
     base: Some(&OBJECT),
     attrs: &[
@@ -46,7 +46,7 @@ pub static TYPE: StaticObj = StaticObj::Type(TypeDef {
 });
 
 /// The builtin type `super`.
-pub static SUPER: StaticObj = StaticObj::Type(TypeDef {
+pub static SUPER: StaticObj = StaticObj::Type(&TypeDef {
     name: "super",
     base: Some(&OBJECT),
     attrs: &[],

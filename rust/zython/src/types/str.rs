@@ -12,7 +12,7 @@ use crate::vm::{PyResult, Vm};
 use alloc::string::String;
 
 /// The builtin type `str`.
-pub static STR: StaticObj = StaticObj::Type(TypeDef {
+pub static STR: StaticObj = StaticObj::Type(&TypeDef {
     name: "str",
     base: Some(&OBJECT),
     attrs: STR_ATTRS,

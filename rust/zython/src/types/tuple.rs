@@ -10,7 +10,7 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 /// The builtin type `tuple`.
-pub static TUPLE: StaticObj = StaticObj::Type(TypeDef {
+pub static TUPLE: StaticObj = StaticObj::Type(&TypeDef {
     name: "tuple",
     base: Some(&OBJECT),
     attrs: &[
