@@ -55,8 +55,8 @@ pub enum Attr {
     Int(isize),
     /// A float constant (by reference, to keep attribute tables small in flash).
     Float(&'static f64),
-    /// A string constant.
-    Str(&'static str),
+    /// A string constant (through a thin reference: table entries stay at 12 bytes).
+    Str(&'static &'static str),
     /// None.
     None,
 }

@@ -459,13 +459,13 @@ static SYS_ATTRS: &[(Qstr, Attr)] = &[
     (
         q::BYTEORDER,
         Attr::Str(if cfg!(target_endian = "little") {
-            "little"
+            &"little"
         } else {
-            "big"
+            &"big"
         }),
     ),
     (q::MAXSIZE, Attr::Int(isize::MAX)),
-    (q::VERSION, Attr::Str("3.4.0; Zython 0.1.0")),
+    (q::VERSION, Attr::Str(&"3.4.0; Zython 0.1.0")),
     (q::EXIT, Attr::Fn(&EXIT)),
     (q::ATEXIT, Attr::Fn(&ATEXIT)),
     (q::PRINT_EXCEPTION, Attr::Fn(&PRINT_EXCEPTION)),
