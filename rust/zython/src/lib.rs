@@ -3,6 +3,8 @@
 //! The crate is `#![no_std]` + `alloc`; it never names Zephyr, the host or std.
 //! Ports reach it through [`port::Port`].
 #![no_std]
+// str range indexing pulls in core's slice-error panic and its Unicode tables (flash).
+#![cfg_attr(not(test), deny(clippy::string_slice))]
 
 extern crate alloc;
 

@@ -35,7 +35,12 @@ macro_rules! static_qstrs {
             use super::{Qstr, StaticIndex};
             $(pub const $id: Qstr = Qstr(StaticIndex::$id as u32);)*
         }
-        static STATIC_STRS: &[&str] = &[$($s),*];
+        /// The static names back to back, and their lengths (no per-name pointer in flash).
+        static STATIC_TEXT: &str = concat!($($s),*);
+        static STATIC_LENS: &[u8] = &[$({
+            const _: () = assert!($s.len() < 256);
+            $s.len() as u8
+        }),*];
     };
 }
 
@@ -507,8 +512,11 @@ impl QstrTable {
             hashes: Vec::new(),
             index: HashTable::new(),
         };
-        for s in STATIC_STRS {
-            t.push(Cow::Borrowed(s));
+        let mut at = 0;
+        for &n in STATIC_LENS {
+            let end = at + n as usize;
+            t.push(Cow::Borrowed(STATIC_TEXT.get(at..end).unwrap_or_default()));
+            at = end;
         }
         t
     }

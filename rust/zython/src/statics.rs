@@ -16,10 +16,11 @@ pub type NativeFn = fn(&mut Vm, &[Value], &[(Value, Value)]) -> PyResult<Value>;
 pub enum StaticObj {
     /// A builtin function or method.
     Fn(BuiltinFn),
-    /// A builtin type (int, list, ValueError...).
-    Type(TypeDef),
-    /// A builtin module (sys, gc...).
-    Module(ModuleDef),
+    /// A builtin type (int, list, ValueError...); by reference so every static object is
+    /// as small as a function's (16 bytes on 32-bit targets).
+    Type(&'static TypeDef),
+    /// A builtin module (sys, gc...), by reference for the same reason.
+    Module(&'static ModuleDef),
 }
 
 /// Marker for "any number of arguments" in [`BuiltinFn::max`].
@@ -53,12 +54,12 @@ pub enum Attr {
     StaticMethod(&'static StaticObj),
     /// Another static object (a type or module) as a plain attribute.
     Obj(&'static StaticObj),
-    /// An integer constant.
-    Int(i64),
-    /// A float constant.
-    Float(f64),
-    /// A string constant.
-    Str(&'static str),
+    /// An integer constant (machine-word sized, to keep attribute tables small in flash).
+    Int(isize),
+    /// A float constant (by reference, to keep attribute tables small in flash).
+    Float(&'static f64),
+    /// A string constant (through a thin reference: table entries stay at 12 bytes).
+    Str(&'static &'static str),
     /// None.
     None,
 }
@@ -132,11 +133,97 @@ pub fn same(a: &'static StaticObj, b: &'static StaticObj) -> bool {
     core::ptr::eq(a, b)
 }
 
+/// A builtin's positional arguments. The caller has checked the count against `min`/`max`,
+/// so `a[i]` below `min` is in range; an out-of-range index goes to one shared cold failure
+/// instead of a panic location and bounds-check call at every site.
+#[derive(Clone, Copy)]
+pub struct Args<'a>(pub &'a [Value]);
+
+impl core::ops::Deref for Args<'_> {
+    type Target = [Value];
+    #[inline(always)]
+    fn deref(&self) -> &[Value] {
+        self.0
+    }
+}
+
+impl core::ops::Index<usize> for Args<'_> {
+    type Output = Value;
+    #[inline(always)]
+    fn index(&self, i: usize) -> &Value {
+        match self.0.get(i) {
+            Some(v) => v,
+            None => args_fault(),
+        }
+    }
+}
+
+impl<'a> IntoIterator for &Args<'a> {
+    type Item = &'a Value;
+    type IntoIter = core::slice::Iter<'a, Value>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+macro_rules! args_range_index {
+    ($($r:ty),*) => {$(
+        impl core::ops::Index<$r> for Args<'_> {
+            type Output = [Value];
+            #[inline(always)]
+            fn index(&self, r: $r) -> &[Value] {
+                match self.0.get(r) {
+                    Some(v) => v,
+                    None => args_fault(),
+                }
+            }
+        }
+    )*};
+}
+args_range_index!(
+    core::ops::RangeFrom<usize>,
+    core::ops::Range<usize>,
+    core::ops::RangeTo<usize>
+);
+
+#[cold]
+#[inline(never)]
+fn args_fault() -> ! {
+    panic!("zython: builtin argument index out of range")
+}
+
 /// Define a builtin function: `native_fn!(NAME, "name", min, max, func)` (positional only)
 /// or `native_fn!(NAME, "name", min, max, func, kw)` (also takes keyword arguments). A last
 /// `method` marks a method of a class made at run time (see [`BuiltinFn::method`]).
 #[macro_export]
 macro_rules! native_fn {
+    // A closure body sees its positional arguments as `&Args`: indexing them does not
+    // leave a panic location per site (see `Args`).
+    ($id:ident, $name:expr, $min:expr, $max:expr, |$vm:pat_param, $a:ident, $kw:pat_param| $body:expr) => {
+        $crate::native_fn!(
+            $id,
+            $name,
+            $min,
+            $max,
+            |$vm, args: &[$crate::value::Value], $kw| {
+                let $a = &$crate::statics::Args(args);
+                $body
+            }
+        );
+    };
+    ($id:ident, $name:expr, $min:expr, $max:expr, |$vm:pat_param, $a:ident, $kw:pat_param| $body:expr, kw) => {
+        $crate::native_fn!(
+            $id,
+            $name,
+            $min,
+            $max,
+            |$vm, args: &[$crate::value::Value], $kw| {
+                let $a = &$crate::statics::Args(args);
+                $body
+            },
+            kw
+        );
+    };
     ($id:ident, $name:expr, $min:expr, $max:expr, $f:expr) => {
         $crate::native_fn!(@ $id, $name, $min, $max, $f, false, false);
     };

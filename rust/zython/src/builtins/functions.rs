@@ -141,6 +141,7 @@ pub fn is_callable(vm: &mut Vm, v: Value) -> bool {
 
 /// `next(it[, default])`.
 fn next(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let it = a[0];
     let r = match vm.heap.get(it) {
         Some(Obj::Generator(_)) => match vm.gen_resume(it, Value::NONE, Value::NULL)? {
@@ -253,6 +254,7 @@ fn set_root(vm: &mut Vm, i: usize, v: Value) {
 
 /// `min`/`max`: one iterable or several arguments; `key=`, `default=`.
 fn min_max(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)], want_max: bool) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     types::args::check_kw(vm, kw, &[q::KEY, q::DEFAULT])?;
     let key = types::args::kwarg(vm, kw, q::KEY).unwrap_or(Value::NONE);
     let default = types::args::kwarg(vm, kw, q::DEFAULT);
@@ -310,6 +312,7 @@ fn min_max(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)], want_max: bool) -> P
 
 /// `sum(iterable, start=0)`.
 fn sum(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let base = vm.roots.len();
     vm.roots
         .push(a.get(1).copied().unwrap_or(Value::small_int(0)));
@@ -326,6 +329,7 @@ fn sum(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
 
 /// `sorted(iterable, key=None, reverse=False)`.
 fn sorted(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let (key, reverse) = types::sort::sort_kwargs(vm, kw)?;
     let mut items = vm.collect_iterable(a[0])?;
     types::sort::sort_values(vm, &mut items, key, reverse)?;
@@ -372,6 +376,7 @@ fn type_names(vm: &mut Vm, t: Value, out: &mut alloc::vec::Vec<Value>) {
 
 /// `dir()` (names in the current scope) or `dir(obj)`, sorted.
 fn dir(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let mut names = alloc::vec::Vec::new();
     match a.first() {
         None => {
@@ -432,6 +437,7 @@ fn dir(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
 
 /// `input([prompt])`: one line from the console, without its newline.
 fn input(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     if let Some(&p) = a.first() {
         let mut s = alloc::string::String::new();
         vm.str_into(p, &mut s)?;
@@ -460,6 +466,7 @@ fn input(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
 
 /// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
 fn import(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     if !vm.is_str(a[0]) {
         return Err(vm.type_error("__import__() argument 1 must be str"));
     }
@@ -488,6 +495,7 @@ fn import(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
 
 /// `help()` or `help(obj)`: a short text, like MicroPython's.
 fn help(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     use core::fmt::Write;
     let mut out = alloc::string::String::new();
     match a.first() {

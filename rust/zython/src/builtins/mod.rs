@@ -24,6 +24,7 @@ native_fn!(OBJECT_NEW, "__new__", 1, VAR_ARGS, object_new, kw);
 
 /// `__build_class__(body, name, *bases, metaclass=type)`.
 fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let args = &crate::statics::Args(args);
     let body = args[0];
     let name = vm.to_qstr(args[1])?;
     let bases: Vec<Value> = args[2..].to_vec();
@@ -68,6 +69,7 @@ fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<V
 
 /// The REPL's expression printer: prints `repr(v)` unless v is None, and sets `_`.
 fn repl_print(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let args = &crate::statics::Args(args);
     let v = args[0];
     if v != Value::NONE {
         let mut s = String::new();
@@ -83,6 +85,7 @@ fn repl_print(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<V
 
 /// `print(*args, sep=' ', end='\n', file=sys.stdout)`.
 fn print(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let args = &crate::statics::Args(args);
     let mut sep = Value::NONE;
     let mut end = Value::NONE;
     let mut file = Value::NONE;
@@ -135,6 +138,7 @@ fn object_init(_vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResul
 
 /// `object.__new__(cls)`.
 fn object_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let args = &crate::statics::Args(args);
     let cls = args[0];
     if matches!(vm.heap.get(cls), Some(Obj::Class(_))) {
         return vm.new_instance(cls, &[], &[], true);
@@ -248,7 +252,7 @@ fn builtins_init(vm: &mut Vm, g: Value) -> PyResult<()> {
 }
 
 /// The `builtins` module.
-pub static BUILTINS_MODULE: StaticObj = StaticObj::Module(ModuleDef {
+pub static BUILTINS_MODULE: StaticObj = StaticObj::Module(&ModuleDef {
     name: "builtins",
     attrs: BUILTINS_ATTRS,
     init: Some(builtins_init),

@@ -47,6 +47,7 @@ impl NativeObject for Ptr {
 
 /// `ptrN(obj)`: a pointer to the elements of a buffer (or the same buffer as another pointer).
 fn make(vm: &mut Vm, a: &[Value], size: u8) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let mut buf = a[1];
     if let Some(p) = native::get::<Ptr>(vm, buf) {
         buf = p.buf;
@@ -139,7 +140,7 @@ fn low_bits(vm: &mut Vm, v: Value) -> PyResult<u32> {
         Some(Obj::BigInt(b)) => {
             let (_, digits) = b.to_u32_digits();
             let low = digits.first().copied().unwrap_or(0);
-            Ok(if b.sign() == num_bigint::Sign::Minus {
+            Ok(if b.sign() == crate::types::bigint::Sign::Minus {
                 low.wrapping_neg()
             } else {
                 low
@@ -163,7 +164,7 @@ native_fn!(UINT, "uint", 1, 1, |vm, a, _| {
 macro_rules! ptr_type {
     ($name:ident, $py:literal, $size:literal) => {
         #[doc = concat!("`", $py, "`: viper pointer to ", stringify!($size), "-byte elements.")]
-        pub static $name: StaticObj = StaticObj::Type(TypeDef {
+        pub static $name: StaticObj = StaticObj::Type(&TypeDef {
             name: $py,
             base: Some(&crate::types::object::OBJECT),
             attrs: &[

@@ -48,7 +48,7 @@ pub fn load(vm: &mut Vm, code: u8, b: &[u8], little: bool) -> PyResult<Value> {
     match code {
         b'b' | b'h' | b'i' | b'l' | b'q' => vm.new_int(signed(raw)),
         b'B' | b'H' | b'I' | b'L' => vm.new_int(raw as i64),
-        b'Q' => vm.new_bigint(num_bigint::BigInt::from(raw)),
+        b'Q' => vm.new_bigint(crate::types::bigint::BigInt::from(raw)),
         b'f' => vm.new_float(f32::from_bits(raw as u32) as f64),
         b'd' => vm.new_float(f64::from_bits(raw)),
         _ => Err(vm.value_error("bad typecode")),
@@ -67,7 +67,7 @@ pub fn int_bits(vm: &mut Vm, v: Value) -> PyResult<u64> {
         Some(b) => {
             let (sign, digits) = b.to_u64_digits();
             let low = digits.first().copied().unwrap_or(0);
-            Ok(if sign == num_bigint::Sign::Minus {
+            Ok(if sign == crate::types::bigint::Sign::Minus {
                 low.wrapping_neg()
             } else {
                 low
@@ -179,6 +179,7 @@ native_fn!(EQ, "__eq__", 2, 2, |vm, a, _| {
 });
 /// `<`, `<=`, `>`, `>=` between arrays: element by element, like lists.
 fn order(vm: &mut Vm, a: &[Value], opcode: u8) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     if native::get::<Array>(vm, a[1]).is_none() {
         return Ok(Value::NOT_IMPLEMENTED);
     }
@@ -224,7 +225,7 @@ native_fn!(DECODE, "decode", 1, 2, |vm, a, _| {
 });
 
 /// The `array.array` type.
-pub static ARRAY_TYPE: StaticObj = StaticObj::Type(TypeDef {
+pub static ARRAY_TYPE: StaticObj = StaticObj::Type(&TypeDef {
     name: "array",
     base: Some(&OBJECT),
     attrs: &[
@@ -282,6 +283,7 @@ fn code_of(vm: &mut Vm, v: Value) -> PyResult<u8> {
 }
 
 fn make_new(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     if a.len() < 2 || a.len() > 3 {
         return Err(vm.type_error("function takes 1 or 2 positional arguments"));
     }
@@ -375,6 +377,7 @@ fn extend(vm: &mut Vm, arr: Value, src: Value) -> PyResult<()> {
 }
 
 fn getitem(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let (code, len) = {
         let x = this(vm, a[0])?;
         (x.code, x.len())
@@ -407,6 +410,7 @@ fn getitem(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> 
 }
 
 fn setitem(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let (code, len) = {
         let x = this(vm, a[0])?;
         (x.code, x.len())
@@ -450,6 +454,7 @@ fn setitem(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> 
 }
 
 fn repr(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let (code, data) = {
         let x = this(vm, a[0])?;
         (x.code, x.data.clone())
@@ -478,7 +483,7 @@ fn array_init(vm: &mut Vm, g: Value) -> PyResult<()> {
 }
 
 /// The `array` module.
-pub static ARRAY_MODULE: StaticObj = StaticObj::Module(ModuleDef {
+pub static ARRAY_MODULE: StaticObj = StaticObj::Module(&ModuleDef {
     name: "array",
     attrs: &[],
     init: Some(array_init),

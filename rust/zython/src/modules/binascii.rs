@@ -184,7 +184,7 @@ fn binascii_init(vm: &mut Vm, g: Value) -> PyResult<()> {
 }
 
 /// The `binascii` module.
-pub static BINASCII_MODULE: StaticObj = StaticObj::Module(ModuleDef {
+pub static BINASCII_MODULE: StaticObj = StaticObj::Module(&ModuleDef {
     name: "binascii",
     attrs: &[],
     init: Some(binascii_init),

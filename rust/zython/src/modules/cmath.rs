@@ -99,7 +99,7 @@ fn cmath_init(vm: &mut Vm, g: Value) -> PyResult<()> {
 }
 
 /// The `cmath` module.
-pub static CMATH_MODULE: StaticObj = StaticObj::Module(ModuleDef {
+pub static CMATH_MODULE: StaticObj = StaticObj::Module(&ModuleDef {
     name: "cmath",
     attrs: &[],
     init: Some(cmath_init),

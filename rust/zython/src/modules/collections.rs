@@ -89,6 +89,7 @@ fn nt_parts(vm: &mut Vm, obj: Value) -> PyResult<(Vec<Value>, Vec<Value>)> {
 }
 
 fn namedtuple(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let name = vm.to_qstr(a[0])?;
     // Field names: a str separated by spaces and/or commas, or an iterable of str.
     let mut names: Vec<Qstr> = Vec::new();
@@ -138,6 +139,7 @@ fn namedtuple(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Valu
 }
 
 fn nt_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let cls = a[0];
     let fields = fields_of(vm, cls)?;
     let args = &a[1..];
@@ -176,6 +178,7 @@ fn nt_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
 }
 
 fn nt_repr(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let (fields, items) = nt_parts(vm, a[0])?;
     let cls = crate::types::type_of(vm, a[0]);
     let mut s = String::from(crate::types::type_name(vm, cls));
@@ -224,6 +227,7 @@ impl NativeObject for Deque {
 }
 
 fn deque_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     native::check_kw(vm, kw, &[q::MAXLEN])?;
     let maxlen = match a.get(2).copied().or(native::kwarg(kw, q::MAXLEN)) {
         Some(v) => vm.to_index(v)?,
@@ -400,7 +404,7 @@ native_fn!(DQ_REPR, "__repr__", 1, 1, |vm, a, _| {
 });
 
 /// The `collections.deque` type.
-pub static DEQUE_TYPE: StaticObj = StaticObj::Type(TypeDef {
+pub static DEQUE_TYPE: StaticObj = StaticObj::Type(&TypeDef {
     name: "deque",
     base: Some(&OBJECT),
     attrs: &[
@@ -448,6 +452,7 @@ fn dict_items(vm: &Vm, d: Value) -> Option<Vec<Value>> {
 
 /// OrderedDict equality: order matters when both sides are OrderedDicts.
 fn od_eq(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let x = vm.native_base_value(a[0]).unwrap_or(a[0]);
     let same_kind = matches!(vm.heap.get(a[1]), Some(Obj::Instance(_)))
         && crate::types::type_of(vm, a[1]) == crate::types::type_of(vm, a[0]);
@@ -499,7 +504,7 @@ fn collections_init(vm: &mut Vm, g: Value) -> PyResult<()> {
 }
 
 /// The `collections` module.
-pub static COLLECTIONS_MODULE: StaticObj = StaticObj::Module(ModuleDef {
+pub static COLLECTIONS_MODULE: StaticObj = StaticObj::Module(&ModuleDef {
     name: "collections",
     attrs: &[],
     init: Some(collections_init),

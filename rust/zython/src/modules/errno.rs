@@ -53,7 +53,7 @@ fn errno_init(vm: &mut Vm, g: Value) -> PyResult<()> {
 }
 
 /// The `errno` module.
-pub static ERRNO_MODULE: StaticObj = StaticObj::Module(ModuleDef {
+pub static ERRNO_MODULE: StaticObj = StaticObj::Module(&ModuleDef {
     name: "errno",
     attrs: &[],
     init: Some(errno_init),

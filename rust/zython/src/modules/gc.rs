@@ -55,7 +55,7 @@ static GC_ATTRS: &[(Qstr, Attr)] = &[
 ];
 
 /// The `gc` module.
-pub static GC_MODULE: StaticObj = StaticObj::Module(ModuleDef {
+pub static GC_MODULE: StaticObj = StaticObj::Module(&ModuleDef {
     name: "gc",
     attrs: GC_ATTRS,
     init: None,

@@ -198,6 +198,7 @@ native_fn!(HEXDIGEST, "hexdigest", 1, 1, |vm, a, _| {
 });
 
 fn sha256_new(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     if a.len() > 2 {
         return Err(vm.type_error("function takes at most 1 argument"));
     }
@@ -218,7 +219,7 @@ static SHA256_ATTRS: &[(Qstr, Attr)] = &[
 ];
 
 /// The `hashlib.sha256` type.
-pub static SHA256_TYPE: StaticObj = StaticObj::Type(TypeDef {
+pub static SHA256_TYPE: StaticObj = StaticObj::Type(&TypeDef {
     name: "sha256",
     base: Some(&OBJECT),
     attrs: SHA256_ATTRS,
@@ -232,7 +233,7 @@ fn hashlib_init(vm: &mut Vm, g: Value) -> PyResult<()> {
 }
 
 /// The `hashlib` module.
-pub static HASHLIB_MODULE: StaticObj = StaticObj::Module(ModuleDef {
+pub static HASHLIB_MODULE: StaticObj = StaticObj::Module(&ModuleDef {
     name: "hashlib",
     attrs: &[],
     init: Some(hashlib_init),

@@ -145,7 +145,7 @@ fn heapq_init(vm: &mut Vm, g: Value) -> PyResult<()> {
 }
 
 /// The `heapq` module.
-pub static HEAPQ_MODULE: StaticObj = StaticObj::Module(ModuleDef {
+pub static HEAPQ_MODULE: StaticObj = StaticObj::Module(&ModuleDef {
     name: "heapq",
     attrs: &[],
     init: Some(heapq_init),

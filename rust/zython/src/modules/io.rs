@@ -232,7 +232,7 @@ static STREAM_ATTRS: &[(Qstr, Attr)] = &[
 macro_rules! stream_type {
     ($id:ident, $name:expr, $new:expr) => {
         #[doc = concat!("The `", $name, "` type.")]
-        pub static $id: StaticObj = StaticObj::Type(TypeDef {
+        pub static $id: StaticObj = StaticObj::Type(&TypeDef {
             name: $name,
             base: Some(&OBJECT),
             attrs: STREAM_ATTRS,
@@ -244,7 +244,7 @@ macro_rules! stream_type {
 }
 
 /// `io.IOBase`: a base for Python classes that implement the stream methods themselves.
-pub static IOBASE_TYPE: StaticObj = StaticObj::Type(TypeDef {
+pub static IOBASE_TYPE: StaticObj = StaticObj::Type(&TypeDef {
     name: "IOBase",
     base: Some(&OBJECT),
     attrs: &[],
@@ -339,6 +339,7 @@ fn result(vm: &mut Vm, v: Value, data: &[u8]) -> PyResult<Value> {
 }
 
 fn write(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let (text, writable, path) = {
         let s = stream(vm, a[0])?;
         (s.text(), s.writable, s.path.clone())
@@ -451,6 +452,7 @@ fn new_mirror(vm: &mut Vm, kind: Kind, data: Vec<u8>, path: String, pos: usize) 
 }
 
 fn stringio_new(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let data = match a.get(1) {
         Some(&v) if v != Value::NONE && !v.is_small_int() => match vm.str_data(v) {
             Some(s) => s.as_bytes().to_vec(),
@@ -462,6 +464,7 @@ fn stringio_new(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Va
 }
 
 fn bytesio_new(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let data = match a.get(1) {
         Some(&v) if v != Value::NONE && !v.is_small_int() => match native::buffer(vm, v) {
             Some(b) if !vm.is_str(v) => b,
@@ -476,6 +479,7 @@ native_fn!(OPEN, "open", 1, 8, open, kw);
 
 /// `open(path, mode='r')`: read modes load the file, write modes create or append to it.
 fn open(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let path = match vm.str_data(a[0]) {
         Some(p) => String::from(p),
         None => return Err(vm.type_error("expected str")),
@@ -553,7 +557,7 @@ fn io_init(vm: &mut Vm, g: Value) -> PyResult<()> {
 }
 
 /// The `io` module.
-pub static IO_MODULE: StaticObj = StaticObj::Module(ModuleDef {
+pub static IO_MODULE: StaticObj = StaticObj::Module(&ModuleDef {
     name: "io",
     attrs: &[],
     init: Some(io_init),

@@ -338,7 +338,7 @@ impl Parser<'_> {
         } else if let Ok(i) = text.parse::<i64>() {
             vm.new_int(i)
         } else {
-            match text.parse::<num_bigint::BigInt>() {
+            match text.parse::<crate::types::bigint::BigInt>() {
                 Ok(b) => vm.new_bigint(b),
                 Err(_) => Err(syntax(vm)),
             }
@@ -390,7 +390,7 @@ fn json_init(vm: &mut Vm, g: Value) -> PyResult<()> {
 }
 
 /// The `json` module.
-pub static JSON_MODULE: StaticObj = StaticObj::Module(ModuleDef {
+pub static JSON_MODULE: StaticObj = StaticObj::Module(&ModuleDef {
     name: "json",
     attrs: &[],
     init: Some(json_init),

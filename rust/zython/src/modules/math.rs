@@ -5,10 +5,10 @@ use crate::modules::native;
 use crate::native_fn;
 use crate::qstr::q;
 use crate::statics::{Attr, ModuleDef, StaticObj, VAR_ARGS};
+use crate::types::bigint::FromPrimitive;
 use crate::types::exceptions as ex;
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
-use num_traits::FromPrimitive;
 
 /// ValueError("math domain error").
 pub fn domain_error(vm: &mut Vm) -> PyErr {
@@ -26,7 +26,7 @@ pub fn float_to_int(vm: &mut Vm, f: f64) -> PyResult<Value> {
     if f.abs() < 4.0e18 {
         return vm.new_int(f as i64);
     }
-    match num_bigint::BigInt::from_f64(f) {
+    match crate::types::bigint::BigInt::from_f64(f) {
         Some(b) => vm.new_bigint(b),
         None => Err(vm.overflow_error("can't convert inf to int")),
     }
@@ -293,7 +293,7 @@ native_fn!(FACTORIAL, "factorial", 1, 1, |vm, a, _| {
     if n > 100_000 {
         return Err(vm.no_memory());
     }
-    let mut acc = num_bigint::BigInt::from(1u8);
+    let mut acc = crate::types::bigint::BigInt::from(1u8);
     for i in 2..=n {
         acc *= i;
         if i % 256 == 0 {
@@ -366,7 +366,7 @@ fn math_init(vm: &mut Vm, g: Value) -> PyResult<()> {
 const _: u8 = VAR_ARGS;
 
 /// The `math` module.
-pub static MATH_MODULE: StaticObj = StaticObj::Module(ModuleDef {
+pub static MATH_MODULE: StaticObj = StaticObj::Module(&ModuleDef {
     name: "math",
     attrs: MATH_ATTRS,
     init: Some(math_init),

@@ -209,7 +209,7 @@ static MICROPYTHON_ATTRS: &[(Qstr, Attr)] = &[
 ];
 
 /// The `micropython` module.
-pub static MICROPYTHON_MODULE: StaticObj = StaticObj::Module(ModuleDef {
+pub static MICROPYTHON_MODULE: StaticObj = StaticObj::Module(&ModuleDef {
     name: "micropython",
     attrs: MICROPYTHON_ATTRS,
     init: None,

@@ -16,6 +16,7 @@ pub const S_IFDIR: i64 = 0x4000;
 pub const S_IFREG: i64 = 0x8000;
 
 fn path_arg(vm: &mut Vm, a: &[Value], i: usize) -> PyResult<String> {
+    let a = &crate::statics::Args(a);
     match a.get(i) {
         None => Ok(String::from(".")),
         Some(&v) => match vm.str_data(v) {
@@ -193,7 +194,7 @@ fn os_init(vm: &mut Vm, g: Value) -> PyResult<()> {
 }
 
 /// The `os` module.
-pub static OS_MODULE: StaticObj = StaticObj::Module(ModuleDef {
+pub static OS_MODULE: StaticObj = StaticObj::Module(&ModuleDef {
     name: "os",
     attrs: &[],
     init: Some(os_init),

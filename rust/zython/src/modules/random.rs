@@ -174,7 +174,7 @@ fn random_init(vm: &mut Vm, g: Value) -> PyResult<()> {
 }
 
 /// The `random` module.
-pub static RANDOM_MODULE: StaticObj = StaticObj::Module(ModuleDef {
+pub static RANDOM_MODULE: StaticObj = StaticObj::Module(&ModuleDef {
     name: "random",
     attrs: &[],
     init: Some(random_init),

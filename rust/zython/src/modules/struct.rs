@@ -361,7 +361,7 @@ fn struct_init(vm: &mut Vm, g: Value) -> PyResult<()> {
 }
 
 /// The `struct` module.
-pub static STRUCT_MODULE: StaticObj = StaticObj::Module(ModuleDef {
+pub static STRUCT_MODULE: StaticObj = StaticObj::Module(&ModuleDef {
     name: "struct",
     attrs: &[],
     init: Some(struct_init),

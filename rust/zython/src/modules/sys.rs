@@ -55,7 +55,7 @@ static STREAM_ATTRS: &[(Qstr, Attr)] = &[
 ];
 
 /// The type of console streams (named as MicroPython's: `<io.TextIOWrapper>`).
-pub static CONSOLE_STREAM: StaticObj = StaticObj::Type(TypeDef {
+pub static CONSOLE_STREAM: StaticObj = StaticObj::Type(&TypeDef {
     name: "TextIOWrapper",
     base: Some(&OBJECT),
     attrs: STREAM_ATTRS,
@@ -65,7 +65,7 @@ pub static CONSOLE_STREAM: StaticObj = StaticObj::Type(TypeDef {
 });
 
 /// The type of the binary console streams.
-pub static CONSOLE_BUFFER: StaticObj = StaticObj::Type(TypeDef {
+pub static CONSOLE_BUFFER: StaticObj = StaticObj::Type(&TypeDef {
     name: "FileIO",
     base: Some(&OBJECT),
     attrs: STREAM_ATTRS,
@@ -121,6 +121,7 @@ fn stream_attr(vm: &mut Vm, obj: Value, name: Qstr) -> PyResult<Option<Value>> {
 }
 
 fn stream_write(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let (fd, binary) = match stream_fd(vm, a[0]) {
         Some(x) => x,
         None => return Err(vm.type_error("expected a stream")),
@@ -171,6 +172,7 @@ fn read_console(vm: &mut Vm, max: Option<usize>, line: bool) -> PyResult<Vec<u8>
 }
 
 fn read_arg(vm: &mut Vm, a: &[Value]) -> PyResult<Option<usize>> {
+    let a = &crate::statics::Args(a);
     match a.get(1) {
         Some(&v) if v != Value::NONE => {
             let n = vm.to_index(v)?;
@@ -181,6 +183,7 @@ fn read_arg(vm: &mut Vm, a: &[Value]) -> PyResult<Option<usize>> {
 }
 
 fn stream_read(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let (_, binary) = stream_fd(vm, a[0]).unwrap_or((0, false));
     let n = read_arg(vm, a)?;
     let data = read_console(vm, n, false)?;
@@ -188,6 +191,7 @@ fn stream_read(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Val
 }
 
 fn stream_readline(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let (_, binary) = stream_fd(vm, a[0]).unwrap_or((0, false));
     let n = read_arg(vm, a)?;
     let data = read_console(vm, n, true)?;
@@ -237,7 +241,7 @@ native_fn!(ATTRTUPLE_ITER, "__iter__", 1, 1, |vm, a, _| {
 });
 
 /// The type of attrtuples (prints like a tuple with names).
-pub static ATTRTUPLE: StaticObj = StaticObj::Type(TypeDef {
+pub static ATTRTUPLE: StaticObj = StaticObj::Type(&TypeDef {
     name: "tuple",
     base: Some(&OBJECT),
     attrs: &[
@@ -285,6 +289,7 @@ fn attrtuple_attr(vm: &mut Vm, obj: Value, name: Qstr) -> PyResult<Option<Value>
 }
 
 fn attrtuple_repr(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let Some((names, items)) = attrtuple_items(vm, a[0]) else {
         return Err(vm.type_error("expected attrtuple"));
     };
@@ -459,13 +464,13 @@ static SYS_ATTRS: &[(Qstr, Attr)] = &[
     (
         q::BYTEORDER,
         Attr::Str(if cfg!(target_endian = "little") {
-            "little"
+            &"little"
         } else {
-            "big"
+            &"big"
         }),
     ),
-    (q::MAXSIZE, Attr::Int(isize::MAX as i64)),
-    (q::VERSION, Attr::Str("3.4.0; Zython 0.1.0")),
+    (q::MAXSIZE, Attr::Int(isize::MAX)),
+    (q::VERSION, Attr::Str(&"3.4.0; Zython 0.1.0")),
     (q::EXIT, Attr::Fn(&EXIT)),
     (q::ATEXIT, Attr::Fn(&ATEXIT)),
     (q::PRINT_EXCEPTION, Attr::Fn(&PRINT_EXCEPTION)),
@@ -477,7 +482,7 @@ static SYS_ATTRS: &[(Qstr, Attr)] = &[
 const _: u8 = VAR_ARGS;
 
 /// The `sys` module.
-pub static SYS_MODULE: StaticObj = StaticObj::Module(ModuleDef {
+pub static SYS_MODULE: StaticObj = StaticObj::Module(&ModuleDef {
     name: "sys",
     attrs: SYS_ATTRS,
     init: Some(sys_init),

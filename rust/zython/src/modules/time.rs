@@ -50,7 +50,7 @@ native_fn!(TIME, "time", 0, 0, |vm, _, _| {
 });
 native_fn!(TIME_NS, "time_ns", 0, 0, |vm, _, _| {
     let ns = now_ns(vm);
-    vm.new_bigint(num_bigint::BigInt::from(ns))
+    vm.new_bigint(crate::types::bigint::BigInt::from(ns))
 });
 native_fn!(SLEEP, "sleep", 1, 1, |vm, a, _| {
     let s = vm.to_f64(a[0])?;
@@ -141,6 +141,7 @@ pub fn broken_down(secs: i64) -> [i64; 8] {
 
 /// `gmtime([secs])` and `localtime([secs])` (the core knows no time zone: both are UTC).
 fn gmtime(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let secs = match a.first() {
         Some(&v) if v != Value::NONE => vm.to_f64(v)? as i64,
         _ => (now_ns(vm) / 1_000_000_000) as i64,
@@ -190,7 +191,7 @@ fn time_init(vm: &mut Vm, g: Value) -> PyResult<()> {
 }
 
 /// The `time` module.
-pub static TIME_MODULE: StaticObj = StaticObj::Module(ModuleDef {
+pub static TIME_MODULE: StaticObj = StaticObj::Module(&ModuleDef {
     name: "time",
     attrs: &[],
     init: Some(time_init),

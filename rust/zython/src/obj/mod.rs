@@ -8,6 +8,7 @@ pub mod dict;
 
 use crate::qstr::Qstr;
 use crate::statics::StaticObj;
+use crate::types::bigint::BigInt;
 use crate::value::Value;
 use crate::vm::code::Code;
 use crate::vm::frame::Frame;
@@ -16,7 +17,6 @@ use alloc::rc::Rc;
 use alloc::vec::Vec;
 use core::any::Any;
 pub use dict::Dict;
-use num_bigint::BigInt;
 
 /// A str object (text not interned). `hash` is computed when the string is made.
 #[derive(Debug)]

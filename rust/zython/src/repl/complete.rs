@@ -33,7 +33,7 @@ pub fn complete(engine: &mut dyn Engine, before_cursor: &str) -> Completion {
         .rev()
         .find(|&(_, c)| !is_chain_char(c))
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let chain = &before_cursor[start..];
+    let chain = before_cursor.get(start..).unwrap_or_default();
     let word = chain.rsplit('.').next().unwrap_or("");
 
     let mut names = if before_cursor.starts_with("import ") {
@@ -50,7 +50,7 @@ pub fn complete(engine: &mut dyn Engine, before_cursor: &str) -> Completion {
             // The first word of a line may be the start of `import`.
             let import = "import ";
             if start == 0 && !word.is_empty() && word == chain && import.starts_with(word) {
-                Completion::Insert(String::from(&import[word.len()..]))
+                Completion::Insert(String::from(import.get(word.len()..).unwrap_or_default()))
             } else {
                 Completion::Nothing
             }
@@ -95,7 +95,11 @@ pub fn format_list(names: &[String]) -> String {
             gap += SLOT;
         }
         if line_len + gap + width <= LINE_MAX {
-            out.push_str(&"                    "[..gap.min(20)]); // gap <= 17
+            out.push_str(
+                "                    "
+                    .get(..gap.min(20))
+                    .unwrap_or_default(),
+            ); // gap <= 17
             out.push_str(name);
             line_len += gap + width;
         } else {

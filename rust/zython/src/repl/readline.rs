@@ -138,7 +138,10 @@ pub fn auto_indent_width(entry: &str) -> usize {
         return 0;
     };
     let (before, last) = match body.rfind('\n') {
-        Some(p) => (Some(&body[..p]), &body[p + 1..]),
+        Some(p) => (
+            Some(body.get(..p).unwrap_or_default()),
+            body.get(p + 1..).unwrap_or_default(),
+        ),
         None => (None, body),
     };
     let lead = last.bytes().take_while(|&b| b == b' ').count();

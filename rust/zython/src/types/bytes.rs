@@ -58,7 +58,7 @@ macro_rules! shared_attrs {
 }
 
 /// The builtin type `bytes`.
-pub static BYTES: StaticObj = StaticObj::Type(TypeDef {
+pub static BYTES: StaticObj = StaticObj::Type(&TypeDef {
     name: "bytes",
     base: Some(&OBJECT),
     attrs: shared_attrs!((q::__MOD__, Attr::Fn(&BYTES_MOD))),
@@ -68,7 +68,7 @@ pub static BYTES: StaticObj = StaticObj::Type(TypeDef {
 });
 
 /// The builtin type `bytearray`.
-pub static BYTEARRAY: StaticObj = StaticObj::Type(TypeDef {
+pub static BYTEARRAY: StaticObj = StaticObj::Type(&TypeDef {
     name: "bytearray",
     base: Some(&OBJECT),
     attrs: shared_attrs!(
@@ -121,6 +121,7 @@ fn byte_arg(vm: &mut Vm, v: Value) -> PyResult<u8> {
 
 /// The bytes for a constructor argument: int size, str + encoding, buffer, or iterable of ints.
 fn ctor_data(vm: &mut Vm, args: &[Value]) -> PyResult<Vec<u8>> {
+    let args = &crate::statics::Args(args);
     if args.len() > 4 {
         return Err(vm.type_error("function expected at most 3 arguments"));
     }
@@ -164,6 +165,7 @@ fn ctor_data(vm: &mut Vm, args: &[Value]) -> PyResult<Vec<u8>> {
 }
 
 fn bytes_make_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let args = &crate::statics::Args(args);
     if let Some(&x) = args.get(1) {
         if args.len() == 2 && matches!(vm.heap.get(x), Some(Obj::Bytes(_))) {
             return Ok(x);
@@ -174,6 +176,7 @@ fn bytes_make_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResu
 }
 
 fn bytearray_make_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let args = &crate::statics::Args(args);
     let d = ctor_data(vm, args)?;
     vm.alloc(Obj::ByteArray(d))
 }

@@ -55,6 +55,7 @@ fn source_text(vm: &mut Vm, v: Value) -> PyResult<alloc::string::String> {
 
 /// Globals and locals for eval/exec: explicit dicts, else the caller's.
 fn namespaces(vm: &mut Vm, a: &[Value]) -> PyResult<(Value, Value)> {
+    let a = &crate::statics::Args(a);
     let (cur_g, cur_l) = vm
         .frames
         .last()
@@ -83,6 +84,7 @@ fn namespaces(vm: &mut Vm, a: &[Value]) -> PyResult<(Value, Value)> {
 
 /// `eval(src_or_code, globals=None, locals=None)` / `exec(...)`.
 fn run(vm: &mut Vm, a: &[Value], eval: bool) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let (g, l) = namespaces(vm, a)?;
     let func = match vm.heap.get(a[0]) {
         Some(Obj::Native(n)) if n.as_any().is::<CodeObject>() => {
@@ -121,6 +123,7 @@ fn compile_text(vm: &mut Vm, src: Value, _eval: bool, _g: Value) -> PyResult<Val
 
 /// `compile(source, filename, mode)` with mode 'exec', 'eval' or 'single'.
 fn compile(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let text = source_text(vm, a[0])?;
     let file = alloc::string::String::from(vm.str_data(a[1]).unwrap_or("<string>"));
     let mode = alloc::string::String::from(vm.str_data(a[2]).unwrap_or(""));

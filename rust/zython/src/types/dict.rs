@@ -8,7 +8,7 @@ use crate::types::object::OBJECT;
 use crate::types::{args, dict_view, exceptions as ex, set};
 
 /// The builtin type `dict`.
-pub static DICT: StaticObj = StaticObj::Type(TypeDef {
+pub static DICT: StaticObj = StaticObj::Type(&TypeDef {
     name: "dict",
     base: Some(&OBJECT),
     attrs: &[
@@ -37,7 +37,7 @@ pub static DICT: StaticObj = StaticObj::Type(TypeDef {
 });
 
 /// The builtin type `set`.
-pub static SET: StaticObj = StaticObj::Type(TypeDef {
+pub static SET: StaticObj = StaticObj::Type(&TypeDef {
     name: "set",
     base: Some(&OBJECT),
     attrs: set::SET_ATTRS,
@@ -47,7 +47,7 @@ pub static SET: StaticObj = StaticObj::Type(TypeDef {
 });
 
 /// The builtin type `frozenset`.
-pub static FROZENSET: StaticObj = StaticObj::Type(TypeDef {
+pub static FROZENSET: StaticObj = StaticObj::Type(&TypeDef {
     name: "frozenset",
     base: Some(&OBJECT),
     attrs: set::FROZENSET_ATTRS,
@@ -281,6 +281,7 @@ fn update_slow(vm: &mut Vm, d: Value, other: Value) -> PyResult<()> {
 
 /// `dict()`, `dict(mapping_or_pairs)`, `dict(**kw)`.
 fn dict_make_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     if a.len() > 2 {
         return Err(vm.type_error(&alloc::format!(
             "function expected at most 1 arguments, got {}",

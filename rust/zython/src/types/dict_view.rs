@@ -60,7 +60,7 @@ static SETLIKE_VIEW_ATTRS: &[(crate::qstr::Qstr, Attr)] = &[
 macro_rules! view_type {
     ($id:ident, $name:expr, $attrs:expr) => {
         #[doc = concat!("The builtin type `", $name, "`.")]
-        pub static $id: StaticObj = StaticObj::Type(TypeDef {
+        pub static $id: StaticObj = StaticObj::Type(&TypeDef {
             name: $name,
             base: Some(&OBJECT),
             attrs: $attrs,

@@ -8,7 +8,7 @@ use crate::types::object::OBJECT;
 macro_rules! exc_type {
     ($name:ident, $text:expr, $base:expr) => {
         #[doc = concat!("The builtin exception `", $text, "`.")]
-        pub static $name: StaticObj = StaticObj::Type(TypeDef {
+        pub static $name: StaticObj = StaticObj::Type(&TypeDef {
             name: $text,
             base: Some($base),
             attrs: EXC_ATTRS,

@@ -5,18 +5,18 @@ use crate::native_fn;
 use crate::obj::Obj;
 use crate::qstr::{q, Qstr};
 use crate::statics::{Attr, StaticObj, TypeDef};
+use crate::types::bigint::BigInt;
+use crate::types::bigint::Integer;
+use crate::types::bigint::{Pow, Signed, ToPrimitive};
 use crate::types::object::OBJECT;
 use crate::types::textargs::unwrap_self;
 use crate::value::Value;
 use crate::vm::ops::as_bigint;
 use crate::vm::{PyResult, Vm};
 use alloc::string::String;
-use num_bigint::BigInt;
-use num_integer::Integer;
-use num_traits::{Pow, Signed, ToPrimitive};
 
 /// The builtin type `float`.
-pub static FLOAT: StaticObj = StaticObj::Type(TypeDef {
+pub static FLOAT: StaticObj = StaticObj::Type(&TypeDef {
     name: "float",
     base: Some(&OBJECT),
     attrs: &[(q::IS_INTEGER, Attr::Fn(&IS_INTEGER_FN))],
@@ -26,7 +26,7 @@ pub static FLOAT: StaticObj = StaticObj::Type(TypeDef {
 });
 
 /// The builtin type `complex`.
-pub static COMPLEX: StaticObj = StaticObj::Type(TypeDef {
+pub static COMPLEX: StaticObj = StaticObj::Type(&TypeDef {
     name: "complex",
     base: Some(&OBJECT),
     attrs: &[(q::CONJUGATE, Attr::Fn(&CONJUGATE_FN))],
@@ -110,6 +110,7 @@ pub fn parse_float(text: &str) -> Option<f64> {
 
 /// `float(x=0.0)`.
 fn float_make_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let args = &crate::statics::Args(args);
     let x = match args.get(1) {
         Some(&x) => x,
         None => return vm.new_float(0.0),
@@ -187,7 +188,10 @@ pub fn parse_complex(text: &str) -> Option<(f64, f64)> {
         }
     };
     match split {
-        Some(i) => Some((parse_float(&body[..i])?, imag(&body[i..])?)),
+        Some(i) => Some((
+            parse_float(body.get(..i).unwrap_or_default())?,
+            imag(body.get(i..).unwrap_or_default())?,
+        )),
         None => Some((0.0, imag(body)?)),
     }
 }
@@ -212,6 +216,7 @@ fn complex_parts(vm: &mut Vm, v: Value) -> PyResult<(f64, f64)> {
 
 /// `complex(real=0, imag=0)` or `complex(text)`.
 fn complex_make_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let args = &crate::statics::Args(args);
     let real = crate::types::textargs::arg_or_kw(vm, args, 1, kw, "real");
     let imag = crate::types::textargs::arg_or_kw(vm, args, 2, kw, "imag");
     let re = match real {
@@ -256,7 +261,7 @@ pub fn round_float(x: f64, nd: i64) -> f64 {
     }
     let t = libm::trunc(x);
     let frac = x - t;
-    let ti = match num_traits::FromPrimitive::from_f64(t) {
+    let ti = match crate::types::bigint::FromPrimitive::from_f64(t) {
         Some(b) => b,
         None => return x,
     };
@@ -274,6 +279,7 @@ pub fn round_float(x: f64, nd: i64) -> f64 {
 
 /// `round(number[, ndigits])`.
 fn builtin_round(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let x = a[0];
     let nd = match a.get(1) {
         Some(&v) if v != Value::NONE => Some(vm.to_i64(v)?),

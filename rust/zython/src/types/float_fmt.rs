@@ -10,9 +10,9 @@
 //! `2.50e3`, `-0.125`); callers turn them into Python's forms.
 
 use super::float_parse::parse_f64;
+use crate::types::bigint::BigUint;
 use alloc::string::String;
 use alloc::vec::Vec;
-use num_bigint::BigUint;
 
 /// Decimal digits `d` (ASCII, first nonzero unless the value is zero) and exponent `e`:
 /// the value is d[0].d[1..] × 10^e.

@@ -4,9 +4,9 @@
 //! reuses the big integers the interpreter already links. Short inputs take Clinger's exact fast
 //! path; the rest divide two big integers and round the quotient by hand.
 
+use crate::types::bigint::BigUint;
+use crate::types::bigint::{ToPrimitive, Zero};
 use alloc::vec::Vec;
-use num_bigint::BigUint;
-use num_traits::{ToPrimitive, Zero};
 
 /// Parses `[+-]digits[.digits][(e|E)[+-]digits]` (at least one mantissa digit, no spaces or
 /// underscores); `None` when the text is not of that form.

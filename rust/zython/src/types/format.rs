@@ -5,14 +5,14 @@ use crate::native_fn;
 use crate::obj::Obj;
 use crate::qstr::q;
 use crate::statics::VAR_ARGS;
+use crate::types::bigint::BigInt;
+use crate::types::bigint::{Signed, ToPrimitive};
 use crate::types::textargs::unwrap_self;
 use crate::value::Value;
 use crate::vm::ops::as_bigint;
 use crate::vm::{PyResult, Vm};
 use alloc::string::String;
 use alloc::vec::Vec;
-use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive};
 
 /// A parsed format spec.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -319,7 +319,10 @@ fn float_body(x: f64, ty: char, prec: Option<usize>, alt: bool) -> String {
             if !alt {
                 // Drop trailing zeros of the fraction.
                 let (mant, exp) = match s.find(['e', 'E']) {
-                    Some(i) => (String::from(&s[..i]), String::from(&s[i..])),
+                    Some(i) => (
+                        String::from(s.get(..i).unwrap_or_default()),
+                        String::from(s.get(i..).unwrap_or_default()),
+                    ),
                     None => (s.clone(), String::new()),
                 };
                 let mut m = mant;
@@ -408,9 +411,9 @@ pub fn format_float(f: f64, sp: &Spec, out: &mut String) -> Result<(), &'static 
         let int_end = body
             .find(|c: char| !c.is_ascii_digit())
             .unwrap_or(body.len());
-        let rest = String::from(&body[int_end..]);
+        let rest = String::from(body.get(int_end..).unwrap_or_default());
         let room = sp.width.saturating_sub(head.len() + rest.chars().count());
-        let g = group_padded(sp, &body[..int_end], 3, room);
+        let g = group_padded(sp, body.get(..int_end).unwrap_or_default(), 3, room);
         body = g + &rest;
     }
     pad(sp, head, &body, '>', out);
@@ -508,6 +511,7 @@ native_fn!(STR_FORMAT, "format", 1, VAR_ARGS, str_format, kw);
 
 /// `str.format(*args, **kwargs)`.
 fn str_format(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let s = unwrap_self(vm, a[0]);
     let text = match vm.str_data(s) {
         Some(t) => String::from(t),
@@ -591,21 +595,32 @@ fn render(
                 let b = field.find('[').unwrap_or(usize::MAX);
                 if b < p {
                     // A ':' inside an index key: look after the closing bracket.
-                    let close = field[b..].find(']').map_or(p, |c| b + c);
-                    match field[close..].find(':') {
-                        Some(q) => (&field[..close + q], &field[close + q + 1..]),
-                        None => (&field[..], ""),
+                    let close = field
+                        .get(b..)
+                        .unwrap_or_default()
+                        .find(']')
+                        .map_or(p, |c| b + c);
+                    match field.get(close..).unwrap_or_default().find(':') {
+                        Some(q) => (
+                            field.get(..close + q).unwrap_or_default(),
+                            field.get(close + q + 1..).unwrap_or_default(),
+                        ),
+                        None => (field.as_str(), ""),
                     }
                 } else {
-                    (&field[..p], &field[p + 1..])
+                    (
+                        field.get(..p).unwrap_or_default(),
+                        field.get(p + 1..).unwrap_or_default(),
+                    )
                 }
             }
-            None => (&field[..], ""),
+            None => (field.as_str(), ""),
         };
         let (name, conv) = match name_conv.rfind('!') {
-            Some(p) if !name_conv[p..].contains(']') => {
-                (&name_conv[..p], Some(&name_conv[p + 1..]))
-            }
+            Some(p) if !name_conv.get(p..).unwrap_or_default().contains(']') => (
+                name_conv.get(..p).unwrap_or_default(),
+                Some(name_conv.get(p + 1..).unwrap_or_default()),
+            ),
             _ => (name_conv, None),
         };
         let v = field_value(vm, name, st)?;
@@ -639,7 +654,7 @@ fn render(
 /// Resolve a replacement-field name: `0`, `name`, or empty, then `.attr` / `[key]` parts.
 fn field_value(vm: &mut Vm, name: &str, st: &mut FmtState) -> PyResult<Value> {
     let first_end = name.find(['.', '[']).unwrap_or(name.len());
-    let first = &name[..first_end];
+    let first = name.get(..first_end).unwrap_or_default();
     let mut v = if first.is_empty() {
         if st.mode == 2 {
             return Err(vm.value_error(
@@ -678,28 +693,28 @@ fn field_value(vm: &mut Vm, name: &str, st: &mut FmtState) -> PyResult<Value> {
             }
         }
     };
-    let mut rest = &name[first_end..];
+    let mut rest = name.get(first_end..).unwrap_or_default();
     let base = vm.roots.len();
     let r = (|| {
         while !rest.is_empty() {
             vm.roots.push(v);
             if let Some(r) = rest.strip_prefix('.') {
                 let e = r.find(['.', '[']).unwrap_or(r.len());
-                let attr = vm.intern(&r[..e]);
+                let attr = vm.intern(r.get(..e).unwrap_or_default());
                 v = vm.getattr(v, attr)?;
-                rest = &r[e..];
+                rest = r.get(e..).unwrap_or_default();
             } else if let Some(r) = rest.strip_prefix('[') {
                 let e = match r.find(']') {
                     Some(e) => e,
                     None => return Err(vm.value_error("Missing ']' in format string")),
                 };
-                let key = &r[..e];
+                let key = r.get(..e).unwrap_or_default();
                 let kv = match key.parse::<i64>() {
                     Ok(n) => vm.new_int(n)?,
                     Err(_) => vm.new_str(key)?,
                 };
                 v = vm.getitem(v, kv)?;
-                rest = &r[e + 1..];
+                rest = r.get(e + 1..).unwrap_or_default();
             } else {
                 return Err(
                     vm.value_error("Only '.' or '[' may follow ']' in format field specifier")

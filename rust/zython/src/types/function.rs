@@ -13,7 +13,7 @@ use crate::vm::call::GenResult;
 use crate::vm::{PyErr, PyResult, Vm};
 
 /// The builtin type `function` (Python functions).
-pub static FUNCTION: StaticObj = StaticObj::Type(TypeDef {
+pub static FUNCTION: StaticObj = StaticObj::Type(&TypeDef {
     name: "function",
     base: Some(&OBJECT),
     attrs: &[],
@@ -23,7 +23,7 @@ pub static FUNCTION: StaticObj = StaticObj::Type(TypeDef {
 });
 
 /// The type of generator functions (shown as `generator`, like MicroPython).
-pub static GENERATOR_FUNCTION: StaticObj = StaticObj::Type(TypeDef {
+pub static GENERATOR_FUNCTION: StaticObj = StaticObj::Type(&TypeDef {
     name: "generator",
     base: Some(&OBJECT),
     attrs: &[],
@@ -51,7 +51,7 @@ simple_type!(BOUND_METHOD, "bound_method");
 simple_type!(CELL, "cell");
 
 /// The builtin type `generator`.
-pub static GENERATOR: StaticObj = StaticObj::Type(TypeDef {
+pub static GENERATOR: StaticObj = StaticObj::Type(&TypeDef {
     name: "generator",
     base: Some(&OBJECT),
     attrs: &[
@@ -69,7 +69,7 @@ pub static GENERATOR: StaticObj = StaticObj::Type(TypeDef {
 });
 
 /// The builtin type `property`.
-pub static PROPERTY: StaticObj = StaticObj::Type(TypeDef {
+pub static PROPERTY: StaticObj = StaticObj::Type(&TypeDef {
     name: "property",
     base: Some(&OBJECT),
     attrs: &[
@@ -83,7 +83,7 @@ pub static PROPERTY: StaticObj = StaticObj::Type(TypeDef {
 });
 
 /// The builtin type `classmethod`.
-pub static CLASSMETHOD: StaticObj = StaticObj::Type(TypeDef {
+pub static CLASSMETHOD: StaticObj = StaticObj::Type(&TypeDef {
     name: "classmethod",
     base: Some(&OBJECT),
     attrs: &[],
@@ -93,7 +93,7 @@ pub static CLASSMETHOD: StaticObj = StaticObj::Type(TypeDef {
 });
 
 /// The builtin type `staticmethod`.
-pub static STATICMETHOD: StaticObj = StaticObj::Type(TypeDef {
+pub static STATICMETHOD: StaticObj = StaticObj::Type(&TypeDef {
     name: "staticmethod",
     base: Some(&OBJECT),
     attrs: &[],
@@ -198,6 +198,7 @@ pub fn gen_close(vm: &mut Vm, g: Value) -> PyResult<()> {
 // ----- property, classmethod, staticmethod -----
 
 fn property_make_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     if a.len() > 5 {
         return Err(vm.type_error("function expected at most 4 arguments"));
     }
@@ -258,6 +259,7 @@ fn property_attr(vm: &mut Vm, obj: Value, name: Qstr) -> PyResult<Option<Value>>
 }
 
 fn one_arg(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     if !kw.is_empty() {
         return Err(vm.type_error("function doesn't take keyword arguments"));
     }
@@ -271,11 +273,13 @@ fn one_arg(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
 }
 
 fn classmethod_make_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let f = one_arg(vm, a, kw)?;
     vm.alloc(Obj::ClassMethod(f))
 }
 
 fn staticmethod_make_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let f = one_arg(vm, a, kw)?;
     vm.alloc(Obj::StaticMethod(f))
 }

@@ -4,6 +4,8 @@ use crate::native_fn;
 use crate::obj::Obj;
 use crate::qstr::q;
 use crate::statics::{Attr, StaticObj, TypeDef};
+use crate::types::bigint::{BigInt, Sign};
+use crate::types::bigint::{FromPrimitive, Signed, Zero};
 use crate::types::object::OBJECT;
 use crate::types::textargs::{arg_or_kw, check_kw, kw_get, unwrap_self};
 use crate::value::Value;
@@ -11,11 +13,9 @@ use crate::vm::ops::as_bigint;
 use crate::vm::{PyResult, Vm};
 use alloc::format;
 use alloc::vec::Vec;
-use num_bigint::{BigInt, Sign};
-use num_traits::{FromPrimitive, Signed, Zero};
 
 /// The builtin type `int`.
-pub static INT: StaticObj = StaticObj::Type(TypeDef {
+pub static INT: StaticObj = StaticObj::Type(&TypeDef {
     name: "int",
     base: Some(&OBJECT),
     attrs: &[
@@ -29,7 +29,7 @@ pub static INT: StaticObj = StaticObj::Type(TypeDef {
 });
 
 /// The builtin type `bool`.
-pub static BOOL: StaticObj = StaticObj::Type(TypeDef {
+pub static BOOL: StaticObj = StaticObj::Type(&TypeDef {
     name: "bool",
     base: Some(&INT),
     attrs: &[],
@@ -171,6 +171,7 @@ fn invalid_int(vm: &mut Vm, base: u32) -> crate::vm::PyErr {
 
 /// `int(x=0)`, `int(text, base=10)`.
 fn int_make_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let args = &crate::statics::Args(args);
     check_kw(vm, kw, &["base"])?;
     let base_v = arg_or_kw(vm, args, 2, kw, "base");
     let x = match args.get(1) {
@@ -242,6 +243,7 @@ pub fn int_of(vm: &mut Vm, x: Value) -> PyResult<Value> {
 
 /// `bool(x=False)`.
 fn bool_make_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let args = &crate::statics::Args(args);
     match args.get(1) {
         Some(&x) => Ok(Value::bool(vm.truthy(x)?)),
         None => Ok(Value::FALSE),
@@ -261,6 +263,7 @@ fn little_endian(vm: &mut Vm, v: Option<Value>) -> PyResult<bool> {
 
 /// `int.to_bytes(length=1, byteorder='big', *, signed=False)`.
 fn int_to_bytes(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let args = &crate::statics::Args(args);
     check_kw(vm, kw, &["length", "byteorder", "signed"])?;
     let s = unwrap_self(vm, args[0]);
     let n = int_arg(vm, s)?;
@@ -315,6 +318,7 @@ pub fn int_to_le_bytes(n: &BigInt, len: usize, signed: bool) -> Result<Vec<u8>, 
 
 /// `int.from_bytes(bytes, byteorder='big', *, signed=False)`.
 fn int_from_bytes(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let args = &crate::statics::Args(args);
     check_kw(vm, kw, &["byteorder", "signed"])?;
     let src = args[1];
     let data: Vec<u8> = match crate::types::bytes::buffer_data(vm, src) {
@@ -382,6 +386,7 @@ fn radix_text(vm: &mut Vm, v: Value, radix: u32, prefix: &str) -> PyResult<Value
 
 /// `pow(base, exp[, mod])`.
 fn builtin_pow(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     if a.len() == 2 || a[2] == Value::NONE {
         return vm.binary_op(crate::bytecode::op::BINARY_POWER, a[0], a[1]);
     }
@@ -410,7 +415,7 @@ fn builtin_pow(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Val
 
 /// Modular inverse of `a` modulo `m` (result with the sign convention of `%`).
 fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
-    use num_integer::Integer;
+    use crate::types::bigint::Integer;
     let mm = m.abs();
     let e = a.mod_floor(&mm).extended_gcd(&mm);
     if e.gcd != BigInt::from(1) {
@@ -422,7 +427,7 @@ fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use num_traits::ToPrimitive;
+    use crate::types::bigint::ToPrimitive;
 
     fn p(s: &str, b: u32) -> Option<i64> {
         parse_int(s.as_bytes(), b).ok().and_then(|n| n.to_i64())

@@ -7,7 +7,7 @@ use crate::types::object::OBJECT;
 use crate::types::{args, sort};
 
 /// The builtin type `list`.
-pub static LIST: StaticObj = StaticObj::Type(TypeDef {
+pub static LIST: StaticObj = StaticObj::Type(&TypeDef {
     name: "list",
     base: Some(&OBJECT),
     attrs: &[
@@ -183,6 +183,7 @@ native_fn!(LIST_CLEAR, "clear", 1, 1, |vm, a, _| {
 
 /// `list()` / `list(iterable)`.
 fn list_make_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     if !kw.is_empty() {
         return Err(vm.type_error("function doesn't take keyword arguments"));
     }

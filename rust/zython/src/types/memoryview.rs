@@ -76,7 +76,7 @@ impl NativeObject for MemoryView {
 }
 
 /// The builtin type `memoryview`.
-pub static MEMORYVIEW: StaticObj = StaticObj::Type(TypeDef {
+pub static MEMORYVIEW: StaticObj = StaticObj::Type(&TypeDef {
     name: "memoryview",
     base: Some(&OBJECT),
     attrs: &[
@@ -132,6 +132,7 @@ fn cur_len(vm: &Vm, mv: &MemoryView) -> usize {
 }
 
 fn mv_make_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let args = &crate::statics::Args(args);
     let x = match args.get(1) {
         Some(&x) => crate::types::textargs::unwrap_self(vm, x),
         None => return Err(vm.type_error("memoryview() missing required argument")),
@@ -248,6 +249,7 @@ native_fn!(MV_TOBYTES, "tobytes", 1, 1, |vm, a, _| {
 
 /// `self == other` against any buffer; NotImplemented for other objects.
 fn mv_compare(vm: &mut Vm, a: &[Value], eq: bool) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let mine = view_data(vm, a[0]).unwrap_or_default();
     match crate::types::bytes::buffer_data(vm, a[1]) {
         Some(other) => Ok(Value::bool((mine == other) == eq)),

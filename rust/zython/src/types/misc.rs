@@ -28,7 +28,7 @@ static ITER_ATTRS: &[(Qstr, Attr)] = &[
 macro_rules! iter_type {
     ($id:ident, $name:expr, $mk:expr) => {
         #[doc = concat!("The builtin type `", $name, "`.")]
-        pub static $id: StaticObj = StaticObj::Type(TypeDef {
+        pub static $id: StaticObj = StaticObj::Type(&TypeDef {
             name: $name,
             base: Some(&OBJECT),
             attrs: ITER_ATTRS,
@@ -59,7 +59,7 @@ native_fn!(ITER_NEXT, "__next__", 1, 1, |vm, a, _| {
 });
 
 /// The builtin type `range`.
-pub static RANGE: StaticObj = StaticObj::Type(TypeDef {
+pub static RANGE: StaticObj = StaticObj::Type(&TypeDef {
     name: "range",
     base: Some(&OBJECT),
     attrs: &[
@@ -72,7 +72,7 @@ pub static RANGE: StaticObj = StaticObj::Type(TypeDef {
 });
 
 /// The builtin type `slice`.
-pub static SLICE: StaticObj = StaticObj::Type(TypeDef {
+pub static SLICE: StaticObj = StaticObj::Type(&TypeDef {
     name: "slice",
     base: Some(&OBJECT),
     attrs: &[(q::INDICES, Attr::Fn(&SLICE_INDICES))],
@@ -82,6 +82,7 @@ pub static SLICE: StaticObj = StaticObj::Type(TypeDef {
 });
 
 fn arity(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)], min: usize, max: usize) -> PyResult<()> {
+    let a = &crate::statics::Args(a);
     if !kw.is_empty() {
         return Err(vm.type_error("function doesn't take keyword arguments"));
     }
@@ -103,6 +104,7 @@ fn arity(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)], min: usize, max: usize
 }
 
 fn range_make_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     arity(vm, a, kw, 1, 3)?;
     let mut start = 0;
     let mut step = 1;
@@ -182,6 +184,7 @@ native_fn!(RANGE_COUNT, "count", 2, 2, |vm, a, _| {
 });
 
 fn slice_make_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     arity(vm, a, kw, 1, 3)?;
     let (start, stop, step) = match a.len() {
         2 => (Value::NONE, a[1], Value::NONE),
@@ -226,6 +229,7 @@ fn new_iter(vm: &mut Vm, it: Iter) -> PyResult<Value> {
 }
 
 fn enumerate_make_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let iterable_q = vm.intern("iterable");
     args::check_kw(vm, kw, &[q::START, iterable_q])?;
     let iterable = match (a.get(1), args::kwarg(vm, kw, iterable_q)) {
@@ -250,6 +254,7 @@ fn enumerate_make_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResu
 
 /// Iterators over each of `vals` in a new tuple (rooted while they are made).
 fn iters_tuple(vm: &mut Vm, vals: &[Value]) -> PyResult<Value> {
+    let vals = &crate::statics::Args(vals);
     let base = vm.roots.len();
     let mut its = Vec::with_capacity(vals.len());
     let mut r = Ok(());
@@ -271,6 +276,7 @@ fn iters_tuple(vm: &mut Vm, vals: &[Value]) -> PyResult<Value> {
 }
 
 fn zip_make_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     if !kw.is_empty() {
         return Err(vm.type_error("function doesn't take keyword arguments"));
     }
@@ -282,6 +288,7 @@ fn zip_make_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Val
 }
 
 fn map_make_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     if !kw.is_empty() {
         return Err(vm.type_error("function doesn't take keyword arguments"));
     }
@@ -296,12 +303,14 @@ fn map_make_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Val
 }
 
 fn filter_make_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     arity(vm, a, kw, 2, 2)?;
     let it = vm.get_iter(a[2])?;
     new_iter(vm, Iter::Filter { f: a[1], it })
 }
 
 fn reversed_make_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     arity(vm, a, kw, 1, 1)?;
     let seq = a[1];
     if let Some(Obj::Range(s, e, st)) = vm.heap.get(seq) {

@@ -2,6 +2,7 @@
 //! with its method table. This module maps any value to its type.
 
 pub mod args;
+pub mod bigint;
 pub mod bytes;
 pub mod code;
 pub mod codec;
@@ -39,7 +40,7 @@ macro_rules! simple_type {
     ($name:ident, $text:expr) => {
         #[doc = concat!("The builtin type `", $text, "`.")]
         pub static $name: $crate::statics::StaticObj =
-            $crate::statics::StaticObj::Type($crate::statics::TypeDef {
+            $crate::statics::StaticObj::Type(&$crate::statics::TypeDef {
                 name: $text,
                 base: Some(&$crate::types::object::OBJECT),
                 attrs: &[],

@@ -13,7 +13,7 @@ use alloc::boxed::Box;
 use alloc::vec::Vec;
 
 /// The builtin type `object`.
-pub static OBJECT: StaticObj = StaticObj::Type(TypeDef {
+pub static OBJECT: StaticObj = StaticObj::Type(&TypeDef {
     name: "object",
     base: None,
     attrs: &[
@@ -33,7 +33,7 @@ pub static OBJECT: StaticObj = StaticObj::Type(TypeDef {
 });
 
 /// The builtin type `type`.
-pub static TYPE: StaticObj = StaticObj::Type(TypeDef {
+pub static TYPE: StaticObj = StaticObj::Type(&TypeDef {
     name: "type",
     base: Some(&OBJECT),
     attrs: &[
@@ -46,7 +46,7 @@ pub static TYPE: StaticObj = StaticObj::Type(TypeDef {
 });
 
 /// The builtin type `super`.
-pub static SUPER: StaticObj = StaticObj::Type(TypeDef {
+pub static SUPER: StaticObj = StaticObj::Type(&TypeDef {
     name: "super",
     base: Some(&OBJECT),
     attrs: &[],
@@ -57,6 +57,7 @@ pub static SUPER: StaticObj = StaticObj::Type(TypeDef {
 
 /// `object()`: a featureless instance.
 fn object_make_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     if a.len() > 1 || !kw.is_empty() {
         return Err(vm.type_error("function takes 0 positional arguments but 1 were given"));
     }
@@ -148,6 +149,7 @@ native_fn!(OBJECT_STR, "__str__", 1, 1, |vm, a, _| vm.repr(a[0]));
 
 /// `type(x)` or `type(name, bases, dict)`.
 fn type_make_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     match a.len() {
         2 if kw.is_empty() => Ok(types::type_of(vm, a[1])),
         4 => new_class(vm, Value::from_static(&TYPE), a[1], a[2], a[3]),
@@ -194,6 +196,7 @@ fn new_class(vm: &mut Vm, meta: Value, name: Value, bases: Value, ns: Value) -> 
 
 /// `super(cls, obj)` (the compiler supplies both inside methods).
 fn super_make_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     if !kw.is_empty() {
         return Err(vm.type_error("function doesn't take keyword arguments"));
     }

@@ -1,14 +1,14 @@
 //! printf-style `%` formatting for `str` and `bytes`.
 
 use crate::obj::Obj;
+use crate::types::bigint::BigInt;
+use crate::types::bigint::{Signed, ToPrimitive};
 use crate::types::format::{format_float, pad, Spec};
 use crate::value::Value;
 use crate::vm::ops::as_bigint;
 use crate::vm::{PyResult, Vm};
 use alloc::string::String;
 use alloc::vec::Vec;
-use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive};
 
 /// Largest width or precision accepted.
 const MAX_WIDTH: i64 = 1 << 24;

@@ -120,6 +120,7 @@ fn add_all(vm: &mut Vm, s: Value, other: Value) -> PyResult<()> {
 
 /// Run `f` with `vals` kept alive on the root stack.
 fn rooted<T>(vm: &mut Vm, vals: &[Value], f: impl FnOnce(&mut Vm) -> PyResult<T>) -> PyResult<T> {
+    let vals = &crate::statics::Args(vals);
     let base = vm.roots.len();
     vm.roots.extend_from_slice(vals);
     let r = f(vm);
@@ -130,6 +131,7 @@ fn rooted<T>(vm: &mut Vm, vals: &[Value], f: impl FnOnce(&mut Vm) -> PyResult<T>
 /// Apply binary set operation `o` (`&`, `-`, `^`) of `s` with each of `others` into a new
 /// set of `s`'s kind (or in place when `inplace`).
 fn fold(vm: &mut Vm, a: &[Value], o: u8, inplace: bool) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let s = if inplace {
         this_mut(vm, a[0])?
     } else {
@@ -293,6 +295,7 @@ native_fn!(SET_ISDISJOINT, "isdisjoint", 2, 2, |vm, a, _| {
 });
 
 fn relation(vm: &mut Vm, a: &[Value], o: u8) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let s = this(vm, a[0])?;
     let other = as_set(vm, a[1])?;
     rooted(vm, &[other], |vm| set_compare(vm, o, s, other))
@@ -300,6 +303,7 @@ fn relation(vm: &mut Vm, a: &[Value], o: u8) -> PyResult<Value> {
 
 /// `set()`, `set(iterable)`, `frozenset()`, `frozenset(iterable)` (args[0] is the type).
 pub fn set_make_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     if !kw.is_empty() {
         return Err(vm.type_error("function doesn't take keyword arguments"));
     }

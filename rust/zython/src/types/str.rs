@@ -12,7 +12,7 @@ use crate::vm::{PyResult, Vm};
 use alloc::string::String;
 
 /// The builtin type `str`.
-pub static STR: StaticObj = StaticObj::Type(TypeDef {
+pub static STR: StaticObj = StaticObj::Type(&TypeDef {
     name: "str",
     base: Some(&OBJECT),
     attrs: STR_ATTRS,
@@ -77,6 +77,7 @@ native_fn!(STR_MOD, "__mod__", 2, 2, |vm, a, _| {
 
 /// `str(obj='')`, `str(bytes, encoding[, errors])`.
 fn str_make_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let args = &crate::statics::Args(args);
     crate::types::textargs::check_kw(vm, kw, &["object", "encoding", "errors"])?;
     if args.len() > 4 {
         return Err(vm.type_error("function expected at most 3 arguments"));

@@ -189,6 +189,7 @@ fn rfind_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// find/rfind/index/rindex core: Some(unit index) or None.
 fn search(vm: &mut Vm, a: &[Value], rev: bool) -> PyResult<Option<usize>> {
+    let a = &crate::statics::Args(a);
     let t = subject(vm, a[0])?;
     let needle = match crate::types::bytes::int_as_byte(vm, t.kind, a[1])? {
         Some(b) => alloc::vec![b],
@@ -263,6 +264,7 @@ native_fn!(COUNT, "count", 2, 4, |vm, a, _| {
 });
 
 fn starts_ends(vm: &mut Vm, a: &[Value], ends: bool) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let t = subject(vm, a[0])?;
     let len = t.len_units();
     let (s, e, past) = clamp_range(vm, a.get(2).copied(), a.get(3).copied(), len)?;
@@ -349,6 +351,7 @@ fn rsplit_ws(data: &[u8], max: isize) -> Vec<&[u8]> {
 }
 
 fn split_common(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)], rev: bool) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     crate::types::textargs::check_kw(vm, kw, &["sep", "maxsplit"])?;
     let t = subject(vm, a[0])?;
     let sep = arg_or_kw(vm, a, 1, kw, "sep").filter(|v| *v != Value::NONE);
@@ -479,6 +482,7 @@ native_fn!(
 
 /// 0: both ends, 1: left, 2: right.
 fn strip_common(vm: &mut Vm, a: &[Value], which: u8) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let t = subject(vm, a[0])?;
     let chars = match a.get(1) {
         Some(&v) if v != Value::NONE => Some(same_kind_arg(vm, t.kind, v)?),
@@ -591,6 +595,7 @@ native_fn!(REPLACE, "replace", 3, 4, |vm, a, _| {
 });
 
 fn partition_common(vm: &mut Vm, a: &[Value], rev: bool) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let t = subject(vm, a[0])?;
     let sep = same_kind_arg(vm, t.kind, a[1])?;
     if sep.is_empty() {
@@ -658,6 +663,7 @@ native_fn!(JOIN, "join", 2, 2, |vm, a, _| {
 
 /// Padding for center/ljust/rjust: 0 center, 1 ljust, 2 rjust.
 fn pad_common(vm: &mut Vm, a: &[Value], how: u8) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let t = subject(vm, a[0])?;
     let width = vm.to_index(a[1])?;
     let fill: Vec<u8> = match a.get(2) {
@@ -736,6 +742,7 @@ native_fn!(ZFILL, "zfill", 2, 2, |vm, a, _| {
 /// Case mappings: 0 upper, 1 lower, 2 swapcase, 3 capitalize, 4 title. Like MicroPython,
 /// only ASCII letters have case: the bytes of other characters pass through unchanged.
 fn case_common(vm: &mut Vm, a: &[Value], how: u8) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let t = subject(vm, a[0])?;
     let mut prev_cased = false;
     let out: Vec<u8> = t
@@ -772,6 +779,7 @@ native_fn!(TITLE, "title", 1, 1, |vm, a, _| case_common(vm, a, 4));
 /// Character classes: 0 digit, 1 alpha, 2 space, 3 upper, 4 lower, 5 alnum. Like MicroPython,
 /// only ASCII characters belong to a class, so str and bytes share the byte-wise test.
 fn class_common(vm: &mut Vm, a: &[Value], how: u8) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let t = subject(vm, a[0])?;
     let d = &t.data;
     if d.is_empty() {
@@ -796,6 +804,7 @@ native_fn!(ISLOWER, "islower", 1, 1, |vm, a, _| class_common(vm, a, 4));
 native_fn!(ISALNUM, "isalnum", 1, 1, |vm, a, _| class_common(vm, a, 5));
 
 fn affix_common(vm: &mut Vm, a: &[Value], suffix: bool) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     let t = subject(vm, a[0])?;
     let p = same_kind_arg(vm, t.kind, a[1])?;
     let d = &t.data;

@@ -12,6 +12,7 @@ pub fn arg_or_kw(
     kw: &[(Value, Value)],
     name: &str,
 ) -> Option<Value> {
+    let args = &crate::statics::Args(args);
     if let Some(&v) = args.get(i) {
         return Some(v);
     }

@@ -10,7 +10,7 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 /// The builtin type `tuple`.
-pub static TUPLE: StaticObj = StaticObj::Type(TypeDef {
+pub static TUPLE: StaticObj = StaticObj::Type(&TypeDef {
     name: "tuple",
     base: Some(&OBJECT),
     attrs: &[
@@ -41,6 +41,7 @@ fn this(vm: &mut Vm, v: Value) -> PyResult<Value> {
 
 /// `tuple()` / `tuple(iterable)`.
 fn tuple_make_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let a = &crate::statics::Args(a);
     if !kw.is_empty() {
         return Err(vm.type_error("function doesn't take keyword arguments"));
     }

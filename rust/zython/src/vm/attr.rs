@@ -32,8 +32,8 @@ impl Vm {
                 let fv = Value::from_static(f);
                 self.alloc(Obj::StaticMethod(fv))?
             }
-            Attr::Int(i) => self.new_int(i)?,
-            Attr::Float(f) => self.new_float(f)?,
+            Attr::Int(i) => self.new_int(i as i64)?,
+            Attr::Float(f) => self.new_float(*f)?,
             Attr::Str(s) => self.new_str(s)?,
             Attr::None => Value::NONE,
         })

@@ -254,14 +254,16 @@ impl Vm {
         {
             // Fast path: closed-over cells then exactly the positional parameters.
             if n_closure > 0 {
-                if let Some(Obj::Function(func)) = self.heap.get(f) {
-                    for (i, &c) in func.closure.iter().enumerate() {
-                        self.stack[base + n_state - 1 - i] = c;
+                let slots = self.stack.get_mut(base..base + n_state);
+                if let (Some(Obj::Function(func)), Some(slots)) = (self.heap.get(f), slots) {
+                    // Locals are stored last-first.
+                    for (s, &c) in slots.iter_mut().rev().zip(func.closure.iter()) {
+                        *s = c;
                     }
                 }
             }
             for (i, &a) in args.iter().enumerate() {
-                self.stack[base + n_state - 1 - (n_closure + i)] = a;
+                *self.sv_mut(base + n_state - 1 - (n_closure + i)) = a;
             }
         } else {
             let closure: Vec<Value> = match self.heap.get(f) {
@@ -286,9 +288,9 @@ impl Vm {
         // Locals captured by inner functions live in cells.
         for &c in code.cells.iter() {
             let slot = base + n_state - 1 - c as usize;
-            let v = self.stack[slot];
+            let v = self.sv(slot);
             match self.alloc(Obj::Cell(v)) {
-                Ok(cell) => self.stack[slot] = cell,
+                Ok(cell) => *self.sv_mut(slot) = cell,
                 Err(e) => {
                     self.stack.truncate(base);
                     return Err(e);
@@ -348,7 +350,7 @@ impl Vm {
             let extra: Vec<Value> = (n_pos..n_args).map(arg).collect();
             let t = self.new_tuple(&extra)?;
             if var_slot < n_state {
-                self.stack[local(var_slot)] = t;
+                *self.sv_mut(local(var_slot)) = t;
             }
             var_slot += 1;
             n_bind = n_pos;
@@ -356,13 +358,13 @@ impl Vm {
             if flags & op::SCOPE_VARARGS != 0 {
                 let t = self.new_tuple(&[])?;
                 if var_slot < n_state {
-                    self.stack[local(var_slot)] = t;
+                    *self.sv_mut(local(var_slot)) = t;
                 }
                 var_slot += 1;
             }
         }
         for i in 0..n_bind {
-            self.stack[local(i)] = arg(i);
+            *self.sv_mut(local(i)) = arg(i);
         }
         let def_items: Vec<Value> = match self.heap.get(defaults) {
             Some(Obj::Tuple(t)) => t.to_vec(),
@@ -374,7 +376,7 @@ impl Vm {
                     return Err(self.pos_args_mismatch(code, n_pos - n_def, n_args));
                 }
                 for i in n_bind..n_pos {
-                    self.stack[local(i)] = def_items[i - (n_pos - n_def)];
+                    *self.sv_mut(local(i)) = def_items[i - (n_pos - n_def)];
                 }
             }
             if n_kwonly != 0 {
@@ -382,7 +384,7 @@ impl Vm {
             }
             if flags & op::SCOPE_VARKEYWORDS != 0 && var_slot < n_state {
                 let d = self.new_dict()?;
-                self.stack[local(var_slot)] = d;
+                *self.sv_mut(local(var_slot)) = d;
             }
             return Ok(());
         }
@@ -391,7 +393,7 @@ impl Vm {
         if flags & op::SCOPE_VARKEYWORDS != 0 {
             kwdict = self.new_dict()?;
             if var_slot < n_state {
-                self.stack[local(var_slot)] = kwdict;
+                *self.sv_mut(local(var_slot)) = kwdict;
             }
         }
         for &(name, value) in kw {
@@ -404,14 +406,14 @@ impl Vm {
                     _ => false,
                 };
                 if matches {
-                    if !self.stack[local(j)].is_null() {
+                    if !self.sv(local(j)).is_null() {
                         let n = alloc::string::String::from(self.str_data(name).unwrap_or("?"));
                         return Err(self.type_error(&format!(
                             "function got multiple values for argument '{}'",
                             n
                         )));
                     }
-                    self.stack[local(j)] = value;
+                    *self.sv_mut(local(j)) = value;
                     placed = true;
                     break;
                 }
@@ -433,14 +435,14 @@ impl Vm {
         }
         // Positional defaults for what is still unbound.
         for i in (n_pos - n_def.min(n_pos))..n_pos {
-            if self.stack[local(i)].is_null() {
+            if self.sv(local(i)).is_null() {
                 if let Some(&d) = def_items.get(i - (n_pos - n_def)) {
-                    self.stack[local(i)] = d;
+                    *self.sv_mut(local(i)) = d;
                 }
             }
         }
         for i in 0..n_pos {
-            if self.stack[local(i)].is_null() {
+            if self.sv(local(i)).is_null() {
                 return Err(self.type_error(&format!(
                     "function missing required positional argument #{}",
                     i + 1
@@ -449,7 +451,7 @@ impl Vm {
         }
         for i in 0..n_kwonly {
             let slot = local(n_pos + i);
-            if self.stack[slot].is_null() {
+            if self.sv(slot).is_null() {
                 let name_q = code
                     .arg_names
                     .get(n_pos + i)
@@ -459,7 +461,7 @@ impl Vm {
                     _ => None,
                 };
                 match found {
-                    Some(v) => self.stack[slot] = v,
+                    Some(v) => *self.sv_mut(slot) = v,
                     None => {
                         let n = alloc::string::String::from(
                             name_q.map(|x| self.qstrs.str(x)).unwrap_or("?"),

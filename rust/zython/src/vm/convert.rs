@@ -5,11 +5,11 @@ use crate::obj::Obj;
 use crate::qstr::q;
 use crate::statics::StaticObj;
 use crate::types;
+use crate::types::bigint::ToPrimitive;
 use crate::value::Value;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt::Write;
-use num_traits::ToPrimitive;
 
 /// Deepest container nesting `repr` will follow before raising RuntimeError.
 const MAX_REPR_DEPTH: u32 = 100;
@@ -49,9 +49,9 @@ pub fn format_float(f: f64, out: &mut String) {
                 }
                 out.push_str(".0");
             } else {
-                out.push_str(&digits[..e + 1]);
+                out.push_str(digits.get(..e + 1).unwrap_or_default());
                 out.push('.');
-                out.push_str(&digits[e + 1..]);
+                out.push_str(digits.get(e + 1..).unwrap_or_default());
             }
         } else {
             out.push_str("0.");
@@ -61,10 +61,10 @@ pub fn format_float(f: f64, out: &mut String) {
             out.push_str(&digits);
         }
     } else {
-        out.push_str(&digits[..1]);
+        out.push_str(digits.get(..1).unwrap_or_default());
         if digits.len() > 1 {
             out.push('.');
-            out.push_str(&digits[1..]);
+            out.push_str(digits.get(1..).unwrap_or_default());
         }
         let _ = write!(out, "e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs());
     }

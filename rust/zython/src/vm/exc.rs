@@ -32,6 +32,7 @@ pub fn prealloc_memory_error(vm: &mut Vm) -> Value {
 
 /// `ExceptionType(*args)`: the constructor of every exception type (args[0] is the type).
 pub fn exception_make_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let args = &crate::statics::Args(args);
     let class = args
         .first()
         .copied()

@@ -7,7 +7,7 @@
 //! Stack convention: `sp` is the index of the next free value-stack slot; TOS is `sp - 1`.
 //! Exception-handler and finally semantics follow MicroPython's VM exactly (same bytecode).
 
-use super::frame::Handler;
+use super::frame::{Frame, Handler};
 use super::{PyErr, PyResult, Vm};
 use crate::bytecode::op;
 use crate::interrupt;
@@ -69,7 +69,60 @@ fn slabel(bc: &[u8], ip: &mut usize) -> Option<isize> {
     }
 }
 
+/// An interpreter-internal index was out of range (the validator and the dispatch loop's
+/// own checks rule this out): one shared failure instead of a panic location per site.
+#[cold]
+#[inline(never)]
+fn internal_fault() -> ! {
+    panic!("zython: internal VM index out of range")
+}
+
 impl Vm {
+    /// The value stack slot `i`.
+    #[inline(always)]
+    pub(super) fn sv(&self, i: usize) -> Value {
+        match self.stack.get(i) {
+            Some(v) => *v,
+            None => internal_fault(),
+        }
+    }
+
+    /// The value stack slot `i`, to write.
+    #[inline(always)]
+    pub(super) fn sv_mut(&mut self, i: usize) -> &mut Value {
+        match self.stack.get_mut(i) {
+            Some(v) => v,
+            None => internal_fault(),
+        }
+    }
+
+    /// Value stack slots `a..b`.
+    #[inline(always)]
+    pub(super) fn sslice(&self, a: usize, b: usize) -> &[Value] {
+        match self.stack.get(a..b) {
+            Some(v) => v,
+            None => internal_fault(),
+        }
+    }
+
+    /// The frame at depth `fi`.
+    #[inline(always)]
+    pub(super) fn fr(&self, fi: usize) -> &Frame {
+        match self.frames.get(fi) {
+            Some(f) => f,
+            None => internal_fault(),
+        }
+    }
+
+    /// The frame at depth `fi`, to change.
+    #[inline(always)]
+    pub(super) fn fr_mut(&mut self, fi: usize) -> &mut Frame {
+        match self.frames.get_mut(fi) {
+            Some(f) => f,
+            None => internal_fault(),
+        }
+    }
+
     /// Run frames until the one at depth `stop` finishes (returns, yields or raises).
     pub fn run(&mut self, stop: usize) -> PyResult<Exit> {
         let mut pending: Option<PyErr> = None;
@@ -93,18 +146,18 @@ impl Vm {
                 Some(i) if i >= stop => i,
                 _ => return Err(self.runtime_error("internal: frame stack underflow")),
             };
-            let code: Rc<super::code::Code> = self.frames[fi].code.clone();
-            let ctx = self.frames[fi].ctx;
-            let qstrs: Rc<[Qstr]> = self.frames[fi].qstrs.clone();
+            let code: Rc<super::code::Code> = self.fr(fi).code.clone();
+            let ctx = self.fr(fi).ctx;
+            let qstrs: Rc<[Qstr]> = self.fr(fi).qstrs.clone();
             let bc: &[u8] = &code.bytes;
             // Identifies this code object in the lookup cache.
             let code_tag = Rc::as_ptr(&code) as *const u8 as usize;
-            let base = self.frames[fi].base;
+            let base = self.fr(fi).base;
             let n_state = code.n_state as usize;
             let top = base + n_state;
-            let globals = self.frames[fi].globals;
-            let mut ip = self.frames[fi].ip;
-            let mut sp = self.frames[fi].sp;
+            let globals = self.fr(fi).globals;
+            let mut ip = self.fr(fi).ip;
+            let mut sp = self.fr(fi).sp;
             let mut op_ip: usize;
 
             let result: Result<Flow, PyErr> = match pending.take() {
@@ -112,7 +165,7 @@ impl Vm {
                 None => 'dispatch: loop {
                     macro_rules! save {
                         () => {{
-                            let f = &mut self.frames[fi];
+                            let f = self.fr_mut(fi);
                             f.ip = ip;
                             f.sp = sp;
                             f.op_ip = op_ip;
@@ -152,7 +205,7 @@ impl Vm {
                             if sp >= top {
                                 bad!();
                             }
-                            self.stack[sp] = v;
+                            *self.sv_mut(sp) = v;
                             sp += 1;
                         }};
                     }
@@ -162,7 +215,7 @@ impl Vm {
                                 bad!();
                             }
                             sp -= 1;
-                            self.stack[sp]
+                            self.sv(sp)
                         }};
                     }
                     macro_rules! peek {
@@ -171,7 +224,7 @@ impl Vm {
                             if sp < base + 1 + n {
                                 bad!();
                             }
-                            self.stack[sp - 1 - n]
+                            self.sv(sp - 1 - n)
                         }};
                     }
                     macro_rules! set_top {
@@ -180,7 +233,7 @@ impl Vm {
                             if sp <= base {
                                 bad!();
                             }
-                            self.stack[sp - 1] = v;
+                            *self.sv_mut(sp - 1) = v;
                         }};
                     }
                     macro_rules! local {
@@ -258,7 +311,7 @@ impl Vm {
                         op::LOAD_NULL => push!(Value::NULL),
                         op::LOAD_FAST_N => {
                             let n = opt!(uint(bc, &mut ip));
-                            let v = self.stack[local!(n)];
+                            let v = self.sv(local!(n));
                             if v.is_null() {
                                 fail!(self.new_exception(
                                     &ex::NAME_ERROR,
@@ -269,7 +322,7 @@ impl Vm {
                         }
                         op::LOAD_DEREF => {
                             let n = opt!(uint(bc, &mut ip));
-                            let cell = self.stack[local!(n)];
+                            let cell = self.sv(local!(n));
                             let v = match self.heap.get(cell) {
                                 Some(Obj::Cell(v)) => *v,
                                 _ => Value::NULL,
@@ -284,7 +337,7 @@ impl Vm {
                         }
                         op::LOAD_NAME => {
                             let q = qstr_arg!();
-                            let locals = self.frames[fi].locals;
+                            let locals = self.fr(fi).locals;
                             let found = if locals == globals {
                                 None
                             } else {
@@ -352,11 +405,11 @@ impl Vm {
                             let n = opt!(uint(bc, &mut ip));
                             let slot = local!(n);
                             let v = pop!();
-                            self.stack[slot] = v;
+                            *self.sv_mut(slot) = v;
                         }
                         op::STORE_DEREF => {
                             let n = opt!(uint(bc, &mut ip));
-                            let cell = self.stack[local!(n)];
+                            let cell = self.sv(local!(n));
                             let v = pop!();
                             if let Some(Obj::Cell(c)) = self.heap.get_mut(cell) {
                                 *c = v;
@@ -367,7 +420,7 @@ impl Vm {
                         op::STORE_NAME => {
                             let q = qstr_arg!();
                             let v = pop!();
-                            let locals = self.frames[fi].locals;
+                            let locals = self.fr(fi).locals;
                             tri!(self.dict_set_str(locals, q, v));
                         }
                         op::STORE_GLOBAL => {
@@ -402,17 +455,17 @@ impl Vm {
                         op::DELETE_FAST => {
                             let n = opt!(uint(bc, &mut ip));
                             let slot = local!(n);
-                            if self.stack[slot].is_null() {
+                            if self.sv(slot).is_null() {
                                 fail!(self.new_exception(
                                     &ex::NAME_ERROR,
                                     "local variable referenced before assignment"
                                 ));
                             }
-                            self.stack[slot] = Value::NULL;
+                            *self.sv_mut(slot) = Value::NULL;
                         }
                         op::DELETE_DEREF => {
                             let n = opt!(uint(bc, &mut ip));
-                            let cell = self.stack[local!(n)];
+                            let cell = self.sv(local!(n));
                             let ok = match self.heap.get_mut(cell) {
                                 Some(Obj::Cell(c)) if !c.is_null() => {
                                     *c = Value::NULL;
@@ -430,7 +483,7 @@ impl Vm {
                         op::DELETE_NAME | op::DELETE_GLOBAL => {
                             let q = qstr_arg!();
                             let d = if opcode == op::DELETE_NAME {
-                                self.frames[fi].locals
+                                self.fr(fi).locals
                             } else {
                                 globals
                             };
@@ -462,16 +515,16 @@ impl Vm {
                         op::ROT_TWO => {
                             let a = peek!(0);
                             let b = peek!(1);
-                            self.stack[sp - 1] = b;
-                            self.stack[sp - 2] = a;
+                            *self.sv_mut(sp - 1) = b;
+                            *self.sv_mut(sp - 2) = a;
                         }
                         op::ROT_THREE => {
                             let t = peek!(0);
                             let s = peek!(1);
                             let r = peek!(2);
-                            self.stack[sp - 1] = s;
-                            self.stack[sp - 2] = r;
-                            self.stack[sp - 3] = t;
+                            *self.sv_mut(sp - 1) = s;
+                            *self.sv_mut(sp - 2) = r;
+                            *self.sv_mut(sp - 3) = t;
                         }
                         op::JUMP => {
                             let off = opt!(slabel(bc, &mut ip));
@@ -515,7 +568,7 @@ impl Vm {
                             save!();
                             let exit = tri!(self.load_method(mgr, crate::qstr::q::__EXIT__));
                             let enter = tri!(self.load_method(mgr, crate::qstr::q::__ENTER__));
-                            self.stack[sp - 1] = exit.func;
+                            *self.sv_mut(sp - 1) = exit.func;
                             push!(if exit.self_.is_null() {
                                 Value::NULL
                             } else {
@@ -523,7 +576,7 @@ impl Vm {
                             });
                             save!();
                             let r = tri!(self.call_bound(enter, &[]));
-                            self.frames[fi].handlers.push(Handler {
+                            self.fr_mut(fi).handlers.push(Handler {
                                 handler: ip + off,
                                 sp,
                                 finally: true,
@@ -536,39 +589,39 @@ impl Vm {
                                 bad!();
                             }
                             let t = sp - 1;
-                            let tos = self.stack[t];
+                            let tos = self.sv(t);
                             save!();
                             if tos == Value::NONE {
                                 let m = super::attr::Method {
-                                    func: self.stack[t - 2],
-                                    self_: self.stack[t - 1],
+                                    func: self.sv(t - 2),
+                                    self_: self.sv(t - 1),
                                 };
                                 tri!(self.call_bound(m, &[Value::NONE, Value::NONE, Value::NONE]));
-                                self.stack[t - 2] = Value::NONE;
+                                *self.sv_mut(t - 2) = Value::NONE;
                                 sp = t - 1;
                             } else if tos.is_small_int() {
                                 if sp < base + 4 {
                                     bad!();
                                 }
-                                let data = self.stack[t - 1];
+                                let data = self.sv(t - 1);
                                 let m = super::attr::Method {
-                                    func: self.stack[t - 3],
-                                    self_: self.stack[t - 2],
+                                    func: self.sv(t - 3),
+                                    self_: self.sv(t - 2),
                                 };
                                 tri!(self.call_bound(m, &[Value::NONE, Value::NONE, Value::NONE]));
-                                self.stack[t - 3] = data;
-                                self.stack[t - 2] = tos;
+                                *self.sv_mut(t - 3) = data;
+                                *self.sv_mut(t - 2) = tos;
                                 sp = t - 1;
                             } else {
                                 let exc = tos;
                                 let ty = crate::types::type_of(self, exc);
                                 let m = super::attr::Method {
-                                    func: self.stack[t - 2],
-                                    self_: self.stack[t - 1],
+                                    func: self.sv(t - 2),
+                                    self_: self.sv(t - 1),
                                 };
                                 let r = tri!(self.call_bound(m, &[ty, exc, Value::NONE]));
                                 let swallow = tri!(self.truthy(r));
-                                self.stack[t - 2] = if swallow { Value::NONE } else { exc };
+                                *self.sv_mut(t - 2) = if swallow { Value::NONE } else { exc };
                                 sp = t - 1;
                             }
                         }
@@ -587,7 +640,7 @@ impl Vm {
                         }
                         op::SETUP_EXCEPT | op::SETUP_FINALLY => {
                             let off = opt!(ulabel(bc, &mut ip));
-                            self.frames[fi].handlers.push(Handler {
+                            self.fr_mut(fi).handlers.push(Handler {
                                 handler: ip + off,
                                 sp,
                                 finally: opcode == op::SETUP_FINALLY,
@@ -595,7 +648,7 @@ impl Vm {
                             });
                         }
                         op::END_FINALLY => {
-                            self.frames[fi].handlers.pop();
+                            self.fr_mut(fi).handlers.pop();
                             let tos = peek!(0);
                             if tos == Value::NONE {
                                 sp -= 1;
@@ -663,8 +716,8 @@ impl Vm {
                             // Slot 0 holds the iterator, or NULL when slot 1 does (the
                             // layout a generator expression builds from its argument), or a
                             // tuple, list or range with its position in slot 1.
-                            let mut it = self.stack[sp - ITER_SLOTS];
-                            let pos = self.stack[sp - ITER_SLOTS + 1];
+                            let mut it = self.sv(sp - ITER_SLOTS);
+                            let pos = self.sv(sp - ITER_SLOTS + 1);
                             if let (false, Some(p)) = (it.is_null(), pos.as_small_int()) {
                                 let next = match self.heap.get(it) {
                                     Some(Obj::Tuple(t)) => t.get(p as usize).map(|&v| (v, p + 1)),
@@ -682,21 +735,21 @@ impl Vm {
                                 };
                                 match next.map(|(v, n)| (v, Value::try_small_int(n as i64))) {
                                     Some((v, Some(n))) => {
-                                        self.stack[sp - ITER_SLOTS + 1] = n;
+                                        *self.sv_mut(sp - ITER_SLOTS + 1) = n;
                                         push!(v);
                                     }
                                     Some((v, None)) => {
                                         // The next range value is not a small int: continue
                                         // with a heap iterator from there.
-                                        self.stack[sp - ITER_SLOTS + 1] = Value::NULL;
+                                        *self.sv_mut(sp - ITER_SLOTS + 1) = Value::NULL;
                                         if let Some(&Obj::Range(_, stop, step)) = self.heap.get(it)
                                         {
                                             let next = p.saturating_add(step);
                                             save!();
                                             let r = tri!(self.alloc(Obj::Range(next, stop, step)));
-                                            self.stack[sp - ITER_SLOTS] = r;
+                                            *self.sv_mut(sp - ITER_SLOTS) = r;
                                             let ri = tri!(self.get_iter(r));
-                                            self.stack[sp - ITER_SLOTS] = ri;
+                                            *self.sv_mut(sp - ITER_SLOTS) = ri;
                                         }
                                         push!(v);
                                     }
@@ -747,10 +800,11 @@ impl Vm {
                         }
                         op::POP_EXCEPT_JUMP => {
                             let off = opt!(ulabel(bc, &mut ip));
-                            self.frames[fi].handlers.pop();
+                            self.fr_mut(fi).handlers.pop();
                             // Leaving an except block: sys.exc_info() shows the exception of
                             // an enclosing except block, or nothing (as MicroPython clears it).
-                            self.cur_exc = self.frames[fi]
+                            self.cur_exc = self
+                                .fr(fi)
                                 .handlers
                                 .last()
                                 .map_or(Value::NULL, |h| h.prev_exc);
@@ -761,7 +815,7 @@ impl Vm {
                             if sp < base + n {
                                 bad!();
                             }
-                            let items = self.stack[sp - n..sp].to_vec();
+                            let items = self.sslice(sp - n, sp).to_vec();
                             let t = tri!(self.new_tuple(&items));
                             sp -= n;
                             push!(t);
@@ -771,7 +825,7 @@ impl Vm {
                             if sp < base + n {
                                 bad!();
                             }
-                            let items = self.stack[sp - n..sp].to_vec();
+                            let items = self.sslice(sp - n, sp).to_vec();
                             let l = tri!(self.new_list(items));
                             sp -= n;
                             push!(l);
@@ -793,7 +847,7 @@ impl Vm {
                             if sp < base + n {
                                 bad!();
                             }
-                            let items = self.stack[sp - n..sp].to_vec();
+                            let items = self.sslice(sp - n, sp).to_vec();
                             save!();
                             let s = tri!(self.new_set(&items, false));
                             sp -= n;
@@ -842,7 +896,7 @@ impl Vm {
                                 bad!();
                             }
                             for (i, &x) in items.iter().rev().enumerate() {
-                                self.stack[sp + i] = x;
+                                *self.sv_mut(sp + i) = x;
                             }
                             sp += n;
                         }
@@ -894,7 +948,7 @@ impl Vm {
                             if sp < base + n_closed {
                                 bad!();
                             }
-                            let closure: Box<[Value]> = self.stack[sp - n_closed..sp].into();
+                            let closure: Box<[Value]> = self.sslice(sp - n_closed, sp).into();
                             sp -= n_closed;
                             let (defaults, kw_defaults) = if opcode == op::MAKE_FUNCTION_DEFARGS
                                 || opcode == op::MAKE_CLOSURE_DEFARGS
@@ -933,11 +987,11 @@ impl Vm {
                                 bad!();
                             }
                             let fpos = sp - span;
-                            let fun = self.stack[fpos];
+                            let fun = self.sv(fpos);
                             let mut a0 = fpos + 1;
                             let mut self_arg = Value::NULL;
                             if is_method {
-                                self_arg = self.stack[fpos + 1];
+                                self_arg = self.sv(fpos + 1);
                                 a0 += 1;
                             }
                             if !var && n_kw == 0 && n_pos < 8 {
@@ -948,7 +1002,11 @@ impl Vm {
                                     buf[0] = self_arg;
                                     n = 1;
                                 }
-                                buf[n..n + n_pos].copy_from_slice(&self.stack[a0..a0 + n_pos]);
+                                for (d, v) in
+                                    buf.iter_mut().skip(n).zip(self.sslice(a0, a0 + n_pos))
+                                {
+                                    *d = *v;
+                                }
                                 n += n_pos;
                                 sp = fpos;
                                 save!();
@@ -975,18 +1033,18 @@ impl Vm {
                             if !self_arg.is_null() {
                                 args.push(self_arg);
                             }
-                            args.extend_from_slice(&self.stack[a0..a0 + n_pos]);
+                            args.extend_from_slice(self.sslice(a0, a0 + n_pos));
                             let mut kw: Vec<(Value, Value)> = Vec::with_capacity(n_kw);
                             for k in 0..n_kw {
                                 kw.push((
-                                    self.stack[a0 + n_pos + 2 * k],
-                                    self.stack[a0 + n_pos + 2 * k + 1],
+                                    self.sv(a0 + n_pos + 2 * k),
+                                    self.sv(a0 + n_pos + 2 * k + 1),
                                 ));
                             }
                             save!();
                             if var {
-                                let bitmap = self.stack[sp - 1].small_int_value() as usize;
-                                let pre = if is_method && !self.stack[fpos + 1].is_null() {
+                                let bitmap = self.sv(sp - 1).small_int_value() as usize;
+                                let pre = if is_method && !self.sv(fpos + 1).is_null() {
                                     1
                                 } else {
                                     0
@@ -1015,7 +1073,7 @@ impl Vm {
                             push!(r);
                         }
                         op::RETURN_VALUE => {
-                            if self.frames[fi].handlers.is_empty() {
+                            if self.fr(fi).handlers.is_empty() {
                                 let v = peek!(0);
                                 save!();
                                 break 'dispatch Ok(Flow::Return(v));
@@ -1031,7 +1089,8 @@ impl Vm {
                             }
                         }
                         op::RAISE_LAST => {
-                            let prev = self.frames[fi]
+                            let prev = self
+                                .fr(fi)
                                 .handlers
                                 .iter()
                                 .rev()
@@ -1115,7 +1174,7 @@ impl Vm {
                         op::IMPORT_STAR => {
                             let m = pop!();
                             save!();
-                            let locals = self.frames[fi].locals;
+                            let locals = self.fr(fi).locals;
                             tri!(self.import_star(m, locals));
                         }
                         0x70..=0xaf => {
@@ -1126,7 +1185,7 @@ impl Vm {
                             ));
                         }
                         0xb0..=0xbf => {
-                            let v = self.stack[local!((opcode - op::LOAD_FAST_MULTI) as usize)];
+                            let v = self.sv(local!((opcode - op::LOAD_FAST_MULTI) as usize));
                             if v.is_null() {
                                 fail!(self.new_exception(
                                     &ex::NAME_ERROR,
@@ -1138,7 +1197,7 @@ impl Vm {
                         0xc0..=0xcf => {
                             let slot = local!((opcode - op::STORE_FAST_MULTI) as usize);
                             let v = pop!();
-                            self.stack[slot] = v;
+                            *self.sv_mut(slot) = v;
                         }
                         0xd0..=0xd6 => {
                             let v = peek!(0);
@@ -1198,15 +1257,15 @@ impl Vm {
                         return Ok(Exit::Return(v));
                     }
                     let caller = self.frames.len() - 1;
-                    let csp = self.frames[caller].sp;
+                    let csp = self.fr(caller).sp;
                     if csp < self.stack.len() {
-                        self.stack[csp] = v;
-                        self.frames[caller].sp = csp + 1;
+                        *self.sv_mut(csp) = v;
+                        self.fr_mut(caller).sp = csp + 1;
                     }
                     continue 'frames;
                 }
                 Ok(Flow::Yield(v)) => {
-                    if self.frames.len() - 1 != stop || self.frames[fi].gen.is_null() {
+                    if self.frames.len() - 1 != stop || self.fr(fi).gen.is_null() {
                         return Err(self.runtime_error("yield outside generator"));
                     }
                     return Ok(Exit::Yield(v));
@@ -1216,11 +1275,11 @@ impl Vm {
                     let mut e = e;
                     loop {
                         let fi = self.frames.len() - 1;
-                        let op_at = self.frames[fi].op_ip;
-                        let opcode = self.frames[fi].code.bytes.get(op_at).copied().unwrap_or(0);
+                        let op_at = self.fr(fi).op_ip;
+                        let opcode = self.fr(fi).code.bytes.get(op_at).copied().unwrap_or(0);
                         if opcode != op::END_FINALLY && opcode != op::RAISE_LAST {
                             let (ctx, name_idx, line) = {
-                                let f = &self.frames[fi];
+                                let f = &self.fr(fi);
                                 (f.ctx, f.code.name, f.code.line_of(op_at))
                             };
                             let (file, func) = match self.heap.get(ctx) {
@@ -1236,21 +1295,21 @@ impl Vm {
                             self.add_traceback(e.0, file, line, func);
                         }
                         // Handlers at or before the failing instruction are already active: drop them.
-                        while let Some(h) = self.frames[fi].handlers.last() {
+                        while let Some(h) = self.fr(fi).handlers.last() {
                             if h.handler <= op_at {
-                                self.frames[fi].handlers.pop();
+                                self.fr_mut(fi).handlers.pop();
                             } else {
                                 break;
                             }
                         }
-                        if let Some(h) = self.frames[fi].handlers.last_mut() {
+                        if let Some(h) = self.fr_mut(fi).handlers.last_mut() {
                             h.prev_exc = e.0;
                             let (hip, hsp) = (h.handler, h.sp);
-                            let f = &mut self.frames[fi];
+                            let f = self.fr_mut(fi);
                             f.ip = hip;
                             f.sp = hsp + 1;
                             if hsp < self.stack.len() {
-                                self.stack[hsp] = e.0;
+                                *self.sv_mut(hsp) = e.0;
                             }
                             self.cur_exc = e.0;
                             continue 'frames;
@@ -1274,34 +1333,34 @@ impl Vm {
     /// Perform MicroPython's unwind-jump: run pending finally blocks, then jump.
     /// Stack on entry: (..., dest_ip, unum). Returns the next ip.
     fn unwind_jump(&mut self, fi: usize, sp: &mut usize, cur_ip: usize) -> PyResult<Option<usize>> {
-        let base = self.frames[fi].base;
+        let base = self.fr(fi).base;
         if *sp < base + 2 {
             return Ok(None);
         }
         *sp -= 1;
-        let mut unum = self.stack[*sp].small_int_value() as usize;
+        let mut unum = self.sv(*sp).small_int_value() as usize;
         while unum & 0x7f > 0 {
             unum -= 1;
-            let h = match self.frames[fi].handlers.last() {
+            let h = match self.fr(fi).handlers.last() {
                 Some(h) => *h,
                 None => return Ok(None),
             };
             if h.finally {
                 if h.handler > cur_ip {
                     // Run this finally; it resumes the jump at END_FINALLY/WITH_CLEANUP.
-                    self.stack[*sp] = Value::small_int(unum as isize);
+                    *self.sv_mut(*sp) = Value::small_int(unum as isize);
                     *sp += 1;
                     return Ok(Some(h.handler));
                 }
                 self.cancel_active_finally(sp, base)?;
             }
-            self.frames[fi].handlers.pop();
+            self.fr_mut(fi).handlers.pop();
         }
         if *sp <= base {
             return Ok(None);
         }
         *sp -= 1;
-        let dest = self.stack[*sp].small_int_value() as usize;
+        let dest = self.sv(*sp).small_int_value() as usize;
         if unum != 0 {
             if *sp < base + ITER_SLOTS {
                 return Ok(None);
@@ -1318,26 +1377,26 @@ impl Vm {
         sp: &mut usize,
         cur_ip: usize,
     ) -> PyResult<Option<usize>> {
-        let base = self.frames[fi].base;
-        while let Some(h) = self.frames[fi].handlers.last().copied() {
+        let base = self.fr(fi).base;
+        while let Some(h) = self.fr(fi).handlers.last().copied() {
             if h.finally {
                 if h.handler > cur_ip {
                     if *sp <= base || h.sp >= self.stack.len() {
                         return Err(self.runtime_error("invalid bytecode"));
                     }
-                    let ret = self.stack[*sp - 1];
-                    self.stack[h.sp] = ret;
+                    let ret = self.sv(*sp - 1);
+                    *self.sv_mut(h.sp) = ret;
                     *sp = h.sp + 1;
                     if *sp >= self.stack.len() {
                         return Err(self.runtime_error("invalid bytecode"));
                     }
-                    self.stack[*sp] = Value::small_int(-1);
+                    *self.sv_mut(*sp) = Value::small_int(-1);
                     *sp += 1;
                     return Ok(Some(h.handler));
                 }
                 self.cancel_active_finally(sp, base)?;
             }
-            self.frames[fi].handlers.pop();
+            self.fr_mut(fi).handlers.pop();
         }
         Ok(None)
     }
@@ -1347,11 +1406,11 @@ impl Vm {
             return Err(self.runtime_error("invalid bytecode"));
         }
         let t = *sp - 1;
-        if self.stack[t - 1].is_small_int() && *sp >= base + 3 {
-            self.stack[t - 2] = self.stack[t];
+        if self.sv(t - 1).is_small_int() && *sp >= base + 3 {
+            *self.sv_mut(t - 2) = self.sv(t);
             *sp -= 2;
         } else {
-            self.stack[t - 1] = self.stack[t];
+            *self.sv_mut(t - 1) = self.sv(t);
             *sp -= 1;
         }
         Ok(())

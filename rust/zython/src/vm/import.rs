@@ -51,7 +51,7 @@ impl Vm {
         Ok(match c {
             Const::Str(s) => self.new_str(s)?,
             Const::Bytes(b) => self.new_bytes(b)?,
-            Const::BigInt(s) => match s.parse::<num_bigint::BigInt>() {
+            Const::BigInt(s) => match s.parse::<crate::types::bigint::BigInt>() {
                 Ok(b) => self.new_bigint(b)?,
                 Err(_) => return Err(self.value_error("invalid int constant")),
             },

@@ -335,8 +335,8 @@ impl Vm {
     }
 
     /// An int from a BigInt (small when it fits).
-    pub fn new_bigint(&mut self, b: num_bigint::BigInt) -> PyResult<Value> {
-        use num_traits::ToPrimitive;
+    pub fn new_bigint(&mut self, b: crate::types::bigint::BigInt) -> PyResult<Value> {
+        use crate::types::bigint::ToPrimitive;
         if let Some(v) = b.to_i64().and_then(Value::try_small_int) {
             return Ok(v);
         }

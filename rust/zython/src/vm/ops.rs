@@ -7,13 +7,13 @@ use super::{PyErr, PyResult, Vm};
 use crate::bytecode::op;
 use crate::obj::Obj;
 use crate::qstr::{hash_bytes, q, Qstr};
+use crate::types::bigint::BigInt;
+use crate::types::bigint::Integer;
+use crate::types::bigint::{One, Pow, Signed, ToPrimitive, Zero};
 use crate::types::{self, exceptions as ex};
 use crate::value::Value;
 use alloc::boxed::Box;
 use alloc::vec::Vec;
-use num_bigint::BigInt;
-use num_integer::Integer;
-use num_traits::{One, Pow, Signed, ToPrimitive, Zero};
 
 /// Equality decidable without running Python code (None: needs `__eq__`).
 pub fn native_eq(vm: &Vm, a: Value, b: Value) -> Option<bool> {

@@ -246,8 +246,8 @@ fn utf8(bytes: &[u8]) -> Result<String, MpyError> {
 pub(crate) fn parse_float(text: &str) -> Option<f64> {
     let t = text.trim_ascii();
     let (neg, body) = match t.as_bytes().first() {
-        Some(b'-') => (true, &t[1..]),
-        Some(b'+') => (false, &t[1..]),
+        Some(b'-') => (true, t.get(1..).unwrap_or_default()),
+        Some(b'+') => (false, t.get(1..).unwrap_or_default()),
         _ => (false, t),
     };
     let v = if body.eq_ignore_ascii_case("nan") {
@@ -282,7 +282,10 @@ pub(crate) fn parse_complex(text: &str) -> Option<(f64, f64)> {
         _ => parse_float(s),
     };
     match split {
-        Some(i) => Some((parse_float(&body[..i])?, imag(&body[i..])?)),
+        Some(i) => Some((
+            parse_float(body.get(..i).unwrap_or_default())?,
+            imag(body.get(i..).unwrap_or_default())?,
+        )),
         None => Some((0.0, imag(body)?)),
     }
 }

@@ -8,10 +8,10 @@
 use alloc::collections::{BTreeMap, BTreeSet};
 use alloc::string::{String, ToString};
 
+use crate::types::bigint::BigInt;
+use crate::types::bigint::Integer;
+use crate::types::bigint::{Pow, ToPrimitive, Zero};
 use alloc::vec::Vec;
-use num_bigint::BigInt;
-use num_integer::Integer;
-use num_traits::{Pow, ToPrimitive, Zero};
 
 use super::expr::{const_value, is_const_false, is_const_true};
 use crate::compile::ast::{
