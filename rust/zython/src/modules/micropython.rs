@@ -22,6 +22,9 @@ static KBD_INTR: AtomicI32 = AtomicI32::new(3);
 static PENDING: AtomicBool = AtomicBool::new(false);
 /// A callback is running (nested ones wait for it to finish).
 static RUNNING: AtomicBool = AtomicBool::new(false);
+/// `schedule(kbd_intr, None)` is waiting: a single node (scheduling it again is a no-op)
+/// that requests KeyboardInterrupt when the scheduler next runs, as MicroPython's.
+static KBD_NODE: AtomicBool = AtomicBool::new(false);
 
 /// Most callbacks waiting at once (MicroPython's default scheduler depth).
 pub const SCHEDULE_DEPTH: usize = 8;
@@ -44,6 +47,11 @@ pub fn run_scheduled(vm: &mut Vm) -> PyResult<()> {
         return Ok(());
     }
     RUNNING.store(true, Ordering::Relaxed);
+    // The keyboard-interrupt node runs before the Python callbacks; the exception is raised
+    // at the next safe point.
+    if KBD_NODE.swap(false, Ordering::Relaxed) {
+        crate::interrupt::request();
+    }
     let r = run_queue(vm);
     RUNNING.store(false, Ordering::Relaxed);
     r
@@ -89,6 +97,11 @@ fn queue_value(vm: &Vm) -> Option<Value> {
 }
 
 native_fn!(SCHEDULE_FN, "schedule", 2, 2, |vm, a, _| {
+    if a[0] == Value::from_static(&KBD_INTR_FN) {
+        KBD_NODE.store(true, Ordering::Relaxed);
+        PENDING.store(true, Ordering::Relaxed);
+        return Ok(Value::NONE);
+    }
     let queue = match queue_value(vm) {
         Some(v) => v,
         None => {

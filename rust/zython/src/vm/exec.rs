@@ -199,7 +199,7 @@ impl Vm {
                         }};
                     }
                     macro_rules! safe_point {
-                        () => {{
+                        (call) => {{
                             if self.heap.gc_wanted && !self.heap.disabled {
                                 save!();
                                 self.collect();
@@ -207,7 +207,11 @@ impl Vm {
                             if interrupt::take() {
                                 fail!(self.new_exception(&ex::KEYBOARD_INTERRUPT, ""));
                             }
-                            // Callbacks queued by micropython.schedule run between instructions.
+                        }};
+                        () => {{
+                            safe_point!(call);
+                            // Callbacks queued by micropython.schedule run at jumps (as in
+                            // MicroPython, not at calls).
                             if crate::modules::micropython::pending() {
                                 save!();
                                 tri!(crate::modules::micropython::run_scheduled(self));
@@ -952,7 +956,7 @@ impl Vm {
                                 n += n_pos;
                                 sp = fpos;
                                 save!();
-                                safe_point!();
+                                safe_point!(call);
                                 let is_bc = matches!(self.heap.get(fun), Some(Obj::Function(f)) if !f.code.is_generator());
                                 if is_bc {
                                     let fr =
@@ -995,7 +999,7 @@ impl Vm {
                             }
                             sp = fpos;
                             save!();
-                            safe_point!();
+                            safe_point!(call);
                             let is_bc = matches!(self.heap.get(fun), Some(Obj::Function(f)) if !f.code.is_generator());
                             if is_bc {
                                 let fr = tri!(self.prepare_frame(fun, &args, &kw, Value::NULL));
