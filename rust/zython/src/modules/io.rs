@@ -253,6 +253,69 @@ pub static IOBASE_TYPE: StaticObj = StaticObj::Type(TypeDef {
     subclassable: true,
 });
 
+/// Is `v` an instance of a Python subclass of `io.IOBase` (a stream whose `readinto`,
+/// `write` and `ioctl` are Python methods, driven as MicroPython's stream protocol)?
+pub fn is_iobase(vm: &Vm, v: Value) -> bool {
+    vm.isinstance(v, Value::from_static(&IOBASE_TYPE))
+}
+
+/// Call `method` of IOBase instance `obj` with a bytearray of `data` and check its answer
+/// as MicroPython does: None means "would block" (`Ok(None)`), a count above the buffer's
+/// size is OSError(EIO), a negative count is OSError(-count).
+fn iobase_call(
+    vm: &mut Vm,
+    obj: Value,
+    method: Qstr,
+    data: Vec<u8>,
+) -> PyResult<(Value, Option<usize>)> {
+    let size = data.len();
+    vm.reserve(size)?;
+    let buf = vm.alloc(Obj::ByteArray(data))?;
+    let base = vm.roots.len();
+    vm.roots.push(buf);
+    let r = vm.call_method(obj, method, &[buf]);
+    vm.roots.truncate(base);
+    let r = r?;
+    if r == Value::NONE {
+        return Ok((buf, None));
+    }
+    let n = vm.to_i64(r)?;
+    if n < 0 {
+        return Err(vm.os_error(n.saturating_neg().min(i32::MAX as i64) as i32));
+    }
+    if n as u64 > size as u64 {
+        return Err(vm.os_error(5));
+    }
+    Ok((buf, Some(n as usize)))
+}
+
+/// Write all of `data` to IOBase instance `obj` through its `write` method (stopping early
+/// when it writes nothing or would block).
+pub fn iobase_write(vm: &mut Vm, obj: Value, mut data: &[u8]) -> PyResult<()> {
+    while !data.is_empty() {
+        match iobase_call(vm, obj, q::WRITE, data.to_vec())?.1 {
+            Some(n) if n > 0 => data = &data[n..],
+            _ => break,
+        }
+    }
+    Ok(())
+}
+
+/// Read IOBase instance `obj` to its end through `readinto`, one byte at a time (as
+/// MicroPython's json.load reads a stream).
+pub fn iobase_read_all(vm: &mut Vm, obj: Value) -> PyResult<Vec<u8>> {
+    let mut out = Vec::new();
+    loop {
+        let (buf, n) = iobase_call(vm, obj, q::READINTO, alloc::vec![0])?;
+        if n != Some(1) {
+            return Ok(out);
+        }
+        if let Some(Obj::ByteArray(b)) = vm.heap.get(buf) {
+            out.extend_from_slice(b);
+        }
+    }
+}
+
 stream_type!(STRINGIO_TYPE, "StringIO", Some(stringio_new));
 stream_type!(BYTESIO_TYPE, "BytesIO", Some(bytesio_new));
 stream_type!(TEXTIO_TYPE, "TextIOWrapper", None);
