@@ -908,14 +908,9 @@ impl Vm {
         };
         if types::static_is_sub(native_base, &ex::BASE_EXCEPTION) {
             let t = self.new_tuple(args)?;
-            return self.alloc(Obj::Exception(Box::new(Exception {
-                class: cls,
-                args: t,
-                traceback: Vec::new(),
-                dict: Dict::new(),
-                cause: Value::NULL,
-                context: Value::NULL,
-            })));
+            let mut e = Exception::new(cls, t);
+            e.incomplete = has_init;
+            return self.alloc(Obj::Exception(e));
         }
         let mut base = Value::NULL;
         if !core::ptr::eq(native_base, &object::OBJECT) {

@@ -1,7 +1,7 @@
 //! Exceptions: making them, matching them, and printing tracebacks.
 
 use super::{PyErr, PyResult, Vm};
-use crate::obj::{Dict, Exception, Obj, TbEntry};
+use crate::obj::{Exception, Obj, TbEntry};
 use crate::qstr::{q, Qstr};
 use crate::statics::StaticObj;
 use crate::types::{self, exceptions as ex};
@@ -19,14 +19,10 @@ pub fn prealloc_memory_error(vm: &mut Vm) -> Value {
         .alloc(Obj::Tuple(Box::new([])))
         .unwrap_or(Value::NULL);
     vm.heap
-        .alloc(Obj::Exception(Box::new(Exception {
-            class: Value::from_static(&ex::MEMORY_ERROR),
+        .alloc(Obj::Exception(Exception::new(
+            Value::from_static(&ex::MEMORY_ERROR),
             args,
-            traceback: Vec::new(),
-            dict: Dict::new(),
-            cause: Value::NULL,
-            context: Value::NULL,
-        })))
+        )))
         .unwrap_or(Value::NULL)
 }
 
@@ -37,14 +33,21 @@ pub fn exception_make_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -
         .copied()
         .unwrap_or(Value::from_static(&ex::EXCEPTION));
     let tuple = vm.new_tuple(args.get(1..).unwrap_or(&[]))?;
-    vm.alloc(Obj::Exception(Box::new(Exception {
-        class,
-        args: tuple,
-        traceback: Vec::new(),
-        dict: Dict::new(),
-        cause: Value::NULL,
-        context: Value::NULL,
-    })))
+    vm.alloc(Obj::Exception(Exception::new(class, tuple)))
+}
+
+/// `BaseException.__init__(self, *args)`: sets `args` and completes an instance whose
+/// subclass `__init__` is running.
+pub fn exception_init(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let tuple = vm.new_tuple(args.get(1..).unwrap_or(&[]))?;
+    match args.first().and_then(|&e| vm.heap.get_mut(e)) {
+        Some(Obj::Exception(e)) => {
+            e.args = tuple;
+            e.incomplete = false;
+            Ok(Value::NONE)
+        }
+        _ => Err(vm.type_error("need an exception instance")),
+    }
 }
 
 /// Attributes of exception instances: `args`, `value` (StopIteration), `errno`, `code`.
@@ -103,16 +106,9 @@ impl Vm {
 
     /// A new exception of builtin type `ty` whose args are `args`.
     pub fn new_exception_args(&mut self, ty: &'static StaticObj, args: &[Value]) -> PyErr {
-        let made = self.new_tuple(args).and_then(|t| {
-            self.alloc(Obj::Exception(Box::new(Exception {
-                class: Value::from_static(ty),
-                args: t,
-                traceback: Vec::new(),
-                dict: Dict::new(),
-                cause: Value::NULL,
-                context: Value::NULL,
-            })))
-        });
+        let made = self
+            .new_tuple(args)
+            .and_then(|t| self.alloc(Obj::Exception(Exception::new(Value::from_static(ty), t))));
         match made {
             Ok(v) => PyErr(v),
             Err(e) => e,
@@ -234,7 +230,7 @@ impl Vm {
 
     /// Turn the operand of `raise X` into an exception instance.
     pub fn make_raise_obj(&mut self, v: Value) -> PyResult<Value> {
-        if matches!(self.heap.get(v), Some(Obj::Exception(_))) {
+        if matches!(self.heap.get(v), Some(Obj::Exception(e)) if !e.incomplete) {
             return Ok(v);
         }
         if self.is_exception_type(v) {
