@@ -639,14 +639,10 @@ impl Vm {
                         }
                         op::GET_ITER_STACK => {
                             let v = peek!(0);
-                            // Tuples, lists and ranges are iterated in place, with the next
-                            // index or value in slot 1 (MicroPython's iter_buf): a for loop
-                            // over them allocates nothing.
-                            let start = match self.heap.get(v) {
-                                Some(Obj::Tuple(_)) | Some(Obj::List(_)) => Some(0),
-                                Some(Obj::Range(a, _, _)) => Some(*a),
-                                _ => None,
-                            };
+                            // Builtin sequences, dicts, sets and ranges are iterated in place,
+                            // with the next position or value in slot 1 (MicroPython's
+                            // iter_buf): a for loop over them allocates no iterator.
+                            let start = self.in_place_start(v);
                             match start.and_then(|i: isize| Value::try_small_int(i as i64)) {
                                 Some(i) => push!(i),
                                 None => {
@@ -682,7 +678,11 @@ impl Vm {
                                             (false, _) => None,
                                         }
                                     }
-                                    _ => None,
+                                    // str, bytes, bytearray, dict, set, array.
+                                    _ => {
+                                        save!();
+                                        tri!(self.in_place_next(it, p))
+                                    }
                                 };
                                 match next.map(|(v, n)| (v, Value::try_small_int(n as i64))) {
                                     Some((v, Some(n))) => {
