@@ -25,6 +25,18 @@ use core::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 pub use crate::obj::dict::NoMemory;
 
 static ALLOCATED: AtomicUsize = AtomicUsize::new(0);
+/// Bytes ever allocated (a realloc adds its growth), for `micropython.mem_total()`.
+static TOTAL: AtomicUsize = AtomicUsize::new(0);
+/// The most bytes allocated at once, for `micropython.mem_peak()`.
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+/// Count `n` more bytes allocated.
+#[inline]
+fn count_alloc(n: usize) {
+    let now = ALLOCATED.fetch_add(n, Ordering::Relaxed).saturating_add(n);
+    TOTAL.fetch_add(n, Ordering::Relaxed);
+    PEAK.fetch_max(now, Ordering::Relaxed);
+}
 static COUNTING: AtomicBool = AtomicBool::new(false);
 /// Allocations that would take the total past this fail (null), so `try_reserve` reports
 /// them and the VM raises MemoryError; set a little above the heap limit by `set_baseline`.
@@ -49,7 +61,7 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for CountingAlloc<A> {
         // SAFETY: same contract as our caller's.
         let p = unsafe { self.0.alloc(layout) };
         if !p.is_null() {
-            ALLOCATED.fetch_add(layout.size(), Ordering::Relaxed);
+            count_alloc(layout.size());
         }
         p
     }
@@ -66,7 +78,7 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for CountingAlloc<A> {
         // SAFETY: same contract as our caller's.
         let p = unsafe { self.0.alloc_zeroed(layout) };
         if !p.is_null() {
-            ALLOCATED.fetch_add(layout.size(), Ordering::Relaxed);
+            count_alloc(layout.size());
         }
         p
     }
@@ -77,8 +89,11 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for CountingAlloc<A> {
         // SAFETY: same contract as our caller's.
         let p = unsafe { self.0.realloc(ptr, layout, new_size) };
         if !p.is_null() {
-            ALLOCATED.fetch_sub(layout.size(), Ordering::Relaxed);
-            ALLOCATED.fetch_add(new_size, Ordering::Relaxed);
+            if new_size >= layout.size() {
+                count_alloc(new_size - layout.size());
+            } else {
+                ALLOCATED.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+            }
         }
         p
     }
@@ -106,6 +121,8 @@ pub struct Heap {
     limit: usize,
     /// Bytes in use at start (interpreter tables) when counting is on.
     base_used: usize,
+    /// [`TOTAL`] at the baseline.
+    base_total: usize,
     estimate: usize,
     threshold: usize,
     collections: usize,
@@ -130,6 +147,7 @@ impl Heap {
             live: 0,
             limit,
             base_used: 0,
+            base_total: 0,
             estimate: 0,
             threshold: limit / 2,
             collections: 0,
@@ -153,10 +171,27 @@ impl Heap {
         }
     }
 
+    /// `(total, peak)`: bytes allocated since the baseline and the most in use at once
+    /// (MicroPython's `mem_total`, `mem_peak`); without the counting allocator only the
+    /// current use is known, and both are that.
+    pub fn alloc_history(&self) -> (usize, usize) {
+        if COUNTING.load(Ordering::Relaxed) {
+            let total = TOTAL
+                .load(Ordering::Relaxed)
+                .saturating_sub(self.base_total);
+            let peak = PEAK.load(Ordering::Relaxed).saturating_sub(self.base_used);
+            (total, peak.max(self.used()))
+        } else {
+            (self.used(), self.used())
+        }
+    }
+
     /// Treat what is allocated now as the interpreter's own fixed cost, not Python data.
     pub fn set_baseline(&mut self) {
         if COUNTING.load(Ordering::Relaxed) {
             self.base_used = ALLOCATED.load(Ordering::Relaxed);
+            self.base_total = TOTAL.load(Ordering::Relaxed);
+            PEAK.store(self.base_used, Ordering::Relaxed);
             // The backstop for growth that bypasses `reserve`: a little above the heap size
             // (the slack keeps room for the interpreter's own bookkeeping).
             let slack = self.limit / 2 + (1 << 20);

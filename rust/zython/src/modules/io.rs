@@ -51,6 +51,17 @@ pub struct Stream {
     pub writable: bool,
     /// `+` modes: `data` mirrors the whole file, and each write stores it back.
     pub mirror: bool,
+    /// A `BytesIO(b)` reads the bytes object `b` itself (NULL otherwise) until its first
+    /// write copies it into `data`, as MicroPython's BytesIO does.
+    pub shared: Value,
+}
+
+/// What stream `s` holds: `data`, or the bytes object it shares.
+fn contents<'a>(vm: &'a Vm, s: &'a Stream) -> &'a [u8] {
+    match vm.heap.get(s.shared) {
+        Some(Obj::Bytes(b)) if !s.shared.is_null() => b,
+        _ => &s.data,
+    }
 }
 
 impl Stream {
@@ -146,7 +157,8 @@ native_fn!(READINTO, "readinto", 2, 3, |vm, a, _| {
     vm.new_int(n as i64)
 });
 native_fn!(GETVALUE, "getvalue", 1, 1, |vm, a, _| {
-    let data = stream(vm, a[0])?.data.clone();
+    stream(vm, a[0])?;
+    let data = native::get::<Stream>(vm, a[0]).map_or(Vec::new(), |s| contents(vm, s).to_vec());
     result(vm, a[0], &data)
 });
 native_fn!(SEEK, "seek", 2, 3, |vm, a, _| {
@@ -155,10 +167,9 @@ native_fn!(SEEK, "seek", 2, 3, |vm, a, _| {
         Some(&w) => vm.to_i64(w)?,
         None => 0,
     };
-    let (pos, len) = {
-        let s = stream(vm, a[0])?;
-        (s.pos as i64, s.data.len() as i64)
-    };
+    stream(vm, a[0])?;
+    let (pos, len) = native::get::<Stream>(vm, a[0])
+        .map_or((0, 0), |s| (s.pos as i64, contents(vm, s).len() as i64));
     let new = match whence {
         0 => off,
         1 => pos.saturating_add(off),
@@ -330,6 +341,11 @@ impl NativeObject for Stream {
             Kind::BinFile => &FILEIO_TYPE,
         }
     }
+    fn trace(&self, out: &mut dyn FnMut(Value)) {
+        if !self.shared.is_null() {
+            out(self.shared);
+        }
+    }
     fn bytes(&self) -> usize {
         self.data.capacity()
     }
@@ -375,13 +391,16 @@ fn line_end(d: &[u8], pos: usize, max: Option<usize>) -> usize {
 
 /// Take bytes from the position to `end(data, pos)` and advance.
 fn take(vm: &mut Vm, v: Value, end: impl Fn(&[u8], usize) -> usize) -> PyResult<Vec<u8>> {
-    let s = stream(vm, v)?;
-    if !s.readable {
+    if !stream(vm, v)?.readable {
         return Err(vm.os_error(9));
     }
-    let pos = s.pos.min(s.data.len());
-    let e = end(&s.data, pos).clamp(pos, s.data.len());
-    let out = s.data[pos..e].to_vec();
+    let Some(s) = native::get::<Stream>(vm, v) else {
+        return Ok(Vec::new());
+    };
+    let d = contents(vm, s);
+    let pos = s.pos.min(d.len());
+    let e = end(d, pos).clamp(pos, d.len());
+    let out = d[pos..e].to_vec();
     if let Some(s) = native::get_mut::<Stream>(vm, v) {
         s.pos = e;
     }
@@ -426,7 +445,24 @@ fn write(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
         }
         return vm.new_int(n as i64);
     }
-    vm.reserve(n)?;
+    // The first write to a BytesIO sharing a bytes object copies it.
+    let shared = native::get::<Stream>(vm, a[0]).map_or(Value::NULL, |s| s.shared);
+    if let Some(Obj::Bytes(b)) = vm.heap.get(shared).filter(|_| !shared.is_null()) {
+        let copy = b.to_vec();
+        vm.reserve(copy.len())?;
+        if let Some(s) = native::get_mut::<Stream>(vm, a[0]) {
+            s.data = copy;
+            s.shared = Value::NULL;
+        }
+    }
+    // Only growth past the buffer's room counts (a preallocated BytesIO(n) takes writes
+    // while the heap is locked).
+    let grow = native::get::<Stream>(vm, a[0]).map_or(0, |s| {
+        s.pos.saturating_add(n).saturating_sub(s.data.capacity())
+    });
+    if grow > 0 {
+        vm.reserve(grow)?;
+    }
     let ok = match native::get_mut::<Stream>(vm, a[0]) {
         Some(s) => {
             let pos = s.pos;
@@ -479,6 +515,7 @@ fn new_stream(vm: &mut Vm, kind: Kind, data: Vec<u8>, path: Option<String>) -> P
         readable,
         writable,
         mirror: false,
+        shared: Value::NULL,
     })))
 }
 
@@ -494,7 +531,20 @@ fn new_mirror(vm: &mut Vm, kind: Kind, data: Vec<u8>, path: String, pos: usize) 
         readable: true,
         writable: true,
         mirror: true,
+        shared: Value::NULL,
     })))
+}
+
+/// `StringIO(n)`/`BytesIO(n)`: an empty buffer with room for `n` bytes (MicroPython).
+fn initial_capacity(vm: &mut Vm, v: Option<&Value>) -> PyResult<Vec<u8>> {
+    let n = match v.and_then(|v| v.as_small_int()) {
+        Some(n) if n > 0 => n as usize,
+        _ => return Ok(Vec::new()),
+    };
+    vm.reserve(n)?;
+    let mut d = Vec::new();
+    d.try_reserve_exact(n).map_err(|_| vm.no_memory())?;
+    Ok(d)
 }
 
 fn stringio_new(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -503,18 +553,28 @@ fn stringio_new(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Va
             Some(s) => s.as_bytes().to_vec(),
             None => return Err(vm.type_error("expected str")),
         },
-        _ => Vec::new(),
+        v => initial_capacity(vm, v)?,
     };
     new_stream(vm, Kind::StringIO, data, None)
 }
 
 fn bytesio_new(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    if let Some(&b) = a
+        .get(1)
+        .filter(|&&b| matches!(vm.heap.get(b), Some(Obj::Bytes(_))))
+    {
+        let st = new_stream(vm, Kind::BytesIO, Vec::new(), None)?;
+        if let Some(s) = native::get_mut::<Stream>(vm, st) {
+            s.shared = b;
+        }
+        return Ok(st);
+    }
     let data = match a.get(1) {
         Some(&v) if v != Value::NONE && !v.is_small_int() => match native::buffer(vm, v) {
             Some(b) if !vm.is_str(v) => b,
             _ => return Err(vm.type_error("object with buffer protocol required")),
         },
-        _ => Vec::new(),
+        v => initial_capacity(vm, v)?,
     };
     new_stream(vm, Kind::BytesIO, data, None)
 }

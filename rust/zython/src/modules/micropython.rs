@@ -142,11 +142,12 @@ native_fn!(MEM_INFO, "mem_info", 0, 1, |vm, a, _| {
     let used = s.used.min(s.limit);
     let free = s.limit - used;
     let stack_used = vm.stack_top.saturating_sub(crate::vm::stack_address());
+    let (total, peak) = vm.heap.alloc_history();
     let mut text = format!(
         "mem: total={}, current={}, peak={}\nstack: {} out of {}\nGC: total: {}, used: {}, free: {}\n No. of 1-blocks: {}, 2-blocks: 0, max blk sz: 0, max free sz: {}\n",
+        total,
         s.used,
-        s.used,
-        s.used,
+        peak,
         stack_used,
         vm.config.native_stack,
         s.limit,
@@ -166,6 +167,18 @@ native_fn!(MEM_INFO, "mem_info", 0, 1, |vm, a, _| {
     }
     vm.write_stdout(&text)?;
     Ok(Value::NONE)
+});
+native_fn!(MEM_TOTAL, "mem_total", 0, 0, |vm, _, _| {
+    let n = vm.heap.alloc_history().0;
+    vm.new_int(n as i64)
+});
+native_fn!(MEM_CURRENT, "mem_current", 0, 0, |vm, _, _| {
+    let n = vm.heap.used();
+    vm.new_int(n as i64)
+});
+native_fn!(MEM_PEAK, "mem_peak", 0, 0, |vm, _, _| {
+    let n = vm.heap.alloc_history().1;
+    vm.new_int(n as i64)
 });
 native_fn!(QSTR_INFO, "qstr_info", 0, 1, |vm, _, _| {
     let n = vm.qstrs.len();
@@ -211,6 +224,9 @@ static MICROPYTHON_ATTRS: &[(Qstr, Attr)] = &[
     (q::CONST, Attr::Fn(&CONST_FN)),
     (q::OPT_LEVEL, Attr::Fn(&OPT_LEVEL)),
     (q::MEM_INFO, Attr::Fn(&MEM_INFO)),
+    (q::MEM_TOTAL, Attr::Fn(&MEM_TOTAL)),
+    (q::MEM_CURRENT, Attr::Fn(&MEM_CURRENT)),
+    (q::MEM_PEAK, Attr::Fn(&MEM_PEAK)),
     (q::QSTR_INFO, Attr::Fn(&QSTR_INFO)),
     (q::STACK_USE, Attr::Fn(&STACK_USE)),
     (q::HEAP_LOCK, Attr::Fn(&HEAP_LOCK)),
