@@ -572,6 +572,15 @@ impl QstrTable {
         self.strs.is_empty()
     }
 
+    /// The names interned at run time (copied into RAM, not static text in flash): what
+    /// MicroPython's `qstr_info` reports as its dynamic pool.
+    pub fn dynamic(&self) -> impl Iterator<Item = &str> {
+        self.strs.iter().filter_map(|s| match s {
+            Cow::Owned(o) => Some(&**o),
+            Cow::Borrowed(_) => None,
+        })
+    }
+
     /// Iterate over every interned name (for tab completion).
     pub fn iter(&self) -> impl Iterator<Item = (Qstr, &str)> {
         self.strs

@@ -180,15 +180,26 @@ native_fn!(MEM_PEAK, "mem_peak", 0, 0, |vm, _, _| {
     let n = vm.heap.alloc_history().1;
     vm.new_int(n as i64)
 });
-native_fn!(QSTR_INFO, "qstr_info", 0, 1, |vm, _, _| {
-    let n = vm.qstrs.len();
-    let bytes: usize = vm.qstrs.iter().map(|(_, s)| s.len()).sum();
-    let text = format!(
+native_fn!(QSTR_INFO, "qstr_info", 0, 1, |vm, a, _| {
+    // The run-time (RAM) names, as MicroPython's dynamic pool; with an argument, each one.
+    let (mut n, mut bytes) = (0, 0);
+    for s in vm.qstrs.dynamic() {
+        n += 1;
+        bytes += s.len() + 1;
+    }
+    let mut text = format!(
         "qstr pool: n_pool=1, n_qstr={}, n_str_data_bytes={}, n_total_bytes={}\n",
         n,
         bytes,
         bytes + n * 8
     );
+    if !a.is_empty() {
+        for s in vm.qstrs.dynamic() {
+            text.push_str("Q(");
+            text.push_str(s);
+            text.push_str(")\n");
+        }
+    }
     vm.write_stdout(&text)?;
     Ok(Value::NONE)
 });
