@@ -401,6 +401,19 @@ pub fn set_slice(vm: &mut Vm, obj: Value, slice: Value, value: Value) -> PyResul
     if c == 1 {
         let stop = b.max(a) as usize;
         let start = a as usize;
+        // Growth counts against the heap (MemoryError when full or locked).
+        let grow = new_items.len().saturating_sub(stop - start);
+        if grow > 0 && !is_ba {
+            vm.list_reserve(obj, grow)?;
+        } else if grow > 0 {
+            let room = match vm.heap.get(obj) {
+                Some(Obj::ByteArray(x)) => x.capacity() - x.len(),
+                _ => 0,
+            };
+            if grow > room {
+                vm.reserve(grow - room)?;
+            }
+        }
         if is_ba {
             let mut bytes = Vec::with_capacity(new_items.len());
             for v in &new_items {

@@ -809,6 +809,41 @@ impl Vm {
                             let step = if n == 3 { pop!() } else { Value::NONE };
                             let stop_v = pop!();
                             let start = peek!(0);
+                            let next = bc.get(ip).copied();
+                            let subscr = matches!(next, Some(op::LOAD_SUBSCR | op::STORE_SUBSCR));
+                            let buf = self.slice_buf;
+                            let obj = peek!(1);
+                            if subscr && !buf.is_null() && self.stack_slice_ok(obj) {
+                                // Followed by a subscript of bytearray, memoryview or array:
+                                // run it here with the reusable slice (no allocation).
+                                let load = next == Some(op::LOAD_SUBSCR);
+                                let v = if load { Value::NULL } else { peek!(2) };
+                                ip += 1;
+                                save!();
+                                self.slice_buf = Value::NULL;
+                                if let Some(o) = self.heap.get_mut(buf) {
+                                    *o = Obj::Slice(start, stop_v, step);
+                                }
+                                let r = if load {
+                                    self.getitem(obj, buf)
+                                } else if v.is_null() {
+                                    self.delitem(obj, buf).map(|_| Value::NONE)
+                                } else {
+                                    self.setitem(obj, buf, v).map(|_| Value::NONE)
+                                };
+                                if let Some(o) = self.heap.get_mut(buf) {
+                                    *o = Obj::Slice(Value::NONE, Value::NONE, Value::NONE);
+                                }
+                                self.slice_buf = buf;
+                                let r = tri!(r);
+                                if load {
+                                    sp -= 1;
+                                    set_top!(r);
+                                } else {
+                                    sp -= 3;
+                                }
+                                continue;
+                            }
                             let s = tri!(self.alloc(Obj::Slice(start, stop_v, step)));
                             set_top!(s);
                         }

@@ -57,6 +57,20 @@ impl Vm {
         Ok(item.map(|(x, w)| (x, p + w as isize)))
     }
 
+    /// May `x[a:b]` on `v` use the VM's reusable slice? Only for bytearray, memoryview and
+    /// array, whose subscripts never keep the slice (MicroPython's stack-slice types).
+    pub fn stack_slice_ok(&self, v: Value) -> bool {
+        match self.heap.get(v) {
+            Some(Obj::ByteArray(_)) => true,
+            Some(Obj::Native(n)) => {
+                let a = n.as_any();
+                a.is::<crate::modules::array::Array>()
+                    || a.is::<crate::types::memoryview::MemoryView>()
+            }
+            _ => false,
+        }
+    }
+
     /// `iter(v)`.
     pub fn get_iter(&mut self, v: Value) -> PyResult<Value> {
         if v.is_qstr() {

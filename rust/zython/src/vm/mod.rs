@@ -94,6 +94,9 @@ pub struct Vm {
     pub cur_exc: Value,
     /// Pre-made MemoryError raised when nothing more can be allocated.
     pub memory_error: Value,
+    /// A slice object reused by `x[a:b]` (get, set, del) on bytearray, memoryview and
+    /// array, so those allocate nothing (MicroPython's stack slice); NULL while in use.
+    pub slice_buf: Value,
     /// The `sys` module's dict (argv, path, stdout...).
     pub sys_dict: Value,
     /// Native re-entry depth.
@@ -151,6 +154,7 @@ impl Vm {
             main_globals: Value::NULL,
             cur_exc: Value::NULL,
             memory_error: Value::NULL,
+            slice_buf: Value::NULL,
             sys_dict: Value::NULL,
             native_depth: 0,
             config,
@@ -179,6 +183,10 @@ impl Vm {
             .alloc(Obj::Dict(Box::default()))
             .unwrap_or(Value::NULL);
         vm.memory_error = exc::prealloc_memory_error(&mut vm);
+        vm.slice_buf = vm
+            .heap
+            .alloc(Obj::Slice(Value::NONE, Value::NONE, Value::NONE))
+            .unwrap_or(Value::NULL);
         let _ = vm.init_builtins();
         vm
     }
@@ -548,12 +556,13 @@ impl Vm {
     /// Run a collection now, at a safe point.
     pub fn collect(&mut self) {
         self.heap.begin_collect();
-        let roots: [Value; 7] = [
+        let roots: [Value; 8] = [
             self.modules,
             self.builtins,
             self.main_globals,
             self.cur_exc,
             self.memory_error,
+            self.slice_buf,
             self.sys_dict,
             self.last_stop,
         ];
