@@ -228,7 +228,11 @@ native_fn!(
     "alloc_emergency_exception_buf",
     1,
     1,
-    |_, _, _| Ok(Value::NONE)
+    |vm, a, _| {
+        // Room for the args and message of exceptions made while the heap is locked.
+        vm.emergency_buf = vm.to_index(a[0])?.max(0) as usize;
+        Ok(Value::NONE)
+    }
 );
 
 static MICROPYTHON_ATTRS: &[(Qstr, Attr)] = &[

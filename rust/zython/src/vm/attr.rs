@@ -528,6 +528,14 @@ impl Vm {
                 }
             }
         }
+        // `exc.__traceback__ = None` empties the traceback, so a pre-made exception can be
+        // raised again without allocating (as in MicroPython).
+        if name == q::__TRACEBACK__ && value == Value::NONE {
+            if let Some(Obj::Exception(e)) = self.heap.get_mut(obj) {
+                e.traceback.clear();
+                return Ok(());
+            }
+        }
         let h = self.qstrs.hash(name);
         let key = Value::qstr(name);
         if matches!(self.heap.get(obj), Some(Obj::Class(_))) {

@@ -26,14 +26,45 @@ pub fn prealloc_memory_error(vm: &mut Vm) -> Value {
         .unwrap_or(Value::NULL)
 }
 
+/// Make the emergency exception, its args tuple and its message string (at start-up).
+pub fn prealloc_emergency(vm: &mut Vm) -> [Value; 3] {
+    let mut made = [Value::NULL; 3];
+    let objs = [
+        Obj::Str(crate::obj::Str {
+            s: "".into(),
+            hash: 0,
+        }),
+        Obj::Tuple(Box::new([])),
+        Obj::Exception(Exception::new(
+            Value::from_static(&ex::EXCEPTION),
+            Value::NULL,
+        )),
+    ];
+    for (slot, o) in made.iter_mut().rev().zip(objs) {
+        *slot = vm.heap.alloc(o).unwrap_or(Value::NULL);
+    }
+    made
+}
+
+/// Words of the emergency buffer MicroPython keeps for traceback entries and a tuple header.
+const EMG_HEADER_WORDS: usize = 8;
+/// Words before an emergency message's text (header, one-item tuple, str object).
+const EMG_STR_WORDS: usize = 13;
+
 /// `ExceptionType(*args)`: the constructor of every exception type (args[0] is the type).
 pub fn exception_make_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let class = args
         .first()
         .copied()
         .unwrap_or(Value::from_static(&ex::EXCEPTION));
-    let tuple = vm.new_tuple(args.get(1..).unwrap_or(&[]))?;
-    vm.alloc(Obj::Exception(Exception::new(class, tuple)))
+    let items = args.get(1..).unwrap_or(&[]);
+    let made = vm
+        .new_tuple(items)
+        .and_then(|t| vm.alloc(Obj::Exception(Exception::new(class, t))));
+    match made {
+        Err(e) => vm.emergency_exception(class, items, None).ok_or(e),
+        ok => ok,
+    }
 }
 
 /// `BaseException.__init__(self, *args)`: sets `args` and completes an instance whose
@@ -100,8 +131,65 @@ impl Vm {
                 self.roots.pop();
                 e
             }
-            Err(e) => e,
+            Err(e) => match self.emergency_exception(Value::from_static(ty), &[], Some(msg)) {
+                Some(v) => PyErr(v),
+                None => e,
+            },
         }
+    }
+
+    /// The emergency exception, made `class(*args)` or `class(msg)`, for when the heap is
+    /// locked or full. Its args and message are kept as far as the emergency buffer
+    /// (`alloc_emergency_exception_buf`) holds them, as in MicroPython: the args are
+    /// dropped and the message shortened otherwise. None without emergency objects.
+    pub fn emergency_exception(
+        &mut self,
+        class: Value,
+        args: &[Value],
+        msg: Option<&str>,
+    ) -> Option<Value> {
+        let [exc, tuple, text] = self.emergency;
+        if exc.is_null() || class == Value::from_static(&ex::MEMORY_ERROR) {
+            return None;
+        }
+        let word = core::mem::size_of::<usize>();
+        let room = self.emergency_buf / word;
+        let mut items: Vec<Value> = Vec::new();
+        if let Some(m) = msg {
+            if room >= EMG_STR_WORDS + 2 {
+                let mut n = (self.emergency_buf - EMG_STR_WORDS * word).min(m.len());
+                while !m.is_char_boundary(n) {
+                    n -= 1;
+                }
+                let mut st = String::new();
+                if st.try_reserve_exact(n).is_ok() {
+                    st.push_str(&m[..n]);
+                    if let Some(Obj::Str(s)) = self.heap.get_mut(text) {
+                        s.s = st.into_boxed_str();
+                        s.hash = crate::qstr::hash_bytes(s.s.as_bytes());
+                    }
+                    items.push(text);
+                }
+            }
+        } else if EMG_HEADER_WORDS + args.len() <= room
+            && items.try_reserve_exact(args.len()).is_ok()
+        {
+            items.extend_from_slice(args);
+        }
+        let items = items.into_boxed_slice();
+        if let Some(Obj::Tuple(t)) = self.heap.get_mut(tuple) {
+            *t = items;
+        }
+        if let Some(Obj::Exception(e)) = self.heap.get_mut(exc) {
+            e.class = class;
+            e.args = tuple;
+            e.traceback.clear();
+            e.dict = crate::obj::Dict::new();
+            e.cause = Value::NULL;
+            e.context = Value::NULL;
+            e.incomplete = false;
+        }
+        Some(exc)
     }
 
     /// A new exception of builtin type `ty` whose args are `args`.
@@ -111,7 +199,10 @@ impl Vm {
             .and_then(|t| self.alloc(Obj::Exception(Exception::new(Value::from_static(ty), t))));
         match made {
             Ok(v) => PyErr(v),
-            Err(e) => e,
+            Err(e) => match self.emergency_exception(Value::from_static(ty), args, None) {
+                Some(v) => PyErr(v),
+                None => e,
+            },
         }
     }
 

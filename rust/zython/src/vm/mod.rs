@@ -97,6 +97,12 @@ pub struct Vm {
     /// A slice object reused by `x[a:b]` (get, set, del) on bytearray, memoryview and
     /// array, so those allocate nothing (MicroPython's stack slice); NULL while in use.
     pub slice_buf: Value,
+    /// The emergency exception, its args tuple and message string: reused for exceptions
+    /// made while the heap is locked or full (MicroPython's emergency exception object).
+    pub emergency: [Value; 3],
+    /// Bytes of `micropython.alloc_emergency_exception_buf`: room for an emergency
+    /// exception's args and message (256 as on MicroPython's unix port).
+    pub emergency_buf: usize,
     /// The `sys` module's dict (argv, path, stdout...).
     pub sys_dict: Value,
     /// Native re-entry depth.
@@ -155,6 +161,8 @@ impl Vm {
             cur_exc: Value::NULL,
             memory_error: Value::NULL,
             slice_buf: Value::NULL,
+            emergency: [Value::NULL; 3],
+            emergency_buf: 256,
             sys_dict: Value::NULL,
             native_depth: 0,
             config,
@@ -187,6 +195,7 @@ impl Vm {
             .heap
             .alloc(Obj::Slice(Value::NONE, Value::NONE, Value::NONE))
             .unwrap_or(Value::NULL);
+        vm.emergency = exc::prealloc_emergency(&mut vm);
         let _ = vm.init_builtins();
         vm
     }
@@ -556,7 +565,10 @@ impl Vm {
     /// Run a collection now, at a safe point.
     pub fn collect(&mut self) {
         self.heap.begin_collect();
-        let roots: [Value; 8] = [
+        let roots: [Value; 11] = [
+            self.emergency[0],
+            self.emergency[1],
+            self.emergency[2],
             self.modules,
             self.builtins,
             self.main_globals,
