@@ -432,6 +432,7 @@ static_qstrs! {
     DEFAULTDICT = "defaultdict",
     T_STRING_I_O = "StringIO",
     T_BYTES_I_O = "BytesIO",
+    T_RING_I_O = "RingIO",
     GETVALUE = "getvalue",
     SEEK = "seek",
     TELL = "tell",

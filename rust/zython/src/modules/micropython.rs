@@ -250,6 +250,11 @@ static MICROPYTHON_ATTRS: &[(Qstr, Attr)] = &[
     (q::KBD_INTR, Attr::Fn(&KBD_INTR_FN)),
     (q::SCHEDULE, Attr::Fn(&SCHEDULE_FN)),
     (q::ALLOC_EMERGENCY_EXCEPTION_BUF, Attr::Fn(&ALLOC_EMERGENCY)),
+    #[cfg(feature = "modules-full")]
+    (
+        q::T_RING_I_O,
+        Attr::Obj(&crate::modules::ringio::RINGIO_TYPE),
+    ),
 ];
 
 /// The `micropython` module.

@@ -41,6 +41,8 @@ pub mod hashlib;
 pub mod heapq;
 #[cfg(feature = "modules-full")]
 pub mod json;
+#[cfg(feature = "modules-full")]
+pub mod ringio;
 
 use crate::statics::StaticObj;
 
