@@ -600,6 +600,7 @@ pub static FUNCTIONS: &[(Qstr, &StaticObj)] = &[
     (q::HELP, &HELP),
     (q::EVAL, &types::code::EVAL),
     (q::EXEC, &types::code::EXEC),
+    (q::EXECFILE, &types::code::EXECFILE),
     (q::COMPILE, &types::code::COMPILE),
     // Numbers and text (types/int.rs, float.rs, str.rs, format.rs).
     (q::CHR, &types::str::CHR),

@@ -595,6 +595,15 @@ fn open(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
         },
         None => String::from("r"),
     };
+    // A path on a filesystem mounted with `vfs`: its open() makes the file object.
+    #[cfg(feature = "modules-full")]
+    match crate::modules::vfs::resolve(vm, &path) {
+        crate::modules::vfs::Place::Native => {}
+        crate::modules::vfs::Place::Missing => return Err(vm.os_error(2)),
+        crate::modules::vfs::Place::User(fs, p) => {
+            return crate::modules::vfs::open(vm, fs, &p, &mode)
+        }
+    }
     let binary = mode.contains('b');
     let kind = if binary {
         Kind::BinFile

@@ -43,6 +43,8 @@ pub mod heapq;
 pub mod json;
 #[cfg(feature = "modules-full")]
 pub mod ringio;
+#[cfg(feature = "modules-full")]
+pub mod vfs;
 
 use crate::statics::StaticObj;
 
@@ -69,6 +71,8 @@ pub static BUILTIN_MODULES: &[&StaticObj] = &[
     &cmath::CMATH_MODULE,
     #[cfg(feature = "modules-full")]
     &json::JSON_MODULE,
+    #[cfg(feature = "modules-full")]
+    &vfs::VFS_MODULE,
     #[cfg(feature = "modules-full")]
     &hashlib::HASHLIB_MODULE,
     #[cfg(feature = "modules-full")]

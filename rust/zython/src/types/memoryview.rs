@@ -39,6 +39,9 @@ fn raw(vm: &Vm, obj: Value) -> Option<&[u8]> {
     if let Some(b) = vm.bytes_data(obj) {
         return Some(b);
     }
+    if let Some(s) = vm.str_data(obj) {
+        return Some(s.as_bytes());
+    }
     match vm.heap.get(obj)? {
         Obj::Native(n) => n
             .as_any()
@@ -164,7 +167,11 @@ fn mv_make_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<
             Some(a) => (a.len(), false, a.code),
             None => return Err(vm.type_error("object with buffer protocol required")),
         },
-        _ => return Err(vm.type_error("object with buffer protocol required")),
+        // A str is a read-only buffer of its UTF-8 bytes (MicroPython).
+        _ => match vm.str_data(x) {
+            Some(s) => (s.len(), true, b'B'),
+            None => return Err(vm.type_error("object with buffer protocol required")),
+        },
     };
     vm.alloc(Obj::Native(Box::new(MemoryView {
         obj: x,

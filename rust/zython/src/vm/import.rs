@@ -325,12 +325,12 @@ impl Vm {
             } else {
                 format!("{}/{}", dir.trim_end_matches('/'), leaf)
             };
-            if self.port.stat_kind(&prefix) == 2 {
+            if self.fs_stat_kind(&prefix) == 2 {
                 let init_py = format!("{}/__init__.py", prefix);
                 let init_mpy = format!("{}/__init__.mpy", prefix);
-                let file = if self.port.stat_kind(&init_py) == 1 {
+                let file = if self.fs_stat_kind(&init_py) == 1 {
                     Some(init_py)
-                } else if self.port.stat_kind(&init_mpy) == 1 {
+                } else if self.fs_stat_kind(&init_mpy) == 1 {
                     Some(init_mpy)
                 } else {
                     None
@@ -338,11 +338,11 @@ impl Vm {
                 return self.load_module_file(fq, file.as_deref(), Some(&prefix));
             }
             let py = format!("{}.py", prefix);
-            if self.port.stat_kind(&py) == 1 {
+            if self.fs_stat_kind(&py) == 1 {
                 return self.load_module_file(fq, Some(&py), None);
             }
             let mpy = format!("{}.mpy", prefix);
-            if self.port.stat_kind(&mpy) == 1 {
+            if self.fs_stat_kind(&mpy) == 1 {
                 return self.load_module_file(fq, Some(&mpy), None);
             }
         }
@@ -407,10 +407,13 @@ impl Vm {
         };
         let fv = self.new_str(file)?;
         self.dict_set_str(g, q::__FILE__, fv)?;
-        let data = match self.port.read_file(file) {
-            Some(d) => d,
-            None => {
-                let e = self.os_error(2);
+        let data = match self.fs_read(file) {
+            Ok(Some(d)) => d,
+            r => {
+                let e = match r {
+                    Err(e) => e,
+                    _ => self.os_error(2),
+                };
                 self.forget_module(name);
                 return Err(e);
             }
@@ -436,6 +439,34 @@ impl Vm {
                 d.remove_at(p);
             }
         }
+    }
+
+    /// The contents of file `path`, through a filesystem mounted with `vfs` or the port's
+    /// own (None when there is no such file).
+    pub fn fs_read(&mut self, path: &str) -> PyResult<Option<alloc::vec::Vec<u8>>> {
+        #[cfg(feature = "modules-full")]
+        match crate::modules::vfs::resolve(self, path) {
+            crate::modules::vfs::Place::Native => {}
+            crate::modules::vfs::Place::Missing => return Ok(None),
+            crate::modules::vfs::Place::User(fs, p) => {
+                return crate::modules::vfs::read(self, fs, &p).map(Some)
+            }
+        }
+        Ok(self.port.read_file(path))
+    }
+
+    /// What is at `path` (0 nothing, 1 a file, 2 a directory), through `vfs` mounts or
+    /// the port's filesystem.
+    pub fn fs_stat_kind(&mut self, path: &str) -> u8 {
+        #[cfg(feature = "modules-full")]
+        match crate::modules::vfs::resolve(self, path) {
+            crate::modules::vfs::Place::Native => {}
+            crate::modules::vfs::Place::Missing => return 0,
+            crate::modules::vfs::Place::User(fs, p) => {
+                return crate::modules::vfs::stat_kind(self, fs, &p)
+            }
+        }
+        self.port.stat_kind(path)
     }
 
     /// Run .py source bytes in `globals`.
