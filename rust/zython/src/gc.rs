@@ -129,6 +129,10 @@ pub struct Heap {
     mark_stack: Vec<u32>,
     allocs_since_gc: usize,
     live_after_gc: usize,
+    /// Bytes in use after the last collection.
+    used_after_gc: usize,
+    /// Backward jumps since the last collection (see [`Heap::tick`]).
+    ticks: usize,
     /// Collect at the next safe point.
     pub gc_wanted: bool,
     /// `gc.disable()` in effect.
@@ -154,6 +158,8 @@ impl Heap {
             mark_stack: Vec::new(),
             allocs_since_gc: 0,
             live_after_gc: 0,
+            used_after_gc: 0,
+            ticks: 0,
             gc_wanted: false,
             disabled: false,
             lock_depth: 0,
@@ -230,9 +236,12 @@ impl Heap {
     #[inline]
     pub fn reserve(&mut self, extra: usize) -> Result<(), NoMemory> {
         let used = self.used();
-        // Past the threshold, or with the heap nearly full (then after every allocating
-        // instruction, so garbage made unreachable just before is found in time).
-        if used.saturating_add(extra) > self.threshold || used > self.limit - self.limit / 8 {
+        // Past the threshold, or with the heap nearly full once an eighth of what was free
+        // after the last collection has been taken (so garbage made just before is found
+        // in time, and filling the heap costs a bounded number of collections).
+        let soon = self.used_after_gc + (self.limit.saturating_sub(self.used_after_gc)) / 8;
+        let wanted = used.saturating_add(extra);
+        if wanted > self.threshold || (self.near_full(used) && wanted > soon) {
             self.gc_wanted = true;
         }
         if self.lock_depth > 0 || used.saturating_add(extra) > self.limit {
@@ -241,10 +250,36 @@ impl Heap {
         Ok(())
     }
 
+    fn near_full(&self, used: usize) -> bool {
+        used > self.limit - self.limit / 8
+    }
+
+    /// Count a backward jump: with the heap over half full, loops that only drop
+    /// references get a collection every eighth of the live objects' count of jumps (at
+    /// least 1024: amortized), so the garbage they make is found before a later
+    /// allocation needs the room.
+    #[inline]
+    pub fn tick(&mut self) {
+        self.ticks += 1;
+        if self.ticks > (self.live_after_gc / 8).max(1024) {
+            self.ticks = 0;
+            if self.used() > self.limit / 2 {
+                self.gc_wanted = true;
+            }
+        }
+    }
+
     /// Put `obj` in the heap and return its handle.
     pub fn alloc(&mut self, obj: Obj) -> Result<Value, NoMemory> {
         let extra = obj.extra_bytes();
-        self.reserve(extra + core::mem::size_of::<Obj>())?;
+        // With the counting allocator the object's buffers are already allocated (and
+        // counted in `used`): only its table slot is new.
+        let fresh = if COUNTING.load(Ordering::Relaxed) {
+            0
+        } else {
+            extra
+        };
+        self.reserve(fresh + core::mem::size_of::<Obj>())?;
         self.estimate += extra;
         self.live += 1;
         self.allocs_since_gc += 1;
@@ -368,6 +403,8 @@ impl Heap {
         self.collections += 1;
         self.gc_wanted = false;
         let used = self.used();
+        self.used_after_gc = used;
+        self.ticks = 0;
         self.threshold = used + (self.limit.saturating_sub(used)) / 2;
         self.mark_stack = Vec::new();
     }

@@ -209,6 +209,7 @@ impl Vm {
                             }
                         }};
                         () => {{
+                            self.heap.tick();
                             safe_point!(call);
                             // Callbacks queued by micropython.schedule run at jumps (as in
                             // MicroPython, not at calls).
