@@ -25,6 +25,18 @@ use core::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 pub use crate::obj::dict::NoMemory;
 
 static ALLOCATED: AtomicUsize = AtomicUsize::new(0);
+/// Bytes ever allocated (a realloc adds its growth), for `micropython.mem_total()`.
+static TOTAL: AtomicUsize = AtomicUsize::new(0);
+/// The most bytes allocated at once, for `micropython.mem_peak()`.
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+/// Count `n` more bytes allocated.
+#[inline]
+fn count_alloc(n: usize) {
+    let now = ALLOCATED.fetch_add(n, Ordering::Relaxed).saturating_add(n);
+    TOTAL.fetch_add(n, Ordering::Relaxed);
+    PEAK.fetch_max(now, Ordering::Relaxed);
+}
 static COUNTING: AtomicBool = AtomicBool::new(false);
 /// Allocations that would take the total past this fail (null), so `try_reserve` reports
 /// them and the VM raises MemoryError; set a little above the heap limit by `set_baseline`.
@@ -49,7 +61,7 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for CountingAlloc<A> {
         // SAFETY: same contract as our caller's.
         let p = unsafe { self.0.alloc(layout) };
         if !p.is_null() {
-            ALLOCATED.fetch_add(layout.size(), Ordering::Relaxed);
+            count_alloc(layout.size());
         }
         p
     }
@@ -66,7 +78,7 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for CountingAlloc<A> {
         // SAFETY: same contract as our caller's.
         let p = unsafe { self.0.alloc_zeroed(layout) };
         if !p.is_null() {
-            ALLOCATED.fetch_add(layout.size(), Ordering::Relaxed);
+            count_alloc(layout.size());
         }
         p
     }
@@ -77,8 +89,11 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for CountingAlloc<A> {
         // SAFETY: same contract as our caller's.
         let p = unsafe { self.0.realloc(ptr, layout, new_size) };
         if !p.is_null() {
-            ALLOCATED.fetch_sub(layout.size(), Ordering::Relaxed);
-            ALLOCATED.fetch_add(new_size, Ordering::Relaxed);
+            if new_size >= layout.size() {
+                count_alloc(new_size - layout.size());
+            } else {
+                ALLOCATED.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+            }
         }
         p
     }
@@ -106,12 +121,18 @@ pub struct Heap {
     limit: usize,
     /// Bytes in use at start (interpreter tables) when counting is on.
     base_used: usize,
+    /// [`TOTAL`] at the baseline.
+    base_total: usize,
     estimate: usize,
     threshold: usize,
     collections: usize,
     mark_stack: Vec<u32>,
     allocs_since_gc: usize,
     live_after_gc: usize,
+    /// Bytes in use after the last collection.
+    used_after_gc: usize,
+    /// Backward jumps since the last collection (see [`Heap::tick`]).
+    ticks: usize,
     /// Collect at the next safe point.
     pub gc_wanted: bool,
     /// `gc.disable()` in effect.
@@ -130,12 +151,15 @@ impl Heap {
             live: 0,
             limit,
             base_used: 0,
+            base_total: 0,
             estimate: 0,
             threshold: limit / 2,
             collections: 0,
             mark_stack: Vec::new(),
             allocs_since_gc: 0,
             live_after_gc: 0,
+            used_after_gc: 0,
+            ticks: 0,
             gc_wanted: false,
             disabled: false,
             lock_depth: 0,
@@ -153,10 +177,27 @@ impl Heap {
         }
     }
 
+    /// `(total, peak)`: bytes allocated since the baseline and the most in use at once
+    /// (MicroPython's `mem_total`, `mem_peak`); without the counting allocator only the
+    /// current use is known, and both are that.
+    pub fn alloc_history(&self) -> (usize, usize) {
+        if COUNTING.load(Ordering::Relaxed) {
+            let total = TOTAL
+                .load(Ordering::Relaxed)
+                .saturating_sub(self.base_total);
+            let peak = PEAK.load(Ordering::Relaxed).saturating_sub(self.base_used);
+            (total, peak.max(self.used()))
+        } else {
+            (self.used(), self.used())
+        }
+    }
+
     /// Treat what is allocated now as the interpreter's own fixed cost, not Python data.
     pub fn set_baseline(&mut self) {
         if COUNTING.load(Ordering::Relaxed) {
             self.base_used = ALLOCATED.load(Ordering::Relaxed);
+            self.base_total = TOTAL.load(Ordering::Relaxed);
+            PEAK.store(self.base_used, Ordering::Relaxed);
             // The backstop for growth that bypasses `reserve`: a little above the heap size
             // (the slack keeps room for the interpreter's own bookkeeping).
             let slack = self.limit / 2 + (1 << 20);
@@ -195,9 +236,12 @@ impl Heap {
     #[inline]
     pub fn reserve(&mut self, extra: usize) -> Result<(), NoMemory> {
         let used = self.used();
-        // Past the threshold, or with the heap nearly full (then after every allocating
-        // instruction, so garbage made unreachable just before is found in time).
-        if used.saturating_add(extra) > self.threshold || used > self.limit - self.limit / 8 {
+        // Past the threshold, or with the heap nearly full once an eighth of what was free
+        // after the last collection has been taken (so garbage made just before is found
+        // in time, and filling the heap costs a bounded number of collections).
+        let soon = self.used_after_gc + (self.limit.saturating_sub(self.used_after_gc)) / 8;
+        let wanted = used.saturating_add(extra);
+        if wanted > self.threshold || (self.near_full(used) && wanted > soon) {
             self.gc_wanted = true;
         }
         if self.lock_depth > 0 || used.saturating_add(extra) > self.limit {
@@ -206,10 +250,36 @@ impl Heap {
         Ok(())
     }
 
+    fn near_full(&self, used: usize) -> bool {
+        used > self.limit - self.limit / 8
+    }
+
+    /// Count a backward jump: with the heap over half full, loops that only drop
+    /// references get a collection every eighth of the live objects' count of jumps (at
+    /// least 1024: amortized), so the garbage they make is found before a later
+    /// allocation needs the room.
+    #[inline]
+    pub fn tick(&mut self) {
+        self.ticks += 1;
+        if self.ticks > (self.live_after_gc / 8).max(1024) {
+            self.ticks = 0;
+            if self.used() > self.limit / 2 {
+                self.gc_wanted = true;
+            }
+        }
+    }
+
     /// Put `obj` in the heap and return its handle.
     pub fn alloc(&mut self, obj: Obj) -> Result<Value, NoMemory> {
         let extra = obj.extra_bytes();
-        self.reserve(extra + core::mem::size_of::<Obj>())?;
+        // With the counting allocator the object's buffers are already allocated (and
+        // counted in `used`): only its table slot is new.
+        let fresh = if COUNTING.load(Ordering::Relaxed) {
+            0
+        } else {
+            extra
+        };
+        self.reserve(fresh + core::mem::size_of::<Obj>())?;
         self.estimate += extra;
         self.live += 1;
         self.allocs_since_gc += 1;
@@ -333,6 +403,8 @@ impl Heap {
         self.collections += 1;
         self.gc_wanted = false;
         let used = self.used();
+        self.used_after_gc = used;
+        self.ticks = 0;
         self.threshold = used + (self.limit.saturating_sub(used)) / 2;
         self.mark_stack = Vec::new();
     }

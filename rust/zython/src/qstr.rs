@@ -427,6 +427,9 @@ static_qstrs! {
     HEAP_UNLOCK = "heap_unlock",
     HEAP_LOCKED = "heap_locked",
     KBD_INTR = "kbd_intr",
+    MEM_TOTAL = "mem_total",
+    MEM_CURRENT = "mem_current",
+    MEM_PEAK = "mem_peak",
     SCHEDULE = "schedule",
     ALLOC_EMERGENCY_EXCEPTION_BUF = "alloc_emergency_exception_buf",
     NAMEDTUPLE = "namedtuple",
@@ -435,6 +438,13 @@ static_qstrs! {
     DEFAULTDICT = "defaultdict",
     T_STRING_I_O = "StringIO",
     T_BYTES_I_O = "BytesIO",
+    T_RING_I_O = "RingIO",
+    VFS = "vfs",
+    SLASH = "/",
+    STAT = "stat",
+    MOUNT = "mount",
+    UMOUNT = "umount",
+    EXECFILE = "execfile",
     GETVALUE = "getvalue",
     SEEK = "seek",
     TELL = "tell",
@@ -576,6 +586,15 @@ impl QstrTable {
     /// Always false: the static names are present from the start.
     pub fn is_empty(&self) -> bool {
         self.strs.is_empty()
+    }
+
+    /// The names interned at run time (copied into RAM, not static text in flash): what
+    /// MicroPython's `qstr_info` reports as its dynamic pool.
+    pub fn dynamic(&self) -> impl Iterator<Item = &str> {
+        self.strs.iter().filter_map(|s| match s {
+            Cow::Owned(o) => Some(&**o),
+            Cow::Borrowed(_) => None,
+        })
     }
 
     /// Iterate over every interned name (for tab completion).

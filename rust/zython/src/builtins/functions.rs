@@ -217,11 +217,26 @@ fn for_each(
     v: Value,
     f: &mut dyn FnMut(&mut Vm, Value) -> PyResult<bool>,
 ) -> PyResult<()> {
-    let it = vm.get_iter(v)?;
+    // Builtin containers are walked in place: no heap iterator (as MicroPython's iter_buf).
+    let in_place = vm.in_place_start(v);
+    let it = match in_place {
+        Some(_) => v,
+        None => vm.get_iter(v)?,
+    };
+    let mut pos = in_place.unwrap_or(0);
     let base = vm.roots.len();
     vm.roots.push(it);
     let r = loop {
-        match vm.iter_next(it) {
+        let next = match in_place {
+            Some(_) => vm.in_place_next(it, pos).map(|n| {
+                n.map(|(x, p)| {
+                    pos = p;
+                    x
+                })
+            }),
+            None => vm.iter_next(it),
+        };
+        match next {
             Ok(Some(x)) => {
                 vm.roots.push(x);
                 let go = f(vm, x);
@@ -593,6 +608,7 @@ pub static FUNCTIONS: &[(Qstr, &StaticObj)] = &[
     (q::HELP, &HELP),
     (q::EVAL, &types::code::EVAL),
     (q::EXEC, &types::code::EXEC),
+    (q::EXECFILE, &types::code::EXECFILE),
     (q::COMPILE, &types::code::COMPILE),
     // Numbers and text (types/int.rs, float.rs, str.rs, format.rs).
     (q::CHR, &types::str::CHR),

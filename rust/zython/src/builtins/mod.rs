@@ -102,8 +102,12 @@ fn print(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> 
     // A stream object gets each item, separator and end in its own write() call, as in
     // CPython and MicroPython; the console gets the whole line at once.
     let to_file = file != Value::NONE;
+    let iobase = to_file && crate::modules::io::is_iobase(vm, file);
     let flush = |vm: &mut Vm, out: &mut String| -> PyResult<()> {
-        if to_file && !out.is_empty() {
+        if iobase {
+            let s = core::mem::take(out);
+            crate::modules::io::iobase_write(vm, file, s.as_bytes())?;
+        } else if to_file && !out.is_empty() {
             let s = vm.new_string(core::mem::take(out))?;
             vm.call_method(file, q::WRITE, &[s])?;
         }

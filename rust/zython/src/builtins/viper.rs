@@ -131,22 +131,23 @@ native_fn!(SETITEM, "__setitem__", 3, 3, |vm, a, _| {
     Ok(Value::NONE)
 });
 
-/// The value's low 32 bits (viper integers are machine words).
-fn low_bits(vm: &mut Vm, v: Value) -> PyResult<u32> {
+/// The value as a machine word (viper integers are unsigned words of the pointer width;
+/// bigger ints keep their low bits).
+fn low_bits(vm: &mut Vm, v: Value) -> PyResult<usize> {
     if let Some(i) = v.as_small_int() {
-        return Ok(i as u32);
+        return Ok(i as usize);
     }
     match vm.heap.get(v) {
         Some(Obj::BigInt(b)) => {
-            let (_, digits) = b.to_u32_digits();
-            let low = digits.first().copied().unwrap_or(0);
+            let (_, digits) = b.to_u64_digits();
+            let low = digits.first().copied().unwrap_or(0) as usize;
             Ok(if b.sign() == crate::types::bigint::Sign::Minus {
                 low.wrapping_neg()
             } else {
                 low
             })
         }
-        _ => Ok(vm.to_i64(v)? as u32),
+        _ => Ok(vm.to_i64(v)? as usize),
     }
 }
 
@@ -158,7 +159,7 @@ native_fn!(INT_FN, "__int__", 1, 1, |vm, a, _| {
 
 native_fn!(UINT, "uint", 1, 1, |vm, a, _| {
     let v = low_bits(vm, a[0])?;
-    vm.new_int(i64::from(v))
+    vm.new_bigint(crate::types::bigint::BigInt::from(v as u64))
 });
 
 macro_rules! ptr_type {

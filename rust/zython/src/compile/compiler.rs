@@ -134,6 +134,12 @@ struct Compiler<'a> {
     continue_label: Option<u32>,
     cur_except_level: u32,
     break_continue_except_level: u32,
+    /// In a `@micropython.viper` function with a `bool`, `int` or `uint` return
+    /// annotation: that type (returned values are converted to it).
+    viper_ret: Option<&'static str>,
+    /// In a `@micropython.viper` function: the locals of type `uint` (parameters annotated
+    /// so, names assigned a uint expression), whose arithmetic wraps at the machine word.
+    viper_uints: Vec<&'a str>,
     nested_cursor: usize,
     mode: Mode,
     opt_level: u8,
@@ -171,6 +177,8 @@ impl<'a> Compiler<'a> {
             continue_label: None,
             cur_except_level: 0,
             break_continue_except_level: 0,
+            viper_ret: None,
+            viper_uints: Vec::new(),
             nested_cursor: 0,
             mode,
             opt_level,
@@ -258,6 +266,8 @@ impl<'a> Compiler<'a> {
         self.break_label = None;
         self.continue_label = None;
         self.break_continue_except_level = 0;
+        self.viper_ret = None;
+        self.viper_uints.clear();
         if pass == Pass::Scope {
             self.scopes[si].stack_size = 0;
             self.scopes[si].exc_stack_size = 0;
@@ -295,8 +305,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.viper_prologue(f)?;
                 self.compile_block(&f.body)?;
-                self.e.load_const_none();
-                self.e.return_value();
+                self.viper_return(None)?;
             }
             ScopeNode::Lambda(args, body) => {
                 self.e.set_source_line(self.scopes[si].line);
@@ -530,8 +539,9 @@ impl<'a> Compiler<'a> {
     }
 
     /// A `@micropython.viper` function runs as bytecode: its parameters annotated `ptr8`,
-    /// `ptr16` or `ptr32` become pointer objects on entry (`p = ptr8(p)`), as the native
-    /// emitter would cast them.
+    /// `ptr16` or `ptr32` become pointer objects on entry (`p = ptr8(p)`), those annotated
+    /// `bool` or `uint` are converted (`x = bool(x)`), as the native emitter would cast them;
+    /// a `bool`, `int` or `uint` return annotation is noted for [`Self::viper_return`].
     fn viper_prologue(&mut self, f: &'a ast::FunctionDef) -> R {
         let viper = f.decorators.iter().any(|d| {
             matches!(&d.kind, ast::ExprKind::Attribute { value, attr }
@@ -540,9 +550,15 @@ impl<'a> Compiler<'a> {
         if !viper {
             return Ok(());
         }
+        if let Some(ast::ExprKind::Name(t)) = f.returns.as_ref().map(|e| &e.kind) {
+            self.viper_ret = ["bool", "int", "uint"].into_iter().find(|n| n == t);
+        }
         for a in &f.args.args {
             if let Some(ast::ExprKind::Name(t)) = a.annotation.as_ref().map(|e| &e.kind) {
-                if matches!(t.as_str(), "ptr8" | "ptr16" | "ptr32") {
+                if t == "uint" {
+                    self.viper_uints.push(&a.name);
+                }
+                if matches!(t.as_str(), "ptr8" | "ptr16" | "ptr32" | "bool" | "uint") {
                     self.load_id(t)?;
                     self.load_id(&a.name)?;
                     self.e.call_function(1, 0, false);
@@ -550,6 +566,55 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
+        Ok(())
+    }
+
+    /// Return `v` (None when absent), converted to a viper function's native return type:
+    /// None becomes 0 (False), other values go through `bool()` or `uint()`; an `int`
+    /// result is returned as it is.
+    pub(crate) fn viper_return(&mut self, v: Option<&'a ast::Expr>) -> R {
+        let v = v.filter(|e| !matches!(e.kind, ast::ExprKind::Constant(ast::Constant::None)));
+        match (self.viper_ret, v) {
+            (None, None) => self.e.load_const_none(),
+            (None, Some(e)) | (Some("int"), Some(e)) => self.compile_expr(e)?,
+            (Some("bool"), None) => self.e.load_const_bool(false),
+            (Some(_), None) => self.e.load_const_small_int(0),
+            (Some(conv), Some(e)) => {
+                self.load_id(conv)?;
+                self.compile_expr(e)?;
+                self.e.call_function(1, 0, false);
+            }
+        }
+        self.e.return_value();
+        Ok(())
+    }
+
+    /// Is `e` of viper type `uint` (a uint local, a `uint()` cast, or arithmetic on one)?
+    pub(crate) fn is_viper_uint(&self, e: &ast::Expr) -> bool {
+        if self.viper_uints.is_empty() && self.viper_ret != Some("uint") {
+            return false;
+        }
+        match &e.kind {
+            ast::ExprKind::Name(n) => self.viper_uints.contains(&n.as_str()),
+            ast::ExprKind::Call { func, .. } => {
+                matches!(&func.kind, ast::ExprKind::Name(n) if n == "uint")
+            }
+            ast::ExprKind::BinOp { left, op, right } => {
+                !matches!(op, ast::BinOp::Div | ast::BinOp::Pow | ast::BinOp::MatMult)
+                    && (self.is_viper_uint(left) || self.is_viper_uint(right))
+            }
+            ast::ExprKind::UnaryOp { op, operand } => {
+                op != &ast::UnaryOp::Not && self.is_viper_uint(operand)
+            }
+            _ => false,
+        }
+    }
+
+    /// Wrap the value on top of the stack to a machine word: `uint(value)`.
+    pub(crate) fn wrap_viper_uint(&mut self) -> R {
+        self.load_id("uint")?;
+        self.e.rot_two();
+        self.e.call_function(1, 0, false);
         Ok(())
     }
 

@@ -376,6 +376,23 @@ fn extend(vm: &mut Vm, arr: Value, src: Value) -> PyResult<()> {
     r
 }
 
+/// Element `i` of array `arr`, or None past its end (or when `arr` is no array).
+pub fn item(vm: &mut Vm, arr: Value, i: usize) -> PyResult<Option<Value>> {
+    let mut buf = [0u8; 8];
+    let (code, size) = match native::get::<Array>(vm, arr) {
+        Some(x) => {
+            let size = x.size();
+            match x.data.get(i * size..i * size + size) {
+                Some(chunk) => buf[..size].copy_from_slice(chunk),
+                None => return Ok(None),
+            }
+            (x.code, size)
+        }
+        None => return Ok(None),
+    };
+    load(vm, code, &buf[..size], LITTLE).map(Some)
+}
+
 fn getitem(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let a = &crate::statics::Args(a);
     let (code, len) = {

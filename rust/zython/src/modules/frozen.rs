@@ -70,11 +70,11 @@ fn mpy_result(vm: &mut Vm, r: Result<CompiledModule, mpy::MpyError>) -> PyResult
 }
 
 impl Vm {
-    /// Like `Port::stat_kind`, with paths under `.frozen/` looked up in the frozen table.
+    /// Like [`Vm::fs_stat_kind`], with paths under `.frozen/` looked up in the frozen table.
     pub fn stat_import_path(&mut self, path: &str) -> u8 {
         match strip_prefix(path) {
             Some(p) => stat(self.config.frozen, p),
-            None => self.port.stat_kind(path),
+            None => self.fs_stat_kind(path),
         }
     }
 

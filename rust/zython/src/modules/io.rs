@@ -51,6 +51,17 @@ pub struct Stream {
     pub writable: bool,
     /// `+` modes: `data` mirrors the whole file, and each write stores it back.
     pub mirror: bool,
+    /// A `BytesIO(b)` reads the bytes object `b` itself (NULL otherwise) until its first
+    /// write copies it into `data`, as MicroPython's BytesIO does.
+    pub shared: Value,
+}
+
+/// What stream `s` holds: `data`, or the bytes object it shares.
+fn contents<'a>(vm: &'a Vm, s: &'a Stream) -> &'a [u8] {
+    match vm.heap.get(s.shared) {
+        Some(Obj::Bytes(b)) if !s.shared.is_null() => b,
+        _ => &s.data,
+    }
 }
 
 impl Stream {
@@ -146,7 +157,8 @@ native_fn!(READINTO, "readinto", 2, 3, |vm, a, _| {
     vm.new_int(n as i64)
 });
 native_fn!(GETVALUE, "getvalue", 1, 1, |vm, a, _| {
-    let data = stream(vm, a[0])?.data.clone();
+    stream(vm, a[0])?;
+    let data = native::get::<Stream>(vm, a[0]).map_or(Vec::new(), |s| contents(vm, s).to_vec());
     result(vm, a[0], &data)
 });
 native_fn!(SEEK, "seek", 2, 3, |vm, a, _| {
@@ -155,10 +167,9 @@ native_fn!(SEEK, "seek", 2, 3, |vm, a, _| {
         Some(&w) => vm.to_i64(w)?,
         None => 0,
     };
-    let (pos, len) = {
-        let s = stream(vm, a[0])?;
-        (s.pos as i64, s.data.len() as i64)
-    };
+    stream(vm, a[0])?;
+    let (pos, len) = native::get::<Stream>(vm, a[0])
+        .map_or((0, 0), |s| (s.pos as i64, contents(vm, s).len() as i64));
     let new = match whence {
         0 => off,
         1 => pos.saturating_add(off),
@@ -253,6 +264,69 @@ pub static IOBASE_TYPE: StaticObj = StaticObj::Type(&TypeDef {
     subclassable: true,
 });
 
+/// Is `v` an instance of a Python subclass of `io.IOBase` (a stream whose `readinto`,
+/// `write` and `ioctl` are Python methods, driven as MicroPython's stream protocol)?
+pub fn is_iobase(vm: &Vm, v: Value) -> bool {
+    vm.isinstance(v, Value::from_static(&IOBASE_TYPE))
+}
+
+/// Call `method` of IOBase instance `obj` with a bytearray of `data` and check its answer
+/// as MicroPython does: None means "would block" (`Ok(None)`), a count above the buffer's
+/// size is OSError(EIO), a negative count is OSError(-count).
+fn iobase_call(
+    vm: &mut Vm,
+    obj: Value,
+    method: Qstr,
+    data: Vec<u8>,
+) -> PyResult<(Value, Option<usize>)> {
+    let size = data.len();
+    vm.reserve(size)?;
+    let buf = vm.alloc(Obj::ByteArray(data))?;
+    let base = vm.roots.len();
+    vm.roots.push(buf);
+    let r = vm.call_method(obj, method, &[buf]);
+    vm.roots.truncate(base);
+    let r = r?;
+    if r == Value::NONE {
+        return Ok((buf, None));
+    }
+    let n = vm.to_i64(r)?;
+    if n < 0 {
+        return Err(vm.os_error(n.saturating_neg().min(i32::MAX as i64) as i32));
+    }
+    if n as u64 > size as u64 {
+        return Err(vm.os_error(5));
+    }
+    Ok((buf, Some(n as usize)))
+}
+
+/// Write all of `data` to IOBase instance `obj` through its `write` method (stopping early
+/// when it writes nothing or would block).
+pub fn iobase_write(vm: &mut Vm, obj: Value, mut data: &[u8]) -> PyResult<()> {
+    while !data.is_empty() {
+        match iobase_call(vm, obj, q::WRITE, data.to_vec())?.1 {
+            Some(n) if n > 0 => data = &data[n..],
+            _ => break,
+        }
+    }
+    Ok(())
+}
+
+/// Read IOBase instance `obj` to its end through `readinto`, one byte at a time (as
+/// MicroPython's json.load reads a stream).
+pub fn iobase_read_all(vm: &mut Vm, obj: Value) -> PyResult<Vec<u8>> {
+    let mut out = Vec::new();
+    loop {
+        let (buf, n) = iobase_call(vm, obj, q::READINTO, alloc::vec![0])?;
+        if n != Some(1) {
+            return Ok(out);
+        }
+        if let Some(Obj::ByteArray(b)) = vm.heap.get(buf) {
+            out.extend_from_slice(b);
+        }
+    }
+}
+
 stream_type!(STRINGIO_TYPE, "StringIO", Some(stringio_new));
 stream_type!(BYTESIO_TYPE, "BytesIO", Some(bytesio_new));
 stream_type!(TEXTIO_TYPE, "TextIOWrapper", None);
@@ -265,6 +339,11 @@ impl NativeObject for Stream {
             Kind::BytesIO => &BYTESIO_TYPE,
             Kind::TextFile => &TEXTIO_TYPE,
             Kind::BinFile => &FILEIO_TYPE,
+        }
+    }
+    fn trace(&self, out: &mut dyn FnMut(Value)) {
+        if !self.shared.is_null() {
+            out(self.shared);
         }
     }
     fn bytes(&self) -> usize {
@@ -312,13 +391,16 @@ fn line_end(d: &[u8], pos: usize, max: Option<usize>) -> usize {
 
 /// Take bytes from the position to `end(data, pos)` and advance.
 fn take(vm: &mut Vm, v: Value, end: impl Fn(&[u8], usize) -> usize) -> PyResult<Vec<u8>> {
-    let s = stream(vm, v)?;
-    if !s.readable {
+    if !stream(vm, v)?.readable {
         return Err(vm.os_error(9));
     }
-    let pos = s.pos.min(s.data.len());
-    let e = end(&s.data, pos).clamp(pos, s.data.len());
-    let out = s.data[pos..e].to_vec();
+    let Some(s) = native::get::<Stream>(vm, v) else {
+        return Ok(Vec::new());
+    };
+    let d = contents(vm, s);
+    let pos = s.pos.min(d.len());
+    let e = end(d, pos).clamp(pos, d.len());
+    let out = d[pos..e].to_vec();
     if let Some(s) = native::get_mut::<Stream>(vm, v) {
         s.pos = e;
     }
@@ -380,7 +462,24 @@ fn write(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
         }
         return vm.new_int(n as i64);
     }
-    vm.reserve(n)?;
+    // The first write to a BytesIO sharing a bytes object copies it.
+    let shared = native::get::<Stream>(vm, a[0]).map_or(Value::NULL, |s| s.shared);
+    if let Some(Obj::Bytes(b)) = vm.heap.get(shared).filter(|_| !shared.is_null()) {
+        let copy = b.to_vec();
+        vm.reserve(copy.len())?;
+        if let Some(s) = native::get_mut::<Stream>(vm, a[0]) {
+            s.data = copy;
+            s.shared = Value::NULL;
+        }
+    }
+    // Only growth past the buffer's room counts (a preallocated BytesIO(n) takes writes
+    // while the heap is locked).
+    let grow = native::get::<Stream>(vm, a[0]).map_or(0, |s| {
+        s.pos.saturating_add(n).saturating_sub(s.data.capacity())
+    });
+    if grow > 0 {
+        vm.reserve(grow)?;
+    }
     let ok = match native::get_mut::<Stream>(vm, a[0]) {
         Some(s) => {
             let pos = s.pos;
@@ -433,6 +532,7 @@ fn new_stream(vm: &mut Vm, kind: Kind, data: Vec<u8>, path: Option<String>) -> P
         readable,
         writable,
         mirror: false,
+        shared: Value::NULL,
     })))
 }
 
@@ -448,7 +548,20 @@ fn new_mirror(vm: &mut Vm, kind: Kind, data: Vec<u8>, path: String, pos: usize) 
         readable: true,
         writable: true,
         mirror: true,
+        shared: Value::NULL,
     })))
+}
+
+/// `StringIO(n)`/`BytesIO(n)`: an empty buffer with room for `n` bytes (MicroPython).
+fn initial_capacity(vm: &mut Vm, v: Option<&Value>) -> PyResult<Vec<u8>> {
+    let n = match v.and_then(|v| v.as_small_int()) {
+        Some(n) if n > 0 => n as usize,
+        _ => return Ok(Vec::new()),
+    };
+    vm.reserve(n)?;
+    let mut d = Vec::new();
+    d.try_reserve_exact(n).map_err(|_| vm.no_memory())?;
+    Ok(d)
 }
 
 fn stringio_new(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -458,19 +571,29 @@ fn stringio_new(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Va
             Some(s) => s.as_bytes().to_vec(),
             None => return Err(vm.type_error("expected str")),
         },
-        _ => Vec::new(),
+        v => initial_capacity(vm, v)?,
     };
     new_stream(vm, Kind::StringIO, data, None)
 }
 
 fn bytesio_new(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let a = &crate::statics::Args(a);
+    if let Some(&b) = a
+        .get(1)
+        .filter(|&&b| matches!(vm.heap.get(b), Some(Obj::Bytes(_))))
+    {
+        let st = new_stream(vm, Kind::BytesIO, Vec::new(), None)?;
+        if let Some(s) = native::get_mut::<Stream>(vm, st) {
+            s.shared = b;
+        }
+        return Ok(st);
+    }
     let data = match a.get(1) {
         Some(&v) if v != Value::NONE && !v.is_small_int() => match native::buffer(vm, v) {
             Some(b) if !vm.is_str(v) => b,
             _ => return Err(vm.type_error("object with buffer protocol required")),
         },
-        _ => Vec::new(),
+        v => initial_capacity(vm, v)?,
     };
     new_stream(vm, Kind::BytesIO, data, None)
 }
@@ -492,6 +615,15 @@ fn open(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
         },
         None => String::from("r"),
     };
+    // A path on a filesystem mounted with `vfs`: its open() makes the file object.
+    #[cfg(feature = "modules-full")]
+    match crate::modules::vfs::resolve(vm, &path) {
+        crate::modules::vfs::Place::Native => {}
+        crate::modules::vfs::Place::Missing => return Err(vm.os_error(2)),
+        crate::modules::vfs::Place::User(fs, p) => {
+            return crate::modules::vfs::open(vm, fs, &p, &mode)
+        }
+    }
     let binary = mode.contains('b');
     let kind = if binary {
         Kind::BinFile

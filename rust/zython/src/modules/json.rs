@@ -378,6 +378,10 @@ native_fn!(LOADS, "loads", 1, 1, |vm, a, _| {
     loads_bytes(vm, &data)
 });
 native_fn!(LOAD, "load", 1, 1, |vm, a, _| {
+    if crate::modules::io::is_iobase(vm, a[0]) {
+        let data = crate::modules::io::iobase_read_all(vm, a[0])?;
+        return loads_bytes(vm, &data);
+    }
     let s = vm.call_method(a[0], q::READ, &[])?;
     let data = text_of(vm, s)?;
     loads_bytes(vm, &data)

@@ -22,6 +22,9 @@ static KBD_INTR: AtomicI32 = AtomicI32::new(3);
 static PENDING: AtomicBool = AtomicBool::new(false);
 /// A callback is running (nested ones wait for it to finish).
 static RUNNING: AtomicBool = AtomicBool::new(false);
+/// `schedule(kbd_intr, None)` is waiting: a single node (scheduling it again is a no-op)
+/// that requests KeyboardInterrupt when the scheduler next runs, as MicroPython's.
+static KBD_NODE: AtomicBool = AtomicBool::new(false);
 
 /// Most callbacks waiting at once (MicroPython's default scheduler depth).
 pub const SCHEDULE_DEPTH: usize = 8;
@@ -44,6 +47,11 @@ pub fn run_scheduled(vm: &mut Vm) -> PyResult<()> {
         return Ok(());
     }
     RUNNING.store(true, Ordering::Relaxed);
+    // The keyboard-interrupt node runs before the Python callbacks; the exception is raised
+    // at the next safe point.
+    if KBD_NODE.swap(false, Ordering::Relaxed) {
+        crate::interrupt::request();
+    }
     let r = run_queue(vm);
     RUNNING.store(false, Ordering::Relaxed);
     r
@@ -89,6 +97,11 @@ fn queue_value(vm: &Vm) -> Option<Value> {
 }
 
 native_fn!(SCHEDULE_FN, "schedule", 2, 2, |vm, a, _| {
+    if a[0] == Value::from_static(&KBD_INTR_FN) {
+        KBD_NODE.store(true, Ordering::Relaxed);
+        PENDING.store(true, Ordering::Relaxed);
+        return Ok(Value::NONE);
+    }
     let queue = match queue_value(vm) {
         Some(v) => v,
         None => {
@@ -129,11 +142,12 @@ native_fn!(MEM_INFO, "mem_info", 0, 1, |vm, a, _| {
     let used = s.used.min(s.limit);
     let free = s.limit - used;
     let stack_used = vm.stack_top.saturating_sub(crate::vm::stack_address());
+    let (total, peak) = vm.heap.alloc_history();
     let mut text = format!(
         "mem: total={}, current={}, peak={}\nstack: {} out of {}\nGC: total: {}, used: {}, free: {}\n No. of 1-blocks: {}, 2-blocks: 0, max blk sz: 0, max free sz: {}\n",
+        total,
         s.used,
-        s.used,
-        s.used,
+        peak,
         stack_used,
         vm.config.native_stack,
         s.limit,
@@ -154,15 +168,38 @@ native_fn!(MEM_INFO, "mem_info", 0, 1, |vm, a, _| {
     vm.write_stdout(&text)?;
     Ok(Value::NONE)
 });
-native_fn!(QSTR_INFO, "qstr_info", 0, 1, |vm, _, _| {
-    let n = vm.qstrs.len();
-    let bytes: usize = vm.qstrs.iter().map(|(_, s)| s.len()).sum();
-    let text = format!(
+native_fn!(MEM_TOTAL, "mem_total", 0, 0, |vm, _, _| {
+    let n = vm.heap.alloc_history().0;
+    vm.new_int(n as i64)
+});
+native_fn!(MEM_CURRENT, "mem_current", 0, 0, |vm, _, _| {
+    let n = vm.heap.used();
+    vm.new_int(n as i64)
+});
+native_fn!(MEM_PEAK, "mem_peak", 0, 0, |vm, _, _| {
+    let n = vm.heap.alloc_history().1;
+    vm.new_int(n as i64)
+});
+native_fn!(QSTR_INFO, "qstr_info", 0, 1, |vm, a, _| {
+    // The run-time (RAM) names, as MicroPython's dynamic pool; with an argument, each one.
+    let (mut n, mut bytes) = (0, 0);
+    for s in vm.qstrs.dynamic() {
+        n += 1;
+        bytes += s.len() + 1;
+    }
+    let mut text = format!(
         "qstr pool: n_pool=1, n_qstr={}, n_str_data_bytes={}, n_total_bytes={}\n",
         n,
         bytes,
         bytes + n * 8
     );
+    if !a.is_empty() {
+        for s in vm.qstrs.dynamic() {
+            text.push_str("Q(");
+            text.push_str(s);
+            text.push_str(")\n");
+        }
+    }
     vm.write_stdout(&text)?;
     Ok(Value::NONE)
 });
@@ -191,13 +228,20 @@ native_fn!(
     "alloc_emergency_exception_buf",
     1,
     1,
-    |_, _, _| Ok(Value::NONE)
+    |vm, a, _| {
+        // Room for the args and message of exceptions made while the heap is locked.
+        vm.emergency_buf = vm.to_index(a[0])?.max(0) as usize;
+        Ok(Value::NONE)
+    }
 );
 
 static MICROPYTHON_ATTRS: &[(Qstr, Attr)] = &[
     (q::CONST, Attr::Fn(&CONST_FN)),
     (q::OPT_LEVEL, Attr::Fn(&OPT_LEVEL)),
     (q::MEM_INFO, Attr::Fn(&MEM_INFO)),
+    (q::MEM_TOTAL, Attr::Fn(&MEM_TOTAL)),
+    (q::MEM_CURRENT, Attr::Fn(&MEM_CURRENT)),
+    (q::MEM_PEAK, Attr::Fn(&MEM_PEAK)),
     (q::QSTR_INFO, Attr::Fn(&QSTR_INFO)),
     (q::STACK_USE, Attr::Fn(&STACK_USE)),
     (q::HEAP_LOCK, Attr::Fn(&HEAP_LOCK)),
@@ -206,6 +250,11 @@ static MICROPYTHON_ATTRS: &[(Qstr, Attr)] = &[
     (q::KBD_INTR, Attr::Fn(&KBD_INTR_FN)),
     (q::SCHEDULE, Attr::Fn(&SCHEDULE_FN)),
     (q::ALLOC_EMERGENCY_EXCEPTION_BUF, Attr::Fn(&ALLOC_EMERGENCY)),
+    #[cfg(feature = "modules-full")]
+    (
+        q::T_RING_I_O,
+        Attr::Obj(&crate::modules::ringio::RINGIO_TYPE),
+    ),
 ];
 
 /// The `micropython` module.

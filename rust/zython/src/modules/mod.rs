@@ -41,6 +41,10 @@ pub mod hashlib;
 pub mod heapq;
 #[cfg(feature = "modules-full")]
 pub mod json;
+#[cfg(feature = "modules-full")]
+pub mod ringio;
+#[cfg(feature = "modules-full")]
+pub mod vfs;
 
 use crate::statics::StaticObj;
 
@@ -67,6 +71,8 @@ pub static BUILTIN_MODULES: &[&StaticObj] = &[
     &cmath::CMATH_MODULE,
     #[cfg(feature = "modules-full")]
     &json::JSON_MODULE,
+    #[cfg(feature = "modules-full")]
+    &vfs::VFS_MODULE,
     #[cfg(feature = "modules-full")]
     &hashlib::HASHLIB_MODULE,
     #[cfg(feature = "modules-full")]

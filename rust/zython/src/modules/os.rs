@@ -36,6 +36,21 @@ fn join(dir: &str, name: &str) -> String {
 }
 
 fn names(vm: &mut Vm, dir: &str) -> PyResult<Vec<String>> {
+    // With `vfs` mounts, `/` lists the mount points (and the port's root while mounted).
+    #[cfg(feature = "modules-full")]
+    {
+        use crate::modules::vfs::{resolve, root_names, Place};
+        let place = resolve(vm, dir);
+        if let (true, Some(mut n)) = (dir == "/", root_names(vm)) {
+            if let Place::Native = place {
+                n.extend(vm.port.list_dir(dir).unwrap_or_default());
+            }
+            return Ok(n);
+        }
+        if !matches!(place, Place::Native) {
+            return Err(vm.os_error(2));
+        }
+    }
     match vm.port.list_dir(dir) {
         Some(n) => Ok(n),
         None => Err(vm.os_error(2)),

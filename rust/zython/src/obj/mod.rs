@@ -107,6 +107,24 @@ pub struct Exception {
     pub cause: Value,
     /// `__context__` or NULL.
     pub context: Value,
+    /// A user subclass's `__init__` is still running and has not called the base
+    /// `__init__`: raising it is a TypeError, as in MicroPython.
+    pub incomplete: bool,
+}
+
+impl Exception {
+    /// A fresh exception of `class` with `args` (a tuple), no traceback or attributes.
+    pub fn new(class: Value, args: Value) -> Box<Exception> {
+        Box::new(Exception {
+            class,
+            args,
+            traceback: Vec::new(),
+            dict: Dict::new(),
+            cause: Value::NULL,
+            context: Value::NULL,
+            incomplete: false,
+        })
+    }
 }
 
 /// Run state of a generator or coroutine.

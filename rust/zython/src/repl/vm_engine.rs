@@ -279,7 +279,10 @@ mod tests {
         let deep = alloc::format!("{}0{}", "abs(".repeat(40), ")".repeat(40));
         match vm.exec(&deep, ExecMode::Single) {
             ExecOutcome::Exception(t) => {
-                assert!(t.contains("RuntimeError: maximum recursion depth exceeded"), "{t}")
+                assert!(
+                    t.contains("RuntimeError: maximum recursion depth exceeded"),
+                    "{t}"
+                )
             }
             other => panic!("{other:?}"),
         }

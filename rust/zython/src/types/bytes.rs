@@ -147,7 +147,7 @@ fn ctor_data(vm: &mut Vm, args: &[Value]) -> PyResult<Vec<u8>> {
         }
         vm.reserve(n as usize)?;
         let mut v = Vec::new();
-        if v.try_reserve(n as usize).is_err() {
+        if v.try_reserve_exact(n as usize).is_err() {
             return Err(vm.no_memory());
         }
         v.resize(n as usize, 0);

@@ -38,6 +38,39 @@ impl NativeObject for CodeObject {
 native_fn!(EVAL, "eval", 1, 3, |vm, a, _| run(vm, a, true));
 native_fn!(EXEC, "exec", 1, 3, |vm, a, _| run(vm, a, false));
 native_fn!(COMPILE, "compile", 3, 6, compile);
+native_fn!(EXECFILE, "execfile", 1, 3, |vm, a, _| {
+    // `execfile(path, globals=None, locals=None)`: run a source file (MicroPython's unix
+    // port), read through any `vfs` mount.
+    let Some(path) = vm.str_data(a[0]).map(alloc::string::String::from) else {
+        return Err(vm.type_error("expected str"));
+    };
+    let (g, l) = namespaces(vm, a)?;
+    let Some(data) = vm.fs_read(&path)? else {
+        return Err(vm.os_error(2));
+    };
+    let func = compile_file(vm, data, &path, g)?;
+    vm.roots.push(func);
+    let r = vm.call_function(func, &[], &[], if l == g { Value::NULL } else { l });
+    vm.roots.pop();
+    r.map(|_| Value::NONE)
+});
+
+#[cfg(feature = "compiler")]
+fn compile_file(vm: &mut Vm, data: alloc::vec::Vec<u8>, path: &str, g: Value) -> PyResult<Value> {
+    let Ok(text) = core::str::from_utf8(&data) else {
+        return Err(vm.value_error("source is not valid UTF-8"));
+    };
+    let m = vm.compile(text, path, crate::compile::Mode::File)?;
+    vm.load_compiled(&m, g)
+}
+
+#[cfg(not(feature = "compiler"))]
+fn compile_file(vm: &mut Vm, _: alloc::vec::Vec<u8>, _: &str, _: Value) -> PyResult<Value> {
+    Err(vm.new_exception(
+        &crate::types::exceptions::NOT_IMPLEMENTED_ERROR,
+        "compiler disabled",
+    ))
+}
 
 /// Source text of a str/bytes argument.
 fn source_text(vm: &mut Vm, v: Value) -> PyResult<alloc::string::String> {

@@ -19,7 +19,14 @@ macro_rules! exc_type {
     };
 }
 
-static EXC_ATTRS: &[(crate::qstr::Qstr, Attr)] = &[];
+crate::native_fn!(
+    EXC_INIT,
+    "__init__",
+    1,
+    crate::statics::VAR_ARGS,
+    crate::vm::exc::exception_init
+);
+static EXC_ATTRS: &[(crate::qstr::Qstr, Attr)] = &[(crate::qstr::q::__INIT__, Attr::Fn(&EXC_INIT))];
 
 exc_type!(BASE_EXCEPTION, "BaseException", &OBJECT);
 exc_type!(SYSTEM_EXIT, "SystemExit", &BASE_EXCEPTION);

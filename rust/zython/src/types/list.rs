@@ -443,7 +443,19 @@ pub fn set_slice(vm: &mut Vm, obj: Value, slice: Value, value: Value) -> PyResul
             let start = (a.max(0) as usize).min(n);
             start..(b.max(0) as usize).clamp(start, n)
         };
-        let grow = new_items.len();
+        // Growth counts against the heap (MemoryError when full or locked).
+        let grow = new_items.len().saturating_sub(span(len).len());
+        if grow > 0 && !is_ba {
+            vm.list_reserve(obj, grow)?;
+        } else if grow > 0 {
+            let room = match vm.heap.get(obj) {
+                Some(Obj::ByteArray(x)) => x.capacity() - x.len(),
+                _ => 0,
+            };
+            if grow > room {
+                vm.reserve(grow - room)?;
+            }
+        }
         match vm.heap.get_mut(obj) {
             Some(Obj::ByteArray(x)) => {
                 if x.try_reserve(grow).is_err() {

@@ -39,6 +39,9 @@ fn raw(vm: &Vm, obj: Value) -> Option<&[u8]> {
     if let Some(b) = vm.bytes_data(obj) {
         return Some(b);
     }
+    if let Some(s) = vm.str_data(obj) {
+        return Some(s.as_bytes());
+    }
     match vm.heap.get(obj)? {
         Obj::Native(n) => n
             .as_any()
@@ -49,13 +52,31 @@ fn raw(vm: &Vm, obj: Value) -> Option<&[u8]> {
 }
 
 /// The raw bytes of a mutable viewable object.
-fn raw_mut(vm: &mut Vm, obj: Value) -> Option<&mut [u8]> {
+pub fn raw_mut(vm: &mut Vm, obj: Value) -> Option<&mut [u8]> {
     match vm.heap.get_mut(obj)? {
         Obj::ByteArray(b) => Some(&mut b[..]),
         Obj::Native(n) => n
             .as_any_mut()
             .downcast_mut::<crate::modules::array::Array>()
             .map(|a| &mut a.data[..]),
+        _ => None,
+    }
+}
+
+/// The writable bytes behind `v` as (object, byte offset, byte length): a bytearray, an
+/// array or a writable memoryview of one; None for anything else.
+pub fn writable_region(vm: &Vm, v: Value) -> Option<(Value, usize, usize)> {
+    match vm.heap.get(v)? {
+        Obj::ByteArray(b) => Some((v, 0, b.len())),
+        Obj::Native(n) => {
+            let any = n.as_any();
+            if let Some(a) = any.downcast_ref::<crate::modules::array::Array>() {
+                return Some((v, 0, a.data.len()));
+            }
+            let mv = any.downcast_ref::<MemoryView>().filter(|m| !m.readonly)?;
+            let sz = mv.size();
+            Some((mv.obj, mv.start * sz, mv.len * sz))
+        }
         _ => None,
     }
 }
@@ -147,7 +168,11 @@ fn mv_make_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<
             Some(a) => (a.len(), false, a.code),
             None => return Err(vm.type_error("object with buffer protocol required")),
         },
-        _ => return Err(vm.type_error("object with buffer protocol required")),
+        // A str is a read-only buffer of its UTF-8 bytes (MicroPython).
+        _ => match vm.str_data(x) {
+            Some(s) => (s.len(), true, b'B'),
+            None => return Err(vm.type_error("object with buffer protocol required")),
+        },
     };
     vm.alloc(Obj::Native(Box::new(MemoryView {
         obj: x,

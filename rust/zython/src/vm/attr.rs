@@ -587,6 +587,14 @@ impl Vm {
                 }
             }
         }
+        // `exc.__traceback__ = None` empties the traceback, so a pre-made exception can be
+        // raised again without allocating (as in MicroPython).
+        if name == q::__TRACEBACK__ && value == Value::NONE {
+            if let Some(Obj::Exception(e)) = self.heap.get_mut(obj) {
+                e.traceback.clear();
+                return Ok(());
+            }
+        }
         let h = self.qstrs.hash(name);
         let key = Value::qstr(name);
         if matches!(self.heap.get(obj), Some(Obj::Class(_))) {
@@ -974,14 +982,9 @@ impl Vm {
         };
         if types::static_is_sub(native_base, &ex::BASE_EXCEPTION) {
             let t = self.new_tuple(args)?;
-            return self.alloc(Obj::Exception(Box::new(Exception {
-                class: cls,
-                args: t,
-                traceback: Vec::new(),
-                dict: Dict::new(),
-                cause: Value::NULL,
-                context: Value::NULL,
-            })));
+            let mut e = Exception::new(cls, t);
+            e.incomplete = has_init;
+            return self.alloc(Obj::Exception(e));
         }
         let mut base = Value::NULL;
         if !core::ptr::eq(native_base, &object::OBJECT) {

@@ -182,6 +182,9 @@ impl Vm {
             if r != Value::NONE {
                 return Err(self.type_error("__init__() should return None"));
             }
+            if let Some(Obj::Exception(e)) = self.heap.get_mut(obj) {
+                e.incomplete = false;
+            }
         }
         Ok(obj)
     }

@@ -1,7 +1,7 @@
 //! Exceptions: making them, matching them, and printing tracebacks.
 
 use super::{PyErr, PyResult, Vm};
-use crate::obj::{Dict, Exception, Obj, TbEntry};
+use crate::obj::{Exception, Obj, TbEntry};
 use crate::qstr::{q, Qstr};
 use crate::statics::StaticObj;
 use crate::types::{self, exceptions as ex};
@@ -19,16 +19,37 @@ pub fn prealloc_memory_error(vm: &mut Vm) -> Value {
         .alloc(Obj::Tuple(Box::new([])))
         .unwrap_or(Value::NULL);
     vm.heap
-        .alloc(Obj::Exception(Box::new(Exception {
-            class: Value::from_static(&ex::MEMORY_ERROR),
+        .alloc(Obj::Exception(Exception::new(
+            Value::from_static(&ex::MEMORY_ERROR),
             args,
-            traceback: Vec::new(),
-            dict: Dict::new(),
-            cause: Value::NULL,
-            context: Value::NULL,
-        })))
+        )))
         .unwrap_or(Value::NULL)
 }
+
+/// Make the emergency exception, its args tuple and its message string (at start-up).
+pub fn prealloc_emergency(vm: &mut Vm) -> [Value; 3] {
+    let mut made = [Value::NULL; 3];
+    let objs = [
+        Obj::Str(crate::obj::Str {
+            s: "".into(),
+            hash: 0,
+        }),
+        Obj::Tuple(Box::new([])),
+        Obj::Exception(Exception::new(
+            Value::from_static(&ex::EXCEPTION),
+            Value::NULL,
+        )),
+    ];
+    for (slot, o) in made.iter_mut().rev().zip(objs) {
+        *slot = vm.heap.alloc(o).unwrap_or(Value::NULL);
+    }
+    made
+}
+
+/// Words of the emergency buffer MicroPython keeps for traceback entries and a tuple header.
+const EMG_HEADER_WORDS: usize = 8;
+/// Words before an emergency message's text (header, one-item tuple, str object).
+const EMG_STR_WORDS: usize = 13;
 
 /// `ExceptionType(*args)`: the constructor of every exception type (args[0] is the type).
 pub fn exception_make_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -37,15 +58,28 @@ pub fn exception_make_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -
         .first()
         .copied()
         .unwrap_or(Value::from_static(&ex::EXCEPTION));
+    let items = args.get(1..).unwrap_or(&[]);
+    let made = vm
+        .new_tuple(items)
+        .and_then(|t| vm.alloc(Obj::Exception(Exception::new(class, t))));
+    match made {
+        Err(e) => vm.emergency_exception(class, items, None).ok_or(e),
+        ok => ok,
+    }
+}
+
+/// `BaseException.__init__(self, *args)`: sets `args` and completes an instance whose
+/// subclass `__init__` is running.
+pub fn exception_init(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let tuple = vm.new_tuple(args.get(1..).unwrap_or(&[]))?;
-    vm.alloc(Obj::Exception(Box::new(Exception {
-        class,
-        args: tuple,
-        traceback: Vec::new(),
-        dict: Dict::new(),
-        cause: Value::NULL,
-        context: Value::NULL,
-    })))
+    match args.first().and_then(|&e| vm.heap.get_mut(e)) {
+        Some(Obj::Exception(e)) => {
+            e.args = tuple;
+            e.incomplete = false;
+            Ok(Value::NONE)
+        }
+        _ => Err(vm.type_error("need an exception instance")),
+    }
 }
 
 /// Attributes of exception instances: `args`, `value` (StopIteration), `errno`, `code`.
@@ -98,25 +132,78 @@ impl Vm {
                 self.roots.pop();
                 e
             }
-            Err(e) => e,
+            Err(e) => match self.emergency_exception(Value::from_static(ty), &[], Some(msg)) {
+                Some(v) => PyErr(v),
+                None => e,
+            },
         }
+    }
+
+    /// The emergency exception, made `class(*args)` or `class(msg)`, for when the heap is
+    /// locked or full. Its args and message are kept as far as the emergency buffer
+    /// (`alloc_emergency_exception_buf`) holds them, as in MicroPython: the args are
+    /// dropped and the message shortened otherwise. None without emergency objects.
+    pub fn emergency_exception(
+        &mut self,
+        class: Value,
+        args: &[Value],
+        msg: Option<&str>,
+    ) -> Option<Value> {
+        let [exc, tuple, text] = self.emergency;
+        if exc.is_null() || class == Value::from_static(&ex::MEMORY_ERROR) {
+            return None;
+        }
+        let word = core::mem::size_of::<usize>();
+        let room = self.emergency_buf / word;
+        let mut items: Vec<Value> = Vec::new();
+        if let Some(m) = msg {
+            if room >= EMG_STR_WORDS + 2 {
+                let mut n = (self.emergency_buf - EMG_STR_WORDS * word).min(m.len());
+                while !m.is_char_boundary(n) {
+                    n -= 1;
+                }
+                let mut st = String::new();
+                if st.try_reserve_exact(n).is_ok() {
+                    st.push_str(m.get(..n).unwrap_or(""));
+                    if let Some(Obj::Str(s)) = self.heap.get_mut(text) {
+                        s.s = st.into_boxed_str();
+                        s.hash = crate::qstr::hash_bytes(s.s.as_bytes());
+                    }
+                    items.push(text);
+                }
+            }
+        } else if EMG_HEADER_WORDS + args.len() <= room
+            && items.try_reserve_exact(args.len()).is_ok()
+        {
+            items.extend_from_slice(args);
+        }
+        let items = items.into_boxed_slice();
+        if let Some(Obj::Tuple(t)) = self.heap.get_mut(tuple) {
+            *t = items;
+        }
+        if let Some(Obj::Exception(e)) = self.heap.get_mut(exc) {
+            e.class = class;
+            e.args = tuple;
+            e.traceback.clear();
+            e.dict = crate::obj::Dict::new();
+            e.cause = Value::NULL;
+            e.context = Value::NULL;
+            e.incomplete = false;
+        }
+        Some(exc)
     }
 
     /// A new exception of builtin type `ty` whose args are `args`.
     pub fn new_exception_args(&mut self, ty: &'static StaticObj, args: &[Value]) -> PyErr {
-        let made = self.new_tuple(args).and_then(|t| {
-            self.alloc(Obj::Exception(Box::new(Exception {
-                class: Value::from_static(ty),
-                args: t,
-                traceback: Vec::new(),
-                dict: Dict::new(),
-                cause: Value::NULL,
-                context: Value::NULL,
-            })))
-        });
+        let made = self
+            .new_tuple(args)
+            .and_then(|t| self.alloc(Obj::Exception(Exception::new(Value::from_static(ty), t))));
         match made {
             Ok(v) => PyErr(v),
-            Err(e) => e,
+            Err(e) => match self.emergency_exception(Value::from_static(ty), args, None) {
+                Some(v) => PyErr(v),
+                None => e,
+            },
         }
     }
 
@@ -235,7 +322,7 @@ impl Vm {
 
     /// Turn the operand of `raise X` into an exception instance.
     pub fn make_raise_obj(&mut self, v: Value) -> PyResult<Value> {
-        if matches!(self.heap.get(v), Some(Obj::Exception(_))) {
+        if matches!(self.heap.get(v), Some(Obj::Exception(e)) if !e.incomplete) {
             return Ok(v);
         }
         if self.is_exception_type(v) {

@@ -252,7 +252,7 @@ impl Vm {
                         }};
                     }
                     macro_rules! safe_point {
-                        () => {{
+                        (call) => {{
                             if self.heap.gc_wanted && !self.heap.disabled {
                                 save!();
                                 self.collect();
@@ -260,7 +260,12 @@ impl Vm {
                             if interrupt::take() {
                                 fail!(self.new_exception(&ex::KEYBOARD_INTERRUPT, ""));
                             }
-                            // Callbacks queued by micropython.schedule run between instructions.
+                        }};
+                        () => {{
+                            self.heap.tick();
+                            safe_point!(call);
+                            // Callbacks queued by micropython.schedule run at jumps (as in
+                            // MicroPython, not at calls).
                             if crate::modules::micropython::pending() {
                                 save!();
                                 tri!(crate::modules::micropython::run_scheduled(self));
@@ -688,14 +693,10 @@ impl Vm {
                         }
                         op::GET_ITER_STACK => {
                             let v = peek!(0);
-                            // Tuples, lists and ranges are iterated in place, with the next
-                            // index or value in slot 1 (MicroPython's iter_buf): a for loop
-                            // over them allocates nothing.
-                            let start = match self.heap.get(v) {
-                                Some(Obj::Tuple(_)) | Some(Obj::List(_)) => Some(0),
-                                Some(Obj::Range(a, _, _)) => Some(*a),
-                                _ => None,
-                            };
+                            // Builtin sequences, dicts, sets and ranges are iterated in place,
+                            // with the next position or value in slot 1 (MicroPython's
+                            // iter_buf): a for loop over them allocates no iterator.
+                            let start = self.in_place_start(v);
                             match start.and_then(|i: isize| Value::try_small_int(i as i64)) {
                                 Some(i) => push!(i),
                                 None => {
@@ -731,7 +732,11 @@ impl Vm {
                                             (false, _) => None,
                                         }
                                     }
-                                    _ => None,
+                                    // str, bytes, bytearray, dict, set, array.
+                                    _ => {
+                                        save!();
+                                        tri!(self.in_place_next(it, p))
+                                    }
                                 };
                                 match next.map(|(v, n)| (v, Value::try_small_int(n as i64))) {
                                     Some((v, Some(n))) => {
@@ -859,6 +864,41 @@ impl Vm {
                             let step = if n == 3 { pop!() } else { Value::NONE };
                             let stop_v = pop!();
                             let start = peek!(0);
+                            let next = bc.get(ip).copied();
+                            let subscr = matches!(next, Some(op::LOAD_SUBSCR | op::STORE_SUBSCR));
+                            let buf = self.slice_buf;
+                            let obj = peek!(1);
+                            if subscr && !buf.is_null() && self.stack_slice_ok(obj) {
+                                // Followed by a subscript of bytearray, memoryview or array:
+                                // run it here with the reusable slice (no allocation).
+                                let load = next == Some(op::LOAD_SUBSCR);
+                                let v = if load { Value::NULL } else { peek!(2) };
+                                ip += 1;
+                                save!();
+                                self.slice_buf = Value::NULL;
+                                if let Some(o) = self.heap.get_mut(buf) {
+                                    *o = Obj::Slice(start, stop_v, step);
+                                }
+                                let r = if load {
+                                    self.getitem(obj, buf)
+                                } else if v.is_null() {
+                                    self.delitem(obj, buf).map(|_| Value::NONE)
+                                } else {
+                                    self.setitem(obj, buf, v).map(|_| Value::NONE)
+                                };
+                                if let Some(o) = self.heap.get_mut(buf) {
+                                    *o = Obj::Slice(Value::NONE, Value::NONE, Value::NONE);
+                                }
+                                self.slice_buf = buf;
+                                let r = tri!(r);
+                                if load {
+                                    sp -= 1;
+                                    set_top!(r);
+                                } else {
+                                    sp -= 3;
+                                }
+                                continue;
+                            }
                             let s = tri!(self.alloc(Obj::Slice(start, stop_v, step)));
                             set_top!(s);
                         }
@@ -1010,7 +1050,7 @@ impl Vm {
                                 n += n_pos;
                                 sp = fpos;
                                 save!();
-                                safe_point!();
+                                safe_point!(call);
                                 let is_bc = matches!(self.heap.get(fun), Some(Obj::Function(f)) if !f.code.is_generator());
                                 if is_bc {
                                     let fr =
@@ -1053,7 +1093,7 @@ impl Vm {
                             }
                             sp = fpos;
                             save!();
-                            safe_point!();
+                            safe_point!(call);
                             let is_bc = matches!(self.heap.get(fun), Some(Obj::Function(f)) if !f.code.is_generator());
                             if is_bc {
                                 let fr = tri!(self.prepare_frame(fun, &args, &kw, Value::NULL));

@@ -491,7 +491,7 @@ impl Vm {
                 None => Err(self.os_error(2)),
             };
         }
-        let data = match self.port.read_file(path) {
+        let data = match self.fs_read(path)? {
             Some(d) => d,
             None => return Err(self.os_error(2)),
         };
@@ -511,6 +511,34 @@ impl Vm {
                 d.remove_at(p);
             }
         }
+    }
+
+    /// The contents of file `path`, through a filesystem mounted with `vfs` or the port's
+    /// own (None when there is no such file).
+    pub fn fs_read(&mut self, path: &str) -> PyResult<Option<alloc::vec::Vec<u8>>> {
+        #[cfg(feature = "modules-full")]
+        match crate::modules::vfs::resolve(self, path) {
+            crate::modules::vfs::Place::Native => {}
+            crate::modules::vfs::Place::Missing => return Ok(None),
+            crate::modules::vfs::Place::User(fs, p) => {
+                return crate::modules::vfs::read(self, fs, &p).map(Some)
+            }
+        }
+        Ok(self.port.read_file(path))
+    }
+
+    /// What is at `path` (0 nothing, 1 a file, 2 a directory), through `vfs` mounts or
+    /// the port's filesystem.
+    pub fn fs_stat_kind(&mut self, path: &str) -> u8 {
+        #[cfg(feature = "modules-full")]
+        match crate::modules::vfs::resolve(self, path) {
+            crate::modules::vfs::Place::Native => {}
+            crate::modules::vfs::Place::Missing => return 0,
+            crate::modules::vfs::Place::User(fs, p) => {
+                return crate::modules::vfs::stat_kind(self, fs, &p)
+            }
+        }
+        self.port.stat_kind(path)
     }
 
     /// Run .py source bytes in `globals`.

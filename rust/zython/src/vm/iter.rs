@@ -9,6 +9,68 @@ use crate::value::Value;
 use alloc::boxed::Box;
 
 impl Vm {
+    /// Where iterating `v` in place starts (MicroPython's iter_buf: no heap iterator), or
+    /// None when `v` needs one. Positions are indexes (entry indexes for dicts and sets,
+    /// byte offsets for str) except for ranges, whose position is the next value.
+    pub fn in_place_start(&self, v: Value) -> Option<isize> {
+        if v.is_qstr() {
+            return Some(0);
+        }
+        match self.heap.get(v)? {
+            Obj::Tuple(_)
+            | Obj::List(_)
+            | Obj::Str(_)
+            | Obj::Bytes(_)
+            | Obj::ByteArray(_)
+            | Obj::Dict(_)
+            | Obj::Set(_)
+            | Obj::FrozenSet(_) => Some(0),
+            Obj::Range(a, _, _) => Some(*a),
+            Obj::Native(n) if n.as_any().is::<crate::modules::array::Array>() => Some(0),
+            _ => None,
+        }
+    }
+
+    /// The item of in-place iteration over `v` at position `p` and the next position, or
+    /// None at the end (for `v` accepted by [`Vm::in_place_start`]).
+    pub fn in_place_next(&mut self, v: Value, p: isize) -> PyResult<Option<(Value, isize)>> {
+        match self.heap.get(v) {
+            Some(&Obj::Range(_, stop, step)) => {
+                if (step > 0 && p < stop) || (step < 0 && p > stop) {
+                    let x = self.new_int(p as i64)?;
+                    return Ok(Some((x, p.checked_add(step).unwrap_or(stop))));
+                }
+                return Ok(None);
+            }
+            Some(Obj::Dict(d)) | Some(Obj::Set(d)) | Some(Obj::FrozenSet(d)) => {
+                return Ok(d
+                    .next_from(p as usize)
+                    .map(|(q, e)| (e.key, q as isize + 1)));
+            }
+            Some(Obj::Native(_)) => {
+                let item = crate::modules::array::item(self, v, p as usize)?;
+                return Ok(item.map(|x| (x, p + 1)));
+            }
+            _ => {}
+        }
+        let item = self.seq_item_at(v, p as usize)?;
+        Ok(item.map(|(x, w)| (x, p + w as isize)))
+    }
+
+    /// May `x[a:b]` on `v` use the VM's reusable slice? Only for bytearray, memoryview and
+    /// array, whose subscripts never keep the slice (MicroPython's stack-slice types).
+    pub fn stack_slice_ok(&self, v: Value) -> bool {
+        match self.heap.get(v) {
+            Some(Obj::ByteArray(_)) => true,
+            Some(Obj::Native(n)) => {
+                let a = n.as_any();
+                a.is::<crate::modules::array::Array>()
+                    || a.is::<crate::types::memoryview::MemoryView>()
+            }
+            _ => false,
+        }
+    }
+
     /// `iter(v)`.
     pub fn get_iter(&mut self, v: Value) -> PyResult<Value> {
         if v.is_qstr() {

@@ -98,6 +98,15 @@ pub struct Vm {
     pub cur_exc: Value,
     /// Pre-made MemoryError raised when nothing more can be allocated.
     pub memory_error: Value,
+    /// A slice object reused by `x[a:b]` (get, set, del) on bytearray, memoryview and
+    /// array, so those allocate nothing (MicroPython's stack slice); NULL while in use.
+    pub slice_buf: Value,
+    /// The emergency exception, its args tuple and message string: reused for exceptions
+    /// made while the heap is locked or full (MicroPython's emergency exception object).
+    pub emergency: [Value; 3],
+    /// Bytes of `micropython.alloc_emergency_exception_buf`: room for an emergency
+    /// exception's args and message (256 as on MicroPython's unix port).
+    pub emergency_buf: usize,
     /// The `sys` module's dict (argv, path, stdout...).
     pub sys_dict: Value,
     /// Native re-entry depth.
@@ -155,6 +164,9 @@ impl Vm {
             main_globals: Value::NULL,
             cur_exc: Value::NULL,
             memory_error: Value::NULL,
+            slice_buf: Value::NULL,
+            emergency: [Value::NULL; 3],
+            emergency_buf: 256,
             sys_dict: Value::NULL,
             native_depth: 0,
             config,
@@ -183,6 +195,11 @@ impl Vm {
             .alloc(Obj::Dict(Box::default()))
             .unwrap_or(Value::NULL);
         vm.memory_error = exc::prealloc_memory_error(&mut vm);
+        vm.slice_buf = vm
+            .heap
+            .alloc(Obj::Slice(Value::NONE, Value::NONE, Value::NONE))
+            .unwrap_or(Value::NULL);
+        vm.emergency = exc::prealloc_emergency(&mut vm);
         let _ = vm.init_builtins();
         vm
     }
@@ -552,12 +569,16 @@ impl Vm {
     /// Run a collection now, at a safe point.
     pub fn collect(&mut self) {
         self.heap.begin_collect();
-        let roots: [Value; 7] = [
+        let roots: [Value; 11] = [
+            self.emergency[0],
+            self.emergency[1],
+            self.emergency[2],
             self.modules,
             self.builtins,
             self.main_globals,
             self.cur_exc,
             self.memory_error,
+            self.slice_buf,
             self.sys_dict,
             self.last_stop,
         ];

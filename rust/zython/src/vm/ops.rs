@@ -1460,6 +1460,8 @@ impl Vm {
         match self.heap.get(v) {
             Some(Obj::List(l)) => return Ok(l.clone()),
             Some(Obj::Tuple(t)) => return Ok(t.to_vec()),
+            Some(Obj::Bytes(b)) => return Ok(byte_values(b)),
+            Some(Obj::ByteArray(b)) => return Ok(byte_values(b)),
             _ => {}
         }
         // The items gathered so far live in a list object on the root stack, so they stay
@@ -1580,4 +1582,9 @@ pub fn float_divmod(x: f64, y: f64) -> (f64, f64) {
         libm::copysign(0.0, x / y)
     };
     (fd, m)
+}
+
+/// The bytes of a buffer as small-int values.
+fn byte_values(b: &[u8]) -> Vec<Value> {
+    b.iter().map(|&x| Value::small_int(x as isize)).collect()
 }

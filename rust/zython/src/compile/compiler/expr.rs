@@ -170,6 +170,10 @@ impl<'a> Compiler<'a> {
                     if let ExprKind::BinOp { op: o, right, .. } = &node.kind {
                         self.compile_expr(right)?;
                         self.e.binary_op(binary_op(*o));
+                        // Viper uint arithmetic wraps at the machine word.
+                        if self.is_viper_uint(node) {
+                            self.wrap_viper_uint()?;
+                        }
                     }
                 }
                 Ok(())
@@ -182,6 +186,9 @@ impl<'a> Compiler<'a> {
                     UnaryOp::UAdd => op::UNARY_POSITIVE,
                     UnaryOp::Invert => op::UNARY_INVERT,
                 });
+                if self.is_viper_uint(e) {
+                    self.wrap_viper_uint()?;
+                }
                 Ok(())
             }
             ExprKind::Lambda { args, body } => {

@@ -75,6 +75,9 @@ impl<'a> Compiler<'a> {
                 self.c_assign(target, AssignKind::AugLoad)?;
                 self.compile_expr(value)?;
                 self.e.binary_op(super::expr::inplace_op(*op));
+                if self.is_viper_uint(target) || self.is_viper_uint(value) {
+                    self.wrap_viper_uint()?;
+                }
                 self.c_assign(target, AssignKind::AugStore)
             }
             StmtKind::AnnAssign { target, value, .. } => match value {
@@ -218,6 +221,16 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_assign(&mut self, targets: &'a [Expr], value: &'a Expr) -> R {
+        // A viper local assigned a uint expression has type uint from then on.
+        if let [Expr {
+            kind: ExprKind::Name(n),
+            ..
+        }] = targets
+        {
+            if self.is_viper_uint(value) && !self.viper_uints.contains(&n.as_str()) {
+                self.viper_uints.push(n);
+            }
+        }
         if targets.len() == 1 {
             let target = &targets[0];
             if let (ExprKind::Tuple(lhs), ExprKind::Tuple(rhs)) = (&target.kind, &value.kind) {
@@ -385,6 +398,9 @@ impl<'a> Compiler<'a> {
     fn compile_return(&mut self, v: Option<&'a Expr>, line: u32) -> R {
         if self.scopes[self.cur].kind != ScopeKind::Function {
             return Err(syntax("'return' outside function", line));
+        }
+        if self.viper_ret.is_some() {
+            return self.viper_return(v);
         }
         match v {
             None => self.e.load_const_none(),
