@@ -33,6 +33,9 @@ pub fn new_vm(port: Box<dyn Port>) -> Vm {
 pub fn repl(port: Box<dyn Port>) {
     let mut vm = new_vm(port);
     let cfg = zython::repl::ReplConfig::board(ffi::board_name());
+    #[cfg(feature = "fs")]
+    crate::fs::repl(&mut vm, &cfg);
+    #[cfg(not(feature = "fs"))]
     let _ = zython::repl::run(&mut vm, &cfg);
 }
 

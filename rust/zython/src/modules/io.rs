@@ -116,12 +116,9 @@ native_fn!(NEXT, "__next__", 1, 1, |vm, a, _| {
 });
 native_fn!(WRITE, "write", 2, 2, write);
 native_fn!(READINTO, "readinto", 2, 3, |vm, a, _| {
-    let cap = match vm.heap.get(a[1]) {
-        Some(Obj::ByteArray(b)) => b.len(),
-        _ => match native::get::<crate::modules::array::Array>(vm, a[1]) {
-            Some(arr) => arr.data.len(),
-            None => return Err(vm.type_error("object with buffer protocol required")),
-        },
+    let cap = match crate::types::memoryview::writable_data(vm, a[1]) {
+        Some(b) => b.len(),
+        None => return Err(vm.type_error("object with buffer protocol required")),
     };
     let want = match size_arg(vm, a.get(2))? {
         Some(n) => n.min(cap),
@@ -129,19 +126,10 @@ native_fn!(READINTO, "readinto", 2, 3, |vm, a, _| {
     };
     let data = take(vm, a[0], |d, pos| pos.saturating_add(want).min(d.len()))?;
     let n = data.len();
-    match vm.heap.get_mut(a[1]) {
-        Some(Obj::ByteArray(b)) => {
-            if let Some(dst) = b.get_mut(..n) {
-                dst.copy_from_slice(&data);
-            }
-        }
-        _ => {
-            if let Some(arr) = native::get_mut::<crate::modules::array::Array>(vm, a[1]) {
-                if let Some(dst) = arr.data.get_mut(..n) {
-                    dst.copy_from_slice(&data);
-                }
-            }
-        }
+    if let Some(dst) =
+        crate::types::memoryview::writable_data(vm, a[1]).and_then(|b| b.get_mut(..n))
+    {
+        dst.copy_from_slice(&data);
     }
     vm.new_int(n as i64)
 });

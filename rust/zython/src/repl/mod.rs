@@ -105,6 +105,9 @@ pub trait Engine {
     }
     /// Forget all Python state (soft reset): fresh globals, modules, heap.
     fn soft_reset(&mut self);
+    /// Called after each soft reset, before the REPL shows itself again; `raw` when the reset
+    /// came from the raw REPL. Boards run boot.py (and, outside the raw REPL, main.py) here.
+    fn after_soft_reset(&mut self, _raw: bool) {}
 }
 
 /// Settings of one REPL.
@@ -266,6 +269,7 @@ fn run_modes(engine: &mut dyn Engine, cfg: &ReplConfig) -> ReplExit {
             write_text(engine.console(), cfg.crlf, SOFT_REBOOT);
             interrupt::clear();
             engine.soft_reset();
+            engine.after_soft_reset(mode == Mode::Raw);
             state.history.clear();
         }
     }
