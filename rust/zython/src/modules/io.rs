@@ -470,7 +470,7 @@ fn open(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
         if vm.port.stat_kind(&path) == 2 {
             return Err(vm.os_error(21));
         }
-        let existing = vm.port.read_file(&path);
+        let existing = load(vm, &path)?;
         if mode.contains('r') {
             return match existing {
                 Some(d) => new_mirror(vm, kind, d, path, 0),
@@ -507,13 +507,23 @@ fn open(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     if vm.port.stat_kind(&path) == 2 {
         return Err(vm.os_error(21));
     }
-    match vm.port.read_file(&path) {
-        Some(data) => {
-            vm.reserve(data.len())?;
-            new_stream(vm, kind, data, None)
-        }
+    match load(vm, &path)? {
+        Some(data) => new_stream(vm, kind, data, None),
         None => Err(vm.os_error(2)),
     }
+}
+
+/// The whole file at `path` (`None` when missing), with room made for it first: a collection
+/// when the heap is short, MemoryError when it cannot fit (rather than "not found").
+fn load(vm: &mut Vm, path: &str) -> PyResult<Option<Vec<u8>>> {
+    if let Some(size) = vm.port.file_size(path) {
+        let size = usize::try_from(size).unwrap_or(usize::MAX);
+        if vm.reserve(size).is_err() || vm.heap.gc_wanted {
+            vm.collect();
+        }
+        vm.reserve(size)?;
+    }
+    Ok(vm.port.read_file(path))
 }
 
 fn io_init(vm: &mut Vm, g: Value) -> PyResult<()> {

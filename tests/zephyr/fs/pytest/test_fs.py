@@ -96,3 +96,18 @@ def test_main_py_runs_after_soft_reset(dut: DeviceAdapter):
     assert answer(dut, "BOOTED") == "1"
     send_line(dut, "os.remove('main.py'); os.remove('boot.py')")
     assert answer(dut, "'main.py' in os.listdir()") == "False"
+
+
+def test_big_file_with_a_full_heap(dut: DeviceAdapter):
+    # Reading a file makes room for it (collecting garbage first); it is not "not found".
+    send_line(dut, "open('big.bin', 'wb').write(bytes(16384))")
+    send_line(dut, "junk = [bytearray(1000) for i in range(40)]")
+    assert answer(dut, "sum(len(open('big.bin', 'rb').read()) for i in range(6))") == "98304"
+    # A soft reset with the heap nearly full frees it before the new interpreter starts.
+    dut.clear_buffer()
+    dut.write(b"\x04")
+    lines = dut.readlines_until(regex=BANNER, timeout=30)
+    assert not any("panic" in line or "Booting" in line for line in lines)
+    send_line(dut, "import os")
+    assert answer(dut, "os.stat('big.bin')[6]") == "16384"
+    send_line(dut, "os.remove('big.bin')")
