@@ -45,6 +45,8 @@ for t in thumbv7m-none-eabi riscv32imac-unknown-none-elf; do
     cargo build -p zython --release --target "$t" --no-default-features
     cargo build -p zython-zephyr --release --target "$t" --features firmware,compiler
 done
+# The Zephyr port with its filesystem (CONFIG_ZYTHON_FS), linted as the firmware builds it.
+cargo clippy -p zython-zephyr --release --target thumbv7m-none-eabi --features firmware,compiler,fs -- -D warnings
 # The middle feature level (Kconfig CONFIG_ZYTHON_FEATURE_LEVEL_BASIC) must compile too.
 cargo check -p zython --target thumbv7m-none-eabi --no-default-features --features compiler,modules-basic
 

@@ -100,6 +100,9 @@ function(zython_add_rust_library crate_dir lib_name)
   elseif(CONFIG_ZYTHON_FEATURE_LEVEL_BASIC)
     list(APPEND features modules-basic)
   endif()
+  if(CONFIG_ZYTHON_FS)
+    list(APPEND features fs)
+  endif()
   string(JOIN "," features_csv ${features})
 
   # Frozen modules: the CMake variable ZYTHON_FROZEN_DIR, else Kconfig CONFIG_ZYTHON_FROZEN_DIR;

@@ -101,6 +101,12 @@ impl zython::port::Port for HostPort {
     fn file_size(&mut self, path: &str) -> Option<u64> {
         std::fs::metadata(path).ok().map(|m| m.len())
     }
+    fn rename(&mut self, from: &str, to: &str) -> bool {
+        std::fs::rename(from, to).is_ok()
+    }
+    fn chdir(&mut self, path: &str) -> bool {
+        std::env::set_current_dir(path).is_ok()
+    }
     fn getcwd(&mut self) -> Option<String> {
         std::env::current_dir()
             .ok()

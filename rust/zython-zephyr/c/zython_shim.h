@@ -45,6 +45,26 @@ const char *zy_board_name(void);
 /** Rust panicked: reboot (CONFIG_REBOOT) or halt via k_panic(). */
 void zy_fatal(void) __attribute__((noreturn));
 
+/* ---- Filesystem (CONFIG_ZYTHON_FS, c/zython_fs.c); paths are absolute, NUL-terminated ---- */
+
+/** zy_fs_op() operations. */
+#define ZY_FS_REMOVE 0
+#define ZY_FS_MKDIR 1
+#define ZY_FS_RENAME 2
+
+/** Mount the volume (CONFIG_ZYTHON_FS_AUTOMOUNT, once); its mount point, *run_boot = CONFIG_ZYTHON_FS_BOOT. */
+const char *zy_fs_mount(bool *run_boot);
+/** What is at path: 0 nothing, 1 a file (its size in *size), 2 a directory. */
+int zy_fs_stat(const char *path, uint64_t *size);
+/** Read up to cap bytes of the file into buf; bytes read or a negative errno. */
+int zy_fs_read(const char *path, uint8_t *buf, size_t cap);
+/** Create/truncate (or with append, extend) the file with len bytes; 0 or a negative errno. */
+int zy_fs_write(const char *path, const uint8_t *data, size_t len, bool append);
+/** NUL-terminated entry names into buf (those that fit); total bytes needed or negative errno. */
+int zy_fs_list(const char *path, uint8_t *buf, size_t cap);
+/** ZY_FS_REMOVE (file or empty directory), ZY_FS_MKDIR, ZY_FS_RENAME (to); 0 or negative errno. */
+int zy_fs_op(int op, const char *path, const char *to);
+
 /* ---- Provided by Rust, called from C ---- */
 
 /** Allocator statistics (same layout as ZythonMemInfo in src/ffi.rs). */

@@ -28,6 +28,63 @@ extern "C" {
     fn zy_fatal() -> !;
 }
 
+#[cfg(feature = "fs")]
+extern "C" {
+    fn zy_fs_mount(run_boot: *mut bool) -> *const c_char;
+    fn zy_fs_stat(path: *const c_char, size: *mut u64) -> c_int;
+    fn zy_fs_read(path: *const c_char, buf: *mut u8, cap: usize) -> c_int;
+    fn zy_fs_write(path: *const c_char, data: *const u8, len: usize, append: bool) -> c_int;
+    fn zy_fs_list(path: *const c_char, buf: *mut u8, cap: usize) -> c_int;
+    fn zy_fs_op(op: c_int, path: *const c_char, to: *const c_char) -> c_int;
+}
+
+/// Mount the filesystem volume (once; CONFIG_ZYTHON_FS_AUTOMOUNT): its mount point, and whether
+/// boot.py and main.py run (CONFIG_ZYTHON_FS_BOOT).
+#[cfg(feature = "fs")]
+pub fn fs_mount() -> (&'static str, bool) {
+    let mut run_boot = false;
+    // SAFETY: `run_boot` is a valid out-pointer; the shim returns a static NUL-terminated string.
+    let p = unsafe { CStr::from_ptr(zy_fs_mount(&mut run_boot)) };
+    (p.to_str().unwrap_or("/"), run_boot)
+}
+
+/// What is at `path`: 0 nothing, 1 a file (with its size), 2 a directory.
+#[cfg(feature = "fs")]
+pub fn fs_stat(path: &CStr) -> (u8, u64) {
+    let mut size = 0u64;
+    // SAFETY: `path` is NUL-terminated and `size` a valid out-pointer, both live for the call.
+    let kind = unsafe { zy_fs_stat(path.as_ptr(), &mut size) };
+    (kind.clamp(0, 2) as u8, size)
+}
+
+/// Read up to `buf.len()` bytes of a file; bytes read or a negative errno.
+#[cfg(feature = "fs")]
+pub fn fs_read(path: &CStr, buf: &mut [u8]) -> i32 {
+    // SAFETY: the shim writes at most `buf.len()` bytes into `buf` during the call.
+    unsafe { zy_fs_read(path.as_ptr(), buf.as_mut_ptr(), buf.len()) }
+}
+
+/// Write a whole file (or append to it); 0 or a negative errno.
+#[cfg(feature = "fs")]
+pub fn fs_write(path: &CStr, data: &[u8], append: bool) -> i32 {
+    // SAFETY: the shim only reads `data.len()` bytes of `data` during the call.
+    unsafe { zy_fs_write(path.as_ptr(), data.as_ptr(), data.len(), append) }
+}
+
+/// Directory entry names, NUL-terminated, into `buf`; the bytes all names need or a negative errno.
+#[cfg(feature = "fs")]
+pub fn fs_list(path: &CStr, buf: &mut [u8]) -> i32 {
+    // SAFETY: the shim writes at most `buf.len()` bytes into `buf` during the call.
+    unsafe { zy_fs_list(path.as_ptr(), buf.as_mut_ptr(), buf.len()) }
+}
+
+/// Remove (0), make a directory (1) or rename to `to` (2); 0 or a negative errno.
+#[cfg(feature = "fs")]
+pub fn fs_op(op: i32, path: &CStr, to: &CStr) -> i32 {
+    // SAFETY: both strings are NUL-terminated and live for the call; the shim only reads them.
+    unsafe { zy_fs_op(op, path.as_ptr(), to.as_ptr()) }
+}
+
 /// Write bytes to the console UART (blocking).
 pub fn console_write(bytes: &[u8]) {
     // SAFETY: the pointer and length come from a valid slice; the shim only reads them during the call.

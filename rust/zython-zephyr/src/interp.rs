@@ -41,6 +41,9 @@ pub fn repl(port: Box<dyn Port>) {
         vm.port.write(b"MPY: soft reboot\r\n");
         vm.soft_reset();
     }
+    #[cfg(feature = "fs")]
+    crate::fs::repl(&mut vm, &cfg);
+    #[cfg(not(feature = "fs"))]
     let _ = zython::repl::run(&mut vm, &cfg);
 }
 

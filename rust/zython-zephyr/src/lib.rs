@@ -7,6 +7,8 @@
 //! - [`interp`] (feature `firmware`): the VM behind the REPL and `py -c`.
 //! - [`port`] (feature `firmware`): [`zython::port::Port`] over the shim (console, ticks, sleep).
 //! - [`cooked`]: `\n` -> `\r\n` for program output on the console.
+//! - [`fs`] (features `firmware` + `fs`): files over Zephyr's fs API, the current directory,
+//!   boot.py/main.py. Path resolution lives in [`path`] (portable, tested on the host).
 //!
 //! Without the `firmware` feature the crate builds on the host with std linked, so that
 //! `cargo build --workspace` and `cargo test --workspace` work; only the portable logic is compiled.
@@ -20,8 +22,11 @@ extern crate std;
 pub mod cooked;
 #[cfg(feature = "firmware")]
 pub mod ffi;
+#[cfg(all(feature = "firmware", feature = "fs"))]
+pub mod fs;
 #[cfg(feature = "firmware")]
 pub mod interp;
+pub mod path;
 #[cfg(feature = "firmware")]
 pub mod port;
 

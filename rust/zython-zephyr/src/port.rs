@@ -13,6 +13,8 @@ use zython::port::Port;
 pub struct ZephyrPort {
     raw: bool,
     last_cr: bool,
+    #[cfg(feature = "fs")]
+    fs: crate::fs::Fs,
 }
 
 impl Default for ZephyrPort {
@@ -21,6 +23,8 @@ impl Default for ZephyrPort {
         ZephyrPort {
             raw: false,
             last_cr: false,
+            #[cfg(feature = "fs")]
+            fs: crate::fs::Fs::default(),
         }
     }
 }
@@ -54,5 +58,55 @@ impl Port for ZephyrPort {
     fn set_raw_mode(&mut self, raw: bool) {
         self.raw = raw;
         ffi::console_set_raw(raw);
+    }
+
+    #[cfg(feature = "fs")]
+    fn read_file(&mut self, path: &str) -> Option<alloc::vec::Vec<u8>> {
+        self.fs.read_file(path)
+    }
+
+    #[cfg(feature = "fs")]
+    fn stat_kind(&mut self, path: &str) -> u8 {
+        self.fs.stat(path).0
+    }
+
+    #[cfg(feature = "fs")]
+    fn file_size(&mut self, path: &str) -> Option<u64> {
+        Some(self.fs.stat(path)).filter(|s| s.0 == 1).map(|s| s.1)
+    }
+
+    #[cfg(feature = "fs")]
+    fn write_file(&mut self, path: &str, data: &[u8], append: bool) -> bool {
+        self.fs.write_file(path, data, append)
+    }
+
+    #[cfg(feature = "fs")]
+    fn list_dir(&mut self, path: &str) -> Option<alloc::vec::Vec<alloc::string::String>> {
+        self.fs.list_dir(path)
+    }
+
+    #[cfg(feature = "fs")]
+    fn remove(&mut self, path: &str, dir: bool) -> bool {
+        self.fs.remove(path, dir)
+    }
+
+    #[cfg(feature = "fs")]
+    fn mkdir(&mut self, path: &str) -> bool {
+        self.fs.mkdir(path)
+    }
+
+    #[cfg(feature = "fs")]
+    fn rename(&mut self, from: &str, to: &str) -> bool {
+        self.fs.rename(from, to)
+    }
+
+    #[cfg(feature = "fs")]
+    fn getcwd(&mut self) -> Option<alloc::string::String> {
+        Some(self.fs.getcwd())
+    }
+
+    #[cfg(feature = "fs")]
+    fn chdir(&mut self, path: &str) -> bool {
+        self.fs.chdir(path)
     }
 }

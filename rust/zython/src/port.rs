@@ -64,4 +64,12 @@ pub trait Port {
     fn getcwd(&mut self) -> Option<String> {
         None
     }
+    /// Rename (move) a file or directory; false on failure or when unsupported.
+    fn rename(&mut self, _from: &str, _to: &str) -> bool {
+        false
+    }
+    /// Change the current directory; false when `path` is not a directory or unsupported.
+    fn chdir(&mut self, _path: &str) -> bool {
+        false
+    }
 }

@@ -127,12 +127,9 @@ native_fn!(NEXT, "__next__", 1, 1, |vm, a, _| {
 });
 native_fn!(WRITE, "write", 2, 4, write);
 native_fn!(READINTO, "readinto", 2, 3, |vm, a, _| {
-    let cap = match vm.heap.get(a[1]) {
-        Some(Obj::ByteArray(b)) => b.len(),
-        _ => match native::get::<crate::modules::array::Array>(vm, a[1]) {
-            Some(arr) => arr.data.len(),
-            None => return Err(vm.type_error("object with buffer protocol required")),
-        },
+    let cap = match crate::types::memoryview::writable_data(vm, a[1]) {
+        Some(b) => b.len(),
+        None => return Err(vm.type_error("object with buffer protocol required")),
     };
     let want = match size_arg(vm, a.get(2))? {
         Some(n) => n.min(cap),
@@ -140,19 +137,10 @@ native_fn!(READINTO, "readinto", 2, 3, |vm, a, _| {
     };
     let data = take(vm, a[0], |d, pos| pos.saturating_add(want).min(d.len()))?;
     let n = data.len();
-    match vm.heap.get_mut(a[1]) {
-        Some(Obj::ByteArray(b)) => {
-            if let Some(dst) = b.get_mut(..n) {
-                dst.copy_from_slice(&data);
-            }
-        }
-        _ => {
-            if let Some(arr) = native::get_mut::<crate::modules::array::Array>(vm, a[1]) {
-                if let Some(dst) = arr.data.get_mut(..n) {
-                    dst.copy_from_slice(&data);
-                }
-            }
-        }
+    if let Some(dst) =
+        crate::types::memoryview::writable_data(vm, a[1]).and_then(|b| b.get_mut(..n))
+    {
+        dst.copy_from_slice(&data);
     }
     vm.new_int(n as i64)
 });
@@ -634,7 +622,7 @@ fn open(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
         if vm.port.stat_kind(&path) == 2 {
             return Err(vm.os_error(21));
         }
-        let existing = vm.port.read_file(&path);
+        let existing = load(vm, &path)?;
         if mode.contains('r') {
             return match existing {
                 Some(d) => new_mirror(vm, kind, d, path, 0),
@@ -671,13 +659,23 @@ fn open(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     if vm.port.stat_kind(&path) == 2 {
         return Err(vm.os_error(21));
     }
-    match vm.port.read_file(&path) {
-        Some(data) => {
-            vm.reserve(data.len())?;
-            new_stream(vm, kind, data, None)
-        }
+    match load(vm, &path)? {
+        Some(data) => new_stream(vm, kind, data, None),
         None => Err(vm.os_error(2)),
     }
+}
+
+/// The whole file at `path` (`None` when missing), with room made for it first: a collection
+/// when the heap is short, MemoryError when it cannot fit (rather than "not found").
+fn load(vm: &mut Vm, path: &str) -> PyResult<Option<Vec<u8>>> {
+    if let Some(size) = vm.port.file_size(path) {
+        let size = usize::try_from(size).unwrap_or(usize::MAX);
+        if vm.reserve(size).is_err() || vm.heap.gc_wanted {
+            vm.collect();
+        }
+        vm.reserve(size)?;
+    }
+    Ok(vm.port.read_file(path))
 }
 
 fn io_init(vm: &mut Vm, g: Value) -> PyResult<()> {

@@ -1,6 +1,6 @@
 //! The `os` module on the port's filesystem: getcwd, listdir, ilistdir (name, type, inode,
 //! size: what mpremote reads), stat, remove,
-//! rmdir, mkdir, getenv, sep. Ports without a filesystem answer every call with OSError.
+//! rmdir, mkdir, rename, chdir, getenv, sep. Ports without a filesystem answer every call with OSError.
 
 use crate::modules::native;
 use crate::native_fn;
@@ -28,6 +28,10 @@ fn path_arg(vm: &mut Vm, a: &[Value], i: usize) -> PyResult<String> {
 
 fn join(dir: &str, name: &str) -> String {
     let mut p = String::from(dir);
+    if p.is_empty() {
+        // ilistdir('') lists the current directory: its entries are relative names.
+        p.push('.');
+    }
     if !p.ends_with('/') {
         p.push('/');
     }
@@ -168,6 +172,22 @@ native_fn!(MKDIR, "mkdir", 1, 2, |vm, a, _| {
     }
     Ok(Value::NONE)
 });
+native_fn!(RENAME, "rename", 2, 2, |vm, a, _| {
+    let from = path_arg(vm, a, 0)?;
+    let to = path_arg(vm, a, 1)?;
+    if !vm.port.rename(&from, &to) {
+        return Err(vm.os_error(2));
+    }
+    Ok(Value::NONE)
+});
+native_fn!(CHDIR, "chdir", 1, 1, |vm, a, _| {
+    let p = path_arg(vm, a, 0)?;
+    if !vm.port.chdir(&p) {
+        let errno = if vm.port.stat_kind(&p) == 1 { 20 } else { 2 };
+        return Err(vm.os_error(errno));
+    }
+    Ok(Value::NONE)
+});
 native_fn!(GETENV, "getenv", 1, 2, |vm, a, _| {
     let name = path_arg(vm, a, 0)?;
     match vm.port.env_var(&name) {
@@ -197,7 +217,8 @@ native_fn!(URANDOM, "urandom", 1, 1, |vm, a, _| {
 });
 
 static FUNCTIONS: &[&StaticObj] = &[
-    &URANDOM, &GETCWD, &LISTDIR, &ILISTDIR, &STAT, &REMOVE, &RMDIR, &MKDIR, &GETENV,
+    &URANDOM, &GETCWD, &LISTDIR, &ILISTDIR, &STAT, &REMOVE, &RMDIR, &MKDIR, &RENAME, &CHDIR,
+    &GETENV,
 ];
 
 fn os_init(vm: &mut Vm, g: Value) -> PyResult<()> {
@@ -221,5 +242,6 @@ mod tests {
     fn join_paths() {
         assert_eq!(super::join("a", "b"), "a/b");
         assert_eq!(super::join("a/", "b"), "a/b");
+        assert_eq!(super::join("", "b"), "./b");
     }
 }

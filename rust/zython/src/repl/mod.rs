@@ -105,8 +105,9 @@ pub trait Engine {
     }
     /// Forget all Python state (soft reset): fresh globals, modules, heap.
     fn soft_reset(&mut self);
-    /// Called after each [`Engine::soft_reset`] with the mode the REPL resumes in: the VM
-    /// runs the frozen `boot.py`, and `main.py` unless `raw` (as MicroPython boards do).
+    /// Called after each soft reset, before the REPL shows itself again; `raw` when the reset
+    /// came from the raw REPL. The VM runs the frozen `boot.py`, and `main.py` unless `raw`
+    /// (as MicroPython boards do); a port with a filesystem runs its boot.py/main.py too.
     fn after_soft_reset(&mut self, _raw: bool) {}
 }
 

@@ -55,6 +55,8 @@ struct FakeEngine {
     raw_switches: Vec<bool>,
     runs: Vec<(String, ExecMode)>,
     resets: usize,
+    /// `raw` of each `after_soft_reset` call and the output written before it.
+    after_resets: Vec<(bool, String)>,
     names: Vec<&'static str>,
 }
 
@@ -65,6 +67,7 @@ impl FakeEngine {
             raw_switches: Vec::new(),
             runs: Vec::new(),
             resets: 0,
+            after_resets: Vec::new(),
             names: vec![
                 "print",
                 "property",
@@ -118,6 +121,11 @@ impl Engine for FakeEngine {
     }
     fn soft_reset(&mut self) {
         self.resets += 1;
+    }
+    fn after_soft_reset(&mut self, raw: bool) {
+        // Runs after the reset, before the REPL shows itself again (boot.py/main.py's place).
+        assert_eq!(self.after_resets.len() + 1, self.resets);
+        self.after_resets.push((raw, self.port.text()));
     }
 }
 
@@ -280,6 +288,9 @@ fn friendly_soft_reset_on_board() {
     let (out, e, exit) = session(b"\x04", &board());
     assert_eq!(out, "BANNER\r\n>>> \r\nMPY: soft reboot\r\nBANNER\r\n>>> ");
     assert_eq!(e.resets, 1);
+    assert_eq!(e.after_resets.len(), 1);
+    assert!(!e.after_resets[0].0);
+    assert!(e.after_resets[0].1.ends_with("MPY: soft reboot\r\n"));
     assert_eq!(exit, ReplExit::Eof);
     let (out, e, _) = session(b"exit(0)\r", &board());
     assert_eq!(e.resets, 1);
@@ -433,6 +444,9 @@ fn raw_repl_like_mpremote() {
     // What mpremote sends to enter the raw REPL and soft-reset, then an exec, then Ctrl-B.
     let (out, e, exit) = session(b"\r\x03\r\x01\x04print(1)\x04\r\x02", &board());
     assert_eq!(e.resets, 1);
+    assert_eq!(e.after_resets.len(), 1);
+    assert!(e.after_resets[0].0);
+    assert!(e.after_resets[0].1.ends_with("MPY: soft reboot\r\n"));
     assert_eq!(sources(&e), ["print(1)"]);
     assert_eq!(
         out,

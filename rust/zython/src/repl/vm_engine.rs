@@ -169,6 +169,9 @@ impl Engine for Vm {
         let (stack_top, crlf, errors_to_stdout) =
             (self.stack_top, self.crlf, self.errors_to_stdout);
         let path = self.sys_path();
+        // Free the old objects first: on a board the new interpreter must fit in the same arena
+        // (a full heap left no room for it: Ctrl-D then aborted with an allocation failure).
+        self.heap = crate::gc::Heap::new(0);
         *self = Vm::new(port, config);
         (self.stack_top, self.crlf, self.errors_to_stdout) = (stack_top, crlf, errors_to_stdout);
         let path: Vec<&str> = path.iter().map(String::as_str).collect();

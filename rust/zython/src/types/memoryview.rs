@@ -132,6 +132,28 @@ pub fn view_data(vm: &Vm, v: Value) -> Option<Vec<u8>> {
     Some(data.get(st..end).unwrap_or(&[]).to_vec())
 }
 
+/// The bytes a writable memoryview shows, or of a bytearray or array (what `readinto` fills).
+pub fn writable_data(vm: &mut Vm, v: Value) -> Option<&mut [u8]> {
+    let (obj, range) = match view(vm, v) {
+        Some(mv) if mv.readonly => return None,
+        Some(mv) => {
+            let sz = mv.size();
+            let st = mv.start.saturating_mul(sz);
+            (mv.obj, Some((st, mv.len.saturating_mul(sz))))
+        }
+        None => (v, None),
+    };
+    let data = raw_mut(vm, obj)?;
+    match range {
+        Some((st, n)) => {
+            let st = st.min(data.len());
+            let end = st.saturating_add(n).min(data.len());
+            data.get_mut(st..end)
+        }
+        None => Some(data),
+    }
+}
+
 fn mv_attr(vm: &mut Vm, v: Value, name: crate::qstr::Qstr) -> PyResult<Option<Value>> {
     match view(vm, v) {
         Some(mv) if name == q::ITEMSIZE => Ok(Some(Value::small_int(mv.size() as isize))),
