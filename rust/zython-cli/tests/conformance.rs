@@ -1,30 +1,16 @@
 //! The conformance corpus: every `tests/py/**/NAME.py` runs through the `zython` binary and
 //! its output (stdout + stderr) must equal `NAME.py.exp`. A test may print `SKIP` to skip.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<_> = rd.flatten().map(|e| e.path()).collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            collect(&p, out);
-        } else if p.extension().is_some_and(|e| e == "py") && p.with_extension("py.exp").exists() {
-            out.push(p);
-        }
-    }
-}
+use std::path::Path;
+use std::process::Command;
 
 #[test]
 fn conformance_corpus() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/py");
+    let root = common::corpus_root();
     let exe = env!("CARGO_BIN_EXE_zython");
-    let mut tests = Vec::new();
-    collect(&root, &mut tests);
+    let tests = common::corpus();
     assert!(!tests.is_empty(), "no tests found under {}", root.display());
     let mut failures = Vec::new();
     for t in &tests {

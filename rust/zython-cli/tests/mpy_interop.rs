@@ -8,36 +8,21 @@
 //! Without those variables each direction prints a SKIP line and passes: CI has no
 //! MicroPython binaries. docs/testing.md says how to run them.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Corpus programs that take no `# cmdline:` options.
 fn corpus() -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let Ok(rd) = std::fs::read_dir(dir) else {
-            return;
-        };
-        let mut entries: Vec<_> = rd.flatten().map(|e| e.path()).collect();
-        entries.sort();
-        for p in entries {
-            if p.is_dir() {
-                walk(&p, out);
-            } else if p.extension().is_some_and(|e| e == "py")
-                && p.with_extension("py.exp").exists()
-                && !std::fs::read_to_string(&p)
-                    .unwrap_or_default()
-                    .starts_with("# cmdline:")
-            {
-                out.push(p);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/py"),
-        &mut out,
-    );
-    out
+    common::corpus()
+        .into_iter()
+        .filter(|p| {
+            !std::fs::read_to_string(p)
+                .unwrap_or_default()
+                .starts_with("# cmdline:")
+        })
+        .collect()
 }
 
 /// Exit code and merged output of `exe -m NAME` run from `cwd`, finding NAME in `dir` and
