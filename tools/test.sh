@@ -27,6 +27,9 @@ step "cargo test (units + conformance corpus)"
 # zython-zephyr is a no_std staticlib for Zephyr: it is cross-built below, not tested on the host.
 cargo test --workspace --exclude zython-zephyr
 
+step "core unit tests at the minimal feature level (small boards: no complex, help, calendar, viper types)"
+cargo test -p zython --no-default-features --features compiler --lib
+
 step "VM-only zython (no compiler): .mpy runs, source is refused"
 # Its own target folder, so the default build is not rebuilt without the compiler.
 cargo build -p zython-cli --no-default-features --target-dir target/vm-only

@@ -14,6 +14,8 @@ pub mod bytecode;
 pub mod compile;
 pub mod gc;
 pub mod interrupt;
+#[cfg(all(test, feature = "compiler"))]
+mod levels_tests;
 pub mod modules;
 pub mod obj;
 pub mod port;

@@ -209,6 +209,7 @@ native_fn!(ALL, "all", 1, 1, |vm, a, _| any_all(vm, a[0], false));
 native_fn!(DIR, "dir", 0, 1, dir);
 native_fn!(INPUT, "input", 0, 1, input);
 native_fn!(IMPORT, "__import__", 1, 5, import);
+#[cfg(feature = "modules-basic")]
 native_fn!(HELP, "help", 0, 1, help);
 
 /// Run `f` over each item of iterable `v` (kept rooted); `f` returns false to stop early.
@@ -509,6 +510,7 @@ fn import(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
 }
 
 /// `help()` or `help(obj)`: a short text, like MicroPython's.
+#[cfg(feature = "modules-basic")]
 fn help(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let a = &crate::statics::Args(a);
     use core::fmt::Write;
@@ -605,6 +607,7 @@ pub static FUNCTIONS: &[(Qstr, &StaticObj)] = &[
     (q::DIR, &DIR),
     (q::INPUT, &INPUT),
     (q::__IMPORT__, &IMPORT),
+    #[cfg(feature = "modules-basic")]
     (q::HELP, &HELP),
     (q::EVAL, &types::code::EVAL),
     (q::EXEC, &types::code::EXEC),

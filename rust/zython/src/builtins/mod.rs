@@ -4,6 +4,7 @@
 //! type constructors live with their types under `types/`.
 
 pub mod functions;
+#[cfg(feature = "modules-full")]
 pub mod viper;
 
 use crate::native_fn;
@@ -178,9 +179,14 @@ pub static BUILTINS_ATTRS: &[(crate::qstr::Qstr, Attr)] = &[
     (q::__REPL_PRINT__, Attr::Fn(&REPL_PRINT)),
     (q::PRINT, Attr::Fn(&PRINT)),
     // Viper's types, usable in `@micropython.viper` functions (run as bytecode).
+    // Only at the full level: a small board's minimal firmware has no use for them.
+    #[cfg(feature = "modules-full")]
     (q::PTR8, Attr::Obj(&viper::PTR8)),
+    #[cfg(feature = "modules-full")]
     (q::PTR16, Attr::Obj(&viper::PTR16)),
+    #[cfg(feature = "modules-full")]
     (q::PTR32, Attr::Obj(&viper::PTR32)),
+    #[cfg(feature = "modules-full")]
     (q::UINT, Attr::Fn(&viper::UINT)),
     (q::OBJECT, Attr::Obj(&object::OBJECT)),
     (q::TYPE, Attr::Obj(&object::TYPE)),
@@ -188,6 +194,7 @@ pub static BUILTINS_ATTRS: &[(crate::qstr::Qstr, Attr)] = &[
     (q::INT, Attr::Obj(&types::int::INT)),
     (q::BOOL, Attr::Obj(&types::int::BOOL)),
     (q::FLOAT, Attr::Obj(&types::float::FLOAT)),
+    #[cfg(feature = "complex")]
     (q::COMPLEX, Attr::Obj(&types::float::COMPLEX)),
     (q::STR, Attr::Obj(&types::str::STR)),
     (q::BYTES, Attr::Obj(&types::bytes::BYTES)),

@@ -83,7 +83,7 @@ fn fmod_fix(x: f64, y: f64) -> f64 {
     if !x.is_infinite() && y.is_infinite() {
         x
     } else {
-        libm::fmod(x, y)
+        crate::types::float::fmod(x, y)
     }
 }
 

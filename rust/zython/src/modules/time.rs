@@ -100,6 +100,7 @@ native_fn!(TICKS_ADD, "ticks_add", 2, 2, |vm, a, _| {
     Ok(Value::small_int((t.wrapping_add(d) & TICKS_MAX) as isize))
 });
 
+#[cfg(feature = "modules-basic")]
 /// Days since 1970-01-01 of a proleptic Gregorian date (month 1-12; out-of-range months and
 /// days carry over as mktime requires).
 pub fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
@@ -114,6 +115,7 @@ pub fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+#[cfg(feature = "modules-basic")]
 /// (year, month, day) of a day count since 1970-01-01.
 pub fn civil_from_days(z: i64) -> (i64, i64, i64) {
     let z = z + 719_468;
@@ -128,6 +130,7 @@ pub fn civil_from_days(z: i64) -> (i64, i64, i64) {
     (y, m, d)
 }
 
+#[cfg(feature = "modules-basic")]
 /// The 8-tuple of `gmtime(secs)`: year, month, mday, hour, minute, second, weekday
 /// (0 = Monday), yearday (1-366).
 pub fn broken_down(secs: i64) -> [i64; 8] {
@@ -139,6 +142,7 @@ pub fn broken_down(secs: i64) -> [i64; 8] {
     [y, m, d, rem / 3600, rem / 60 % 60, rem % 60, wday, yday]
 }
 
+#[cfg(feature = "modules-basic")]
 /// `gmtime([secs])` and `localtime([secs])` (the core knows no time zone: both are UTC).
 fn gmtime(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let a = &crate::statics::Args(a);
@@ -155,8 +159,12 @@ fn gmtime(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     vm.new_tuple(&vals)
 }
 
+// Calendar functions from the basic level up (MicroPython's TIME_GMTIME_LOCALTIME_MKTIME).
+#[cfg(feature = "modules-basic")]
 native_fn!(GMTIME, "gmtime", 0, 1, gmtime);
+#[cfg(feature = "modules-basic")]
 native_fn!(LOCALTIME, "localtime", 0, 1, gmtime);
+#[cfg(feature = "modules-basic")]
 native_fn!(MKTIME, "mktime", 1, 1, |vm, a, _| {
     let items = vm.collect_iterable(a[0])?;
     if items.len() < 6 {
@@ -171,8 +179,11 @@ native_fn!(MKTIME, "mktime", 1, 1, |vm, a, _| {
 });
 
 static FUNCTIONS: &[&StaticObj] = &[
+    #[cfg(feature = "modules-basic")]
     &GMTIME,
+    #[cfg(feature = "modules-basic")]
     &LOCALTIME,
+    #[cfg(feature = "modules-basic")]
     &MKTIME,
     &TIME,
     &TIME_NS,
@@ -210,6 +221,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "modules-basic")]
     fn calendar() {
         assert_eq!(days_from_civil(1970, 1, 1), 0);
         assert_eq!(civil_from_days(0), (1970, 1, 1));

@@ -295,6 +295,7 @@ impl Vm {
                 format_float(*f, out);
                 return Ok(());
             }
+            #[cfg(feature = "complex")]
             Some(Obj::Complex(re, im)) => {
                 let (re, im) = (*re, *im);
                 if re == 0.0 && re.is_sign_positive() {
@@ -580,6 +581,7 @@ impl Vm {
     }
 }
 
+#[cfg(feature = "complex")]
 /// Float text inside complex reprs: integral values print without ".0" as CPython does.
 fn format_float_short(f: f64, out: &mut String) {
     if f == 0.0 && f.is_sign_negative() {

@@ -811,9 +811,12 @@ impl Vm {
     /// Arithmetic on numbers (int, bool, float, complex).
     fn number_op(&mut self, o: u8, a: Value, b: Value) -> PyResult<Value> {
         let is_f = |vm: &Vm, v: Value| matches!(vm.heap.get(v), Some(Obj::Float(_)));
-        let is_c = |vm: &Vm, v: Value| matches!(vm.heap.get(v), Some(Obj::Complex(..)));
-        if is_c(self, a) || is_c(self, b) {
-            return self.complex_op(o, a, b);
+        #[cfg(feature = "complex")]
+        {
+            let is_c = |vm: &Vm, v: Value| matches!(vm.heap.get(v), Some(Obj::Complex(..)));
+            if is_c(self, a) || is_c(self, b) {
+                return self.complex_op(o, a, b);
+            }
         }
         if is_f(self, a) || is_f(self, b) {
             let x = self.to_f64(a)?;
@@ -971,10 +974,14 @@ impl Vm {
                 // A negative base to a fractional power is complex (nan and inf powers are not
                 // fractional: they stay float, as in CPython).
                 if x < 0.0 && y.is_finite() && y != libm::trunc(y) {
-                    let re = x;
-                    let zc = self.alloc(Obj::Complex(re, 0.0))?;
-                    let yc = self.new_float(y)?;
-                    return self.complex_op(o, zc, yc);
+                    #[cfg(feature = "complex")]
+                    {
+                        let zc = self.new_complex(x, 0.0)?;
+                        let yc = self.new_float(y)?;
+                        return self.complex_op(o, zc, yc);
+                    }
+                    #[cfg(not(feature = "complex"))]
+                    return Err(self.value_error("math domain error"));
                 }
                 libm::pow(x, y)
             }
@@ -993,6 +1000,7 @@ impl Vm {
         self.new_float(r)
     }
 
+    #[cfg(feature = "complex")]
     fn complex_op(&mut self, o: u8, a: Value, b: Value) -> PyResult<Value> {
         let (ar, ai) = match as_complex(self, a) {
             Some(x) => x,
@@ -1033,7 +1041,7 @@ impl Vm {
             op::BINARY_NOT_EQUAL => return Ok(Value::bool(ar != br || ai != bi)),
             _ => return Err(self.unsupported_binop(binop_name(o), a, b)),
         };
-        self.alloc(Obj::Complex(r, i))
+        self.new_complex(r, i)
     }
 
     /// Python unary operators (MicroPython unary-op codes).
@@ -1094,11 +1102,12 @@ impl Vm {
                     _ => Err(self.type_error_for("bad operand type for unary operator: ", v, "")),
                 }
             }
+            #[cfg(feature = "complex")]
             Some(Obj::Complex(r, i)) => {
                 let (r, i) = (*r, *i);
                 match o {
                     op::UNARY_POSITIVE => Ok(v),
-                    op::UNARY_NEGATIVE => self.alloc(Obj::Complex(-r, -i)),
+                    op::UNARY_NEGATIVE => self.new_complex(-r, -i),
                     op::UNARY_ABS => self.new_float(libm::hypot(r, i)),
                     _ => Err(self.type_error_for("bad operand type for unary operator: ", v, "")),
                 }
@@ -1517,9 +1526,16 @@ impl Vm {
         ex::ALL
     }
 
-    /// A boxed complex number.
+    /// A boxed complex number; without the `complex` feature no complex number is ever made
+    /// (MicroPython's message), so the complex paths elsewhere are compiled out.
     pub fn new_complex(&mut self, re: f64, im: f64) -> PyResult<Value> {
-        self.alloc(Obj::Complex(re, im))
+        #[cfg(feature = "complex")]
+        return self.alloc(Obj::Complex(re, im));
+        #[cfg(not(feature = "complex"))]
+        {
+            let _ = (re, im);
+            Err(self.value_error("complex values not supported"))
+        }
     }
 
     /// A tuple from a Vec (convenience for natives).
@@ -1561,7 +1577,7 @@ fn ord_matches(o: u8, c: core::cmp::Ordering) -> bool {
 
 /// Python's float floor-division and modulo.
 pub fn float_divmod(x: f64, y: f64) -> (f64, f64) {
-    let mut m = libm::fmod(x, y);
+    let mut m = crate::types::float::fmod(x, y);
     let mut d = (x - m) / y;
     if m != 0.0 {
         if (y < 0.0) != (m < 0.0) {

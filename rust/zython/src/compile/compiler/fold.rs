@@ -156,7 +156,7 @@ fn int_op(op: BinOp, a: &BigInt, b: &BigInt) -> Option<Num> {
 
 /// MicroPython's float divmod: (floor quotient, modulo with the divisor's sign).
 fn float_divmod(x: f64, y: f64) -> (f64, f64) {
-    let mut m = libm::fmod(x, y);
+    let mut m = crate::types::float::fmod(x, y);
     let mut div = (x - m) / y;
     if m == 0.0 {
         m = libm::copysign(0.0, y);
@@ -197,7 +197,7 @@ fn float_op(op: BinOp, a: f64, b: f64) -> Option<Num> {
             if b == 0.0 {
                 return None;
             }
-            let m = libm::fmod(a, b);
+            let m = crate::types::float::fmod(a, b);
             if m == 0.0 {
                 libm::copysign(0.0, b)
             } else if (m < 0.0) != (b < 0.0) {
