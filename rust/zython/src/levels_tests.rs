@@ -1,6 +1,7 @@
-//! What each feature level offers, seen from Python: the minimal level (small boards) leaves out
-//! complex numbers, `help()`, the calendar functions of `time` and viper's types, with clear
-//! errors; the basic and full levels have them. `tools/test.sh` runs these at both levels.
+//! What each feature level offers, seen from Python: the minimal level (small boards, like
+//! MicroPython's minimum ROM level) leaves out complex numbers, `help()`, the calendar functions
+//! of `time`, the `array` module and viper's types, with clear errors; the full level has them.
+//! `tools/test.sh` runs these at both levels.
 
 use crate::compile::Mode;
 use crate::port::Port;
@@ -51,11 +52,16 @@ for src in ('1j * 1j', '(-8.0) ** 0.5', 'complex(1, 2)', 'help', 'ptr8', 'uint')
 import time
 print('gmtime' in dir(time), 'mktime' in dir(time), 'localtime' in dir(time))
 print(time.ticks_diff(time.ticks_add(5, 3), 5))
+try:
+    import array
+    print(array.array('h', [1, -2]))
+except ImportError as e:
+    print('ImportError', e)
 ";
 
 #[test]
 #[cfg(not(feature = "modules-basic"))]
-fn minimal_level_leaves_out_complex_help_calendar_viper() {
+fn minimal_level_leaves_out_complex_help_calendar_array_viper() {
     assert_eq!(
         run(PROBE),
         "1j * 1j -> ValueError complex values not supported\n\
@@ -65,13 +71,14 @@ fn minimal_level_leaves_out_complex_help_calendar_viper() {
          ptr8 -> NameError name 'ptr8' isn't defined\n\
          uint -> NameError name 'uint' isn't defined\n\
          False False False\n\
-         3\n"
+         3\n\
+         ImportError no module named 'array'\n"
     );
 }
 
 #[test]
 #[cfg(feature = "modules-full")]
-fn full_level_has_complex_help_calendar_viper() {
+fn full_level_has_complex_help_calendar_array_viper() {
     assert_eq!(
         run(PROBE),
         "1j * 1j -> (-1+0j)\n\
@@ -81,6 +88,7 @@ fn full_level_has_complex_help_calendar_viper() {
          ptr8 -> present\n\
          uint -> present\n\
          True True True\n\
-         3\n"
+         3\n\
+         array('h', [1, -2])\n"
     );
 }

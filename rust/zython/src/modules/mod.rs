@@ -56,6 +56,7 @@ pub static BUILTIN_MODULES: &[&StaticObj] = &[
     &micropython::MICROPYTHON_MODULE,
     &time::TIME_MODULE,
     &errno::ERRNO_MODULE,
+    #[cfg(feature = "modules-basic")]
     &array::ARRAY_MODULE,
     &io::IO_MODULE,
     &os::OS_MODULE,
