@@ -515,13 +515,19 @@ impl Default for QstrTable {
 }
 
 impl QstrTable {
-    /// A table holding the static names.
-    pub fn new() -> QstrTable {
-        let mut t = QstrTable {
+    /// A table with no names at all, not even the static ones: a placeholder that allocates
+    /// nothing (a soft reset drops the old table before the new interpreter makes its own).
+    pub fn empty() -> QstrTable {
+        QstrTable {
             strs: Vec::new(),
             hashes: Vec::new(),
             index: HashTable::new(),
-        };
+        }
+    }
+
+    /// A table holding the static names.
+    pub fn new() -> QstrTable {
+        let mut t = QstrTable::empty();
         let mut at = 0;
         for &n in STATIC_LENS {
             let end = at + n as usize;

@@ -146,7 +146,9 @@ impl ReplConfig {
     pub fn board(machine: &str) -> Self {
         ReplConfig {
             banner: default_banner(machine),
-            banner_hint: Some(String::from("Type \"help()\" for more information.")),
+            // help() exists from the basic feature level up.
+            banner_hint: cfg!(feature = "modules-basic")
+                .then(|| String::from("Type \"help()\" for more information.")),
             crlf: true,
             exit_on_ctrl_d: false,
             history_len: 8,

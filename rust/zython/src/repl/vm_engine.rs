@@ -171,7 +171,16 @@ impl Engine for Vm {
         let path = self.sys_path();
         // Free the old objects first: on a board the new interpreter must fit in the same arena
         // (a full heap left no room for it: Ctrl-D then aborted with an allocation failure).
+        // The same for everything else the old interpreter owns (qstrs, stacks, caches): on a
+        // 64 KB board the two would not fit side by side.
         self.heap = crate::gc::Heap::new(0);
+        self.qstrs = crate::qstr::QstrTable::empty();
+        self.stack = Vec::new();
+        self.frames = Vec::new();
+        self.roots = Vec::new();
+        self.extra_roots = Default::default();
+        self.lookup_cache = Box::new([]);
+        self.method_cache = Box::new([]);
         *self = Vm::new(port, config);
         (self.stack_top, self.crlf, self.errors_to_stdout) = (stack_top, crlf, errors_to_stdout);
         let path: Vec<&str> = path.iter().map(String::as_str).collect();

@@ -60,8 +60,8 @@ impl Vm {
     pub fn lookup_class_attr(&mut self, t: Value, name: Qstr) -> Option<Value> {
         // Method cache: (class, name) -> value, valid while no class namespace changed and
         // no collection ran (a freed class's handle may be reused).
-        let slot =
-            (t.bits() ^ (name.0 as usize).wrapping_mul(0x9e37_79b9)) % super::METHOD_CACHE_SIZE;
+        let slot = (t.bits() ^ (name.0 as usize).wrapping_mul(0x9e37_79b9))
+            & (self.method_cache.len() - 1);
         let stamp = self.class_version;
         if let Some(&(ct, cn, cv, val)) = self.method_cache.get(slot) {
             if ct == t && cn == name && cv == stamp {

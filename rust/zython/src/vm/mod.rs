@@ -28,11 +28,20 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use frame::Frame;
 
-/// Entries in the class-attribute (method) cache.
+/// Most entries in the class-attribute (method) cache.
 pub const METHOD_CACHE_SIZE: usize = 256;
 
-/// Entries in the name-lookup cache (a power of two).
+/// Most entries in the name-lookup cache (a power of two).
 pub const LOOKUP_CACHE_SIZE: usize = 512;
+
+/// Entries of the lookup cache for a GC heap of `heap_size` bytes: a power of two, one per
+/// 128 heap bytes between 32 and [`LOOKUP_CACHE_SIZE`], so a 16 KB board heap gets 1 KB of
+/// caches instead of 8 KB (the method cache has half as many entries).
+fn lookup_cache_entries(heap_size: usize) -> usize {
+    (heap_size / 128)
+        .next_power_of_two()
+        .clamp(32, LOOKUP_CACHE_SIZE)
+}
 
 /// A raised Python exception (the exception instance).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,6 +162,7 @@ impl Vm {
 
     /// A fresh interpreter with the builtins loaded.
     pub fn new(port: Box<dyn Port>, config: Config) -> Vm {
+        let cache = lookup_cache_entries(config.heap_size);
         let mut vm = Vm {
             heap: Heap::new(config.heap_size),
             qstrs: QstrTable::new(),
@@ -174,13 +184,15 @@ impl Vm {
             extra_roots: Dict::new(),
             inject: Value::NULL,
             last_stop: Value::NULL,
-            lookup_cache: alloc::vec![(usize::MAX, 0); LOOKUP_CACHE_SIZE].into_boxed_slice(),
+            lookup_cache: alloc::vec![(usize::MAX, 0); cache].into_boxed_slice(),
             stack_top: stack_address(),
             crlf: false,
             errors_to_stdout: false,
-            method_cache:
-                alloc::vec![(Value::NULL, q::EMPTY, u32::MAX, Value::NULL); METHOD_CACHE_SIZE]
-                    .into_boxed_slice(),
+            method_cache: alloc::vec![
+                (Value::NULL, q::EMPTY, u32::MAX, Value::NULL);
+                cache / 2
+            ]
+            .into_boxed_slice(),
             class_version: 0,
         };
         vm.heap.set_baseline();
@@ -483,7 +495,7 @@ impl Vm {
     #[inline]
     pub fn dict_get_qstr_cached(&mut self, d: Value, name: Qstr, slot: usize) -> Option<Value> {
         let key = Value::qstr(name);
-        let i = slot % LOOKUP_CACHE_SIZE;
+        let i = slot & (self.lookup_cache.len() - 1);
         let (tag, pos) = self.lookup_cache[i];
         let dict = self.dict_ref(d)?;
         if tag == slot {
