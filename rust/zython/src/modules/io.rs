@@ -91,12 +91,12 @@ native_fn!(READ, "read", 1, 2, |vm, a, _| {
         }
         Some(n) => pos.saturating_add(n).min(d.len()),
     })?;
-    result(vm, a[0], &data)
+    result(vm, a[0], data)
 });
 native_fn!(READLINE, "readline", 1, 2, |vm, a, _| {
     let n = size_arg(vm, a.get(1))?;
     let data = take(vm, a[0], |d, pos| line_end(d, pos, n))?;
-    result(vm, a[0], &data)
+    result(vm, a[0], data)
 });
 native_fn!(READLINES, "readlines", 1, 2, |vm, a, _| {
     let list = vm.new_list(Vec::new())?;
@@ -107,7 +107,7 @@ native_fn!(READLINES, "readlines", 1, 2, |vm, a, _| {
         if data.is_empty() {
             return Ok(list);
         }
-        let v = result(vm, a[0], &data)?;
+        let v = result(vm, a[0], data)?;
         if let Some(Obj::List(l)) = vm.heap.get_mut(list) {
             if l.try_reserve(1).is_err() {
                 return Err(vm.no_memory());
@@ -123,7 +123,7 @@ native_fn!(NEXT, "__next__", 1, 1, |vm, a, _| {
     if data.is_empty() {
         return Err(vm.new_exception(&crate::types::exceptions::STOP_ITERATION, ""));
     }
-    result(vm, a[0], &data)
+    result(vm, a[0], data)
 });
 native_fn!(WRITE, "write", 2, 4, write);
 native_fn!(READINTO, "readinto", 2, 3, |vm, a, _| {
@@ -147,7 +147,7 @@ native_fn!(READINTO, "readinto", 2, 3, |vm, a, _| {
 native_fn!(GETVALUE, "getvalue", 1, 1, |vm, a, _| {
     stream(vm, a[0])?;
     let data = native::get::<Stream>(vm, a[0]).map_or(Vec::new(), |s| contents(vm, s).to_vec());
-    result(vm, a[0], &data)
+    result(vm, a[0], data)
 });
 native_fn!(SEEK, "seek", 2, 3, |vm, a, _| {
     let off = vm.to_i64(a[1])?;
@@ -388,7 +388,16 @@ fn take(vm: &mut Vm, v: Value, end: impl Fn(&[u8], usize) -> usize) -> PyResult<
     let d = contents(vm, s);
     let pos = s.pos.min(d.len());
     let e = end(d, pos).clamp(pos, d.len());
-    let out = d[pos..e].to_vec();
+    // Room for this copy (the caller makes it the result object), collecting the garbage of
+    // earlier reads first if need be: on a board a plain copy could exhaust the allocator arena.
+    vm.reserve_collecting(e - pos, &[v])?;
+    let mut out = Vec::new();
+    if out.try_reserve_exact(e - pos).is_err() {
+        return Err(vm.no_memory());
+    }
+    if let Some(s) = native::get::<Stream>(vm, v) {
+        out.extend_from_slice(contents(vm, s).get(pos..e).unwrap_or_default());
+    }
     if let Some(s) = native::get_mut::<Stream>(vm, v) {
         s.pos = e;
     }
@@ -396,15 +405,16 @@ fn take(vm: &mut Vm, v: Value, end: impl Fn(&[u8], usize) -> usize) -> PyResult<
 }
 
 /// Bytes as the stream's result type (str for text streams: UnicodeError if not UTF-8).
-fn result(vm: &mut Vm, v: Value, data: &[u8]) -> PyResult<Value> {
+/// `data` (from [`take`], which made room for it) becomes the object itself, without a copy.
+fn result(vm: &mut Vm, v: Value, data: Vec<u8>) -> PyResult<Value> {
     let text = native::get::<Stream>(vm, v).is_some_and(|s| s.text());
     if text {
-        match core::str::from_utf8(data) {
-            Ok(s) => vm.new_str(s),
+        match String::from_utf8(data) {
+            Ok(s) => vm.new_string(s),
             Err(_) => Err(vm.new_exception(&crate::types::exceptions::UNICODE_ERROR, "")),
         }
     } else {
-        vm.new_bytes(data)
+        vm.alloc(Obj::Bytes(data.into_boxed_slice()))
     }
 }
 
@@ -669,11 +679,7 @@ fn open(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
 /// when the heap is short, MemoryError when it cannot fit (rather than "not found").
 fn load(vm: &mut Vm, path: &str) -> PyResult<Option<Vec<u8>>> {
     if let Some(size) = vm.port.file_size(path) {
-        let size = usize::try_from(size).unwrap_or(usize::MAX);
-        if vm.reserve(size).is_err() || vm.heap.gc_wanted {
-            vm.collect();
-        }
-        vm.reserve(size)?;
+        vm.reserve_collecting(usize::try_from(size).unwrap_or(usize::MAX), &[])?;
     }
     Ok(vm.port.read_file(path))
 }

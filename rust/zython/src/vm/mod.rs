@@ -261,6 +261,19 @@ impl Vm {
             .map_err(|_| PyErr(self.memory_error))
     }
 
+    /// [`Vm::reserve`] for native code that may collect: when the heap is short (or a
+    /// collection is due) it collects first, keeping `keep` alive on [`Vm::roots`]. Only for
+    /// natives whose other live values are rooted (arguments are), like a safe point.
+    pub fn reserve_collecting(&mut self, bytes: usize, keep: &[Value]) -> PyResult<()> {
+        if self.heap.reserve(bytes).is_err() || self.heap.gc_wanted {
+            let base = self.roots.len();
+            self.roots.extend_from_slice(keep);
+            self.collect();
+            self.roots.truncate(base);
+        }
+        self.reserve(bytes)
+    }
+
     /// Like [`Vm::reserve`] for the value stack of a new frame: allowed while the heap is
     /// locked (MicroPython's frames live on the C stack, so calls work under `heap_lock`).
     #[inline]

@@ -776,13 +776,34 @@ impl Vm {
             let r = self.str_data(seq).unwrap_or("").repeat(n);
             return self.new_string(r).map(Some);
         }
+        // bytes and bytearray repeat their bytes directly (one byte each, no Value per item).
+        let bytes = match self.heap.get(seq) {
+            Some(Obj::Bytes(b)) => Some((b.len(), true)),
+            Some(Obj::ByteArray(b)) => Some((b.len(), false)),
+            _ => None,
+        };
+        if let Some((len, is_bytes)) = bytes {
+            let total = len.checked_mul(n).ok_or(PyErr(self.memory_error))?;
+            self.reserve(total)?;
+            let mut out = Vec::new();
+            if out.try_reserve_exact(total).is_err() {
+                return Err(self.no_memory());
+            }
+            if let Some(Obj::Bytes(b)) = self.heap.get(seq) {
+                (0..n).for_each(|_| out.extend_from_slice(b));
+            } else if let Some(Obj::ByteArray(b)) = self.heap.get(seq) {
+                (0..n).for_each(|_| out.extend_from_slice(b));
+            }
+            let obj = if is_bytes {
+                Obj::Bytes(out.into_boxed_slice())
+            } else {
+                Obj::ByteArray(out)
+            };
+            return self.alloc(obj).map(Some);
+        }
         let (items, kind) = match self.heap.get(seq) {
             Some(Obj::List(l)) => (l.clone(), 0),
             Some(Obj::Tuple(t)) => (t.to_vec(), 1),
-            Some(Obj::Bytes(b)) => (b.iter().map(|&x| Value::small_int(x as isize)).collect(), 2),
-            Some(Obj::ByteArray(b)) => {
-                (b.iter().map(|&x| Value::small_int(x as isize)).collect(), 3)
-            }
             _ => return Ok(None),
         };
         let total = items.len().checked_mul(n).ok_or(PyErr(self.memory_error))?;
@@ -794,17 +815,10 @@ impl Vm {
         for _ in 0..n {
             out.extend_from_slice(&items);
         }
-        match kind {
-            0 => self.new_list(out).map(Some),
-            1 => self.new_tuple(&out).map(Some),
-            _ => {
-                let bytes: Vec<u8> = out.iter().map(|v| v.small_int_value() as u8).collect();
-                if kind == 2 {
-                    self.new_bytes(&bytes).map(Some)
-                } else {
-                    self.alloc(Obj::ByteArray(bytes)).map(Some)
-                }
-            }
+        if kind == 0 {
+            self.new_list(out).map(Some)
+        } else {
+            self.new_tuple(&out).map(Some)
         }
     }
 
