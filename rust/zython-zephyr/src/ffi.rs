@@ -200,6 +200,11 @@ pub fn heap_init() {
     });
 }
 
+/// Bytes still free in the allocator arena (the VM fits its heap limit to them).
+pub fn arena_free() -> usize {
+    mem_info().arena_free
+}
+
 /// Allocator arena statistics for `py mem`.
 #[repr(C)]
 #[derive(Debug, Default, Clone, Copy)]

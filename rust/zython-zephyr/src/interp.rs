@@ -22,6 +22,7 @@ pub fn new_vm(port: Box<dyn Port>) -> Vm {
         // architectures without a separate interrupt stack, formatting, the shim).
         native_stack: ffi::thread_stack_size() / 4 * 3,
         frozen: zython_frozen::MODULES,
+        arena_free: Some(ffi::arena_free),
         ..Config::default()
     };
     let mut vm = Vm::new(port, config);

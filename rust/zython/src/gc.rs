@@ -210,7 +210,19 @@ impl Heap {
         }
     }
 
-    /// The configured heap size.
+    /// Lower the limit so that Python data fits in the `free` bytes the allocator has left
+    /// (a board's arena also holds the interpreter's tables): an eighth of them, and 1 KB, stay
+    /// for allocator overhead and the interpreter's own short-lived buffers.
+    pub fn fit_arena(&mut self, free: usize) {
+        let room = free.saturating_sub(free / 8 + 1024);
+        let limit = self.used().saturating_add(room);
+        if limit < self.limit {
+            self.limit = limit;
+            self.threshold = self.threshold.min(self.used() + room / 2);
+        }
+    }
+
+    /// The heap size in force (the configured one, or less after [`Heap::fit_arena`]).
     pub fn limit(&self) -> usize {
         self.limit
     }

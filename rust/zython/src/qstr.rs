@@ -501,10 +501,25 @@ static_qstrs! {
     BIG = "big",
 }
 
+/// Number of static qstrs (they are `0..N_STATIC`).
+const N_STATIC: usize = STATIC_LENS.len();
+
 /// The interning table: index -> text, and text -> index.
+///
+/// The static names stay in flash (`STATIC_TEXT`): RAM holds only their offsets, their hashes
+/// and their order by hash (8 bytes a name, about 3.6 KB on 32-bit boards, where a vector of
+/// string slices and a hash index over them took about 11 KB of a small board's heap). Names
+/// interned at run time get a string each and a hash index.
 pub struct QstrTable {
+    /// Where each static name starts in `STATIC_TEXT` (and one more entry: the end).
+    static_offs: Vec<u16>,
+    /// The static qstrs sorted by hash, for lookups by text (binary search).
+    static_by_hash: Vec<u16>,
+    /// Names interned at run time: qstr `N_STATIC + i` is `strs[i]`.
     strs: Vec<Cow<'static, str>>,
+    /// The hash of every qstr, static ones first.
     hashes: Vec<u32>,
+    /// Hash index over the run-time names (holding qstr numbers).
     index: HashTable<u32>,
 }
 
@@ -519,6 +534,8 @@ impl QstrTable {
     /// nothing (a soft reset drops the old table before the new interpreter makes its own).
     pub fn empty() -> QstrTable {
         QstrTable {
+            static_offs: Vec::new(),
+            static_by_hash: Vec::new(),
             strs: Vec::new(),
             hashes: Vec::new(),
             index: HashTable::new(),
@@ -527,19 +544,43 @@ impl QstrTable {
 
     /// A table holding the static names.
     pub fn new() -> QstrTable {
+        const _: () = assert!(STATIC_TEXT.len() < u16::MAX as usize);
         let mut t = QstrTable::empty();
-        let mut at = 0;
+        t.static_offs.reserve_exact(N_STATIC + 1);
+        t.hashes.reserve_exact(N_STATIC);
+        let mut at = 0u16;
         for &n in STATIC_LENS {
-            let end = at + n as usize;
-            t.push(Cow::Borrowed(STATIC_TEXT.get(at..end).unwrap_or_default()));
+            t.static_offs.push(at);
+            let end = at + n as u16;
+            let text = STATIC_TEXT
+                .get(at as usize..end as usize)
+                .unwrap_or_default();
+            t.hashes.push(hash_bytes(text.as_bytes()));
             at = end;
+        }
+        t.static_offs.push(at);
+        // Insertion sort by hash: a few hundred names once at start-up, and no sort routine
+        // linked in for it.
+        t.static_by_hash.reserve_exact(N_STATIC);
+        for i in 0..N_STATIC as u16 {
+            let h = t.hashes[i as usize];
+            let at = t
+                .static_by_hash
+                .partition_point(|&j| t.hashes[j as usize] <= h);
+            t.static_by_hash.insert(at, i);
         }
         t
     }
 
+    /// The text of static qstr `i`.
+    fn static_str(&self, i: usize) -> Option<&'static str> {
+        let (a, b) = (*self.static_offs.get(i)?, *self.static_offs.get(i + 1)?);
+        STATIC_TEXT.get(a as usize..b as usize)
+    }
+
     fn push(&mut self, s: Cow<'static, str>) -> Qstr {
         let h = hash_bytes(s.as_bytes());
-        let id = self.strs.len() as u32;
+        let id = (N_STATIC + self.strs.len()) as u32;
         self.strs.push(s);
         self.hashes.push(h);
         let hashes = &self.hashes;
@@ -551,8 +592,18 @@ impl QstrTable {
     /// The qstr for `s` if it is already interned.
     pub fn lookup(&self, s: &str) -> Option<Qstr> {
         let h = hash_bytes(s.as_bytes());
+        let by_hash = &self.static_by_hash;
+        let first = by_hash.partition_point(|&j| self.hashes[j as usize] < h);
+        for &j in by_hash.get(first..).unwrap_or_default() {
+            if self.hashes[j as usize] != h {
+                break;
+            }
+            if self.static_str(j as usize) == Some(s) {
+                return Some(Qstr(j as u32));
+            }
+        }
         self.index
-            .find(h as u64, |&i| &*self.strs[i as usize] == s)
+            .find(h as u64, |&i| self.str(Qstr(i)) == s)
             .map(|&i| Qstr(i))
     }
 
@@ -575,7 +626,12 @@ impl QstrTable {
     /// The text of `q` (empty for an unknown index).
     #[inline]
     pub fn str(&self, q: Qstr) -> &str {
-        self.strs.get(q.0 as usize).map(|s| &**s).unwrap_or("")
+        let i = q.0 as usize;
+        if i < N_STATIC {
+            self.static_str(i).unwrap_or("")
+        } else {
+            self.strs.get(i - N_STATIC).map(|s| &**s).unwrap_or("")
+        }
     }
 
     /// The Python hash of `q`'s text.
@@ -586,12 +642,12 @@ impl QstrTable {
 
     /// Number of interned strings.
     pub fn len(&self) -> usize {
-        self.strs.len()
+        self.hashes.len()
     }
 
-    /// Always false: the static names are present from the start.
+    /// Whether the table is [`QstrTable::empty`] (a table from `new` has the static names).
     pub fn is_empty(&self) -> bool {
-        self.strs.is_empty()
+        self.hashes.is_empty()
     }
 
     /// The names interned at run time (copied into RAM, not static text in flash): what
@@ -605,10 +661,7 @@ impl QstrTable {
 
     /// Iterate over every interned name (for tab completion).
     pub fn iter(&self) -> impl Iterator<Item = (Qstr, &str)> {
-        self.strs
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (Qstr(i as u32), &**s))
+        (0..self.len() as u32).map(|i| (Qstr(i), self.str(Qstr(i))))
     }
 }
 
@@ -627,5 +680,13 @@ mod tests {
         assert_ne!(t.intern("hellp"), a);
         assert_eq!(t.hash(a), hash_bytes(b"hello"));
         assert_eq!(t.str(Qstr(999_999)), "");
+        // Every static name is found by its text, under its own number.
+        for i in 0..N_STATIC as u32 {
+            let text = alloc::string::String::from(t.str(Qstr(i)));
+            assert_eq!(t.lookup(&text), Some(Qstr(i)), "{text:?}");
+            assert_eq!(t.hash(Qstr(i)), hash_bytes(text.as_bytes()));
+        }
+        assert_eq!(t.len(), N_STATIC + 2);
+        assert!(QstrTable::empty().is_empty() && QstrTable::empty().lookup("x").is_none());
     }
 }

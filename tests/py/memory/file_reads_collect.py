@@ -1,4 +1,4 @@
-# cmdline: -X heapsize=24k
+# cmdline: -X heapsize=32k
 # Reading a file again and again in a small heap: each read finds the garbage of the earlier
 # ones (the file object and data it dropped) instead of running out, and what does not fit
 # is a MemoryError, never a crash. On a board the read path once exhausted the allocator.

@@ -69,6 +69,10 @@ pub struct Config {
     /// Frozen modules (importable through the `.frozen` entry of `sys.path`, which is in the
     /// default path when this is not empty); usually the `zython-frozen` crate's table.
     pub frozen: &'static [crate::modules::frozen::FrozenModule],
+    /// Bytes the global allocator can still hand out, for ports whose Python heap shares one
+    /// fixed arena with the interpreter's own tables (boards): the heap limit is lowered at
+    /// start so that Python data always fits the arena (MemoryError, never an allocation panic).
+    pub arena_free: Option<fn() -> usize>,
 }
 
 impl Default for Config {
@@ -81,6 +85,7 @@ impl Default for Config {
             platform: "zython",
             native_stack: 1 << 20,
             frozen: &[],
+            arena_free: None,
         }
     }
 }
@@ -213,6 +218,9 @@ impl Vm {
             .unwrap_or(Value::NULL);
         vm.emergency = exc::prealloc_emergency(&mut vm);
         let _ = vm.init_builtins();
+        if let Some(free) = vm.config.arena_free {
+            vm.heap.fit_arena(free());
+        }
         vm
     }
 
