@@ -400,6 +400,21 @@ impl Heap {
                 self.objs[i] = Obj::Free(0);
             }
         }
+        // Give back the table a burst of short-lived objects grew: the free slots at its end
+        // go, and its room too once that is over twice what is left (a fallible copy: when
+        // the allocator cannot spare it, the table stays as it is). Slot 0 is never used.
+        let keep = (1..self.objs.len())
+            .rev()
+            .find(|&i| !matches!(self.objs[i], Obj::Free(_)))
+            .map_or(1, |i| i + 1);
+        self.objs.truncate(keep);
+        if self.objs.capacity() > 2 * keep + 64 {
+            let mut table = Vec::new();
+            if table.try_reserve_exact(keep + keep / 2 + 32).is_ok() {
+                table.append(&mut self.objs);
+                self.objs = table;
+            }
+        }
         // Rebuild the free list lowest-index first so the table stays dense.
         self.free_head = 0;
         for i in (1..self.objs.len()).rev() {
