@@ -98,7 +98,9 @@ pub trait Engine {
     /// globals and builtins (`"print"`, ...), for `"sys.pa"` the attributes of `sys` (`"path"`,
     /// ...). Complete words, not suffixes; any order; unfiltered is fine (the REPL filters).
     /// An empty list when the chain cannot be resolved. Must not run user code with effects.
-    fn complete(&mut self, prefix: &str) -> Vec<String>;
+    fn complete(&mut self, _prefix: &str) -> Vec<String> {
+        Vec::new()
+    }
     /// Module names for completion after `import ` (built-in and frozen modules).
     fn complete_module(&mut self, _prefix: &str) -> Vec<String> {
         Vec::new()

@@ -6,6 +6,7 @@ use alloc::vec::Vec;
 
 use super::{Engine, ExecMode, ExecOutcome};
 use crate::port::Port;
+#[cfg(feature = "compiler")]
 use crate::value::Value;
 #[cfg(feature = "compiler")]
 use crate::vm::PyErr;
@@ -29,6 +30,7 @@ impl Port for NullPort {
 }
 
 /// True for a plain Python identifier (ASCII), the only names worth offering.
+#[cfg(feature = "compiler")]
 fn is_identifier(s: &str) -> bool {
     let mut chars = s.chars();
     chars
@@ -48,6 +50,7 @@ impl Vm {
     }
 
     /// The object a dotted chain (`sys.implementation`) names, from `__main__` or builtins.
+    #[cfg(feature = "compiler")]
     fn resolve_chain(&mut self, chain: &[&str]) -> Option<Value> {
         let (first, rest) = chain.split_first()?;
         let q = self.qstrs.lookup(first)?;
@@ -104,7 +107,9 @@ impl Engine for Vm {
     }
 
     /// Globals and builtins for a plain name; the attributes of the object a dotted chain
-    /// names otherwise (only plain identifiers are offered).
+    /// names otherwise (only plain identifiers are offered). Only with the compiler: without it
+    /// no typed line runs, and the flash goes to what does.
+    #[cfg(feature = "compiler")]
     fn complete(&mut self, prefix: &str) -> Vec<String> {
         let parts: Vec<&str> = prefix.split('.').collect();
         let Some((_, chain)) = parts.split_last() else {
@@ -137,6 +142,7 @@ impl Engine for Vm {
     }
 
     /// Names of the built-in modules after `import `.
+    #[cfg(feature = "compiler")]
     fn complete_module(&mut self, prefix: &str) -> Vec<String> {
         let mut names: Vec<String> = crate::modules::BUILTIN_MODULES
             .iter()
