@@ -38,10 +38,37 @@ enum Flow {
 /// Slots a for-loop iterator occupies on the value stack (MicroPython's MP_OBJ_ITER_BUF_NSLOTS).
 const ITER_SLOTS: usize = 4;
 
-#[inline]
+#[inline(always)]
 fn uint(bc: &[u8], ip: &mut usize) -> Option<usize> {
+    // Most operands are below 128: one byte.
+    let b = *bc.get(*ip)?;
+    if b & 0x80 == 0 {
+        *ip += 1;
+        return Some(b as usize);
+    }
     super::code::read_uint(bc, ip)
 }
+
+/// Opcode -> the key the dispatch `match` handles it under: the first opcode of each
+/// "multi" range (small int, LOAD_FAST, STORE_FAST, unary and binary operations), the opcode
+/// itself otherwise. Matching exact keys, with no range patterns, compiles to one jump
+/// table instead of a jump table followed by a chain of range tests.
+static DISPATCH_KEY: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = match i as u8 {
+            0x70..=0xaf => op::LOAD_CONST_SMALL_INT_MULTI,
+            0xb0..=0xbf => op::LOAD_FAST_MULTI,
+            0xc0..=0xcf => op::STORE_FAST_MULTI,
+            0xd0..=0xd6 => op::UNARY_OP_MULTI,
+            0xd7..=0xf9 => op::BINARY_OP_MULTI,
+            o => o,
+        };
+        i += 1;
+    }
+    t
+};
 
 #[inline]
 fn ulabel(bc: &[u8], ip: &mut usize) -> Option<usize> {
@@ -199,13 +226,17 @@ impl Vm {
                             }
                         };
                     }
+                    // The running frame's state is the last `n_state` slots of the value stack
+                    // (`self.stack.len() == top`: frames are pushed on top and truncated on
+                    // return), so checking an index against the stack's length also keeps it
+                    // inside this frame from above; pops and peeks are kept above `base`.
                     macro_rules! push {
                         ($v:expr) => {{
                             let v: Value = $v;
-                            if sp >= top {
-                                bad!();
+                            match self.stack.get_mut(sp) {
+                                Some(s) => *s = v,
+                                None => bad!(),
                             }
-                            *self.sv_mut(sp) = v;
                             sp += 1;
                         }};
                     }
@@ -215,7 +246,10 @@ impl Vm {
                                 bad!();
                             }
                             sp -= 1;
-                            self.sv(sp)
+                            match self.stack.get(sp) {
+                                Some(v) => *v,
+                                None => bad!(),
+                            }
                         }};
                     }
                     macro_rules! peek {
@@ -224,7 +258,10 @@ impl Vm {
                             if sp < base + 1 + n {
                                 bad!();
                             }
-                            self.sv(sp - 1 - n)
+                            match self.stack.get(sp - 1 - n) {
+                                Some(v) => *v,
+                                None => bad!(),
+                            }
                         }};
                     }
                     macro_rules! set_top {
@@ -233,16 +270,36 @@ impl Vm {
                             if sp <= base {
                                 bad!();
                             }
-                            *self.sv_mut(sp - 1) = v;
+                            match self.stack.get_mut(sp - 1) {
+                                Some(s) => *s = v,
+                                None => bad!(),
+                            }
                         }};
                     }
+                    // The slot of local `n`. The validator proves `n < n_state` for loaded
+                    // code (and the compiler emits no other); an index past the state wraps
+                    // below `base` or far above the stack, where it is still checked.
                     macro_rules! local {
                         ($n:expr) => {{
                             let n: usize = $n;
-                            if n >= n_state {
-                                bad!();
+                            top.wrapping_sub(1).wrapping_sub(n)
+                        }};
+                    }
+                    macro_rules! load_local {
+                        ($slot:expr) => {{
+                            match self.stack.get($slot) {
+                                Some(v) => *v,
+                                None => bad!(),
                             }
-                            base + n_state - 1 - n
+                        }};
+                    }
+                    macro_rules! store_local {
+                        ($slot:expr, $v:expr) => {{
+                            let v: Value = $v;
+                            match self.stack.get_mut($slot) {
+                                Some(s) => *s = v,
+                                None => bad!(),
+                            }
                         }};
                     }
                     macro_rules! qstr_arg {
@@ -281,7 +338,7 @@ impl Vm {
                     }
                     let opcode = opt!(bc.get(ip).copied());
                     ip += 1;
-                    match opcode {
+                    match DISPATCH_KEY[opcode as usize] {
                         op::LOAD_CONST_FALSE => push!(Value::FALSE),
                         op::LOAD_CONST_NONE => push!(Value::NONE),
                         op::LOAD_CONST_TRUE => push!(Value::TRUE),
@@ -316,7 +373,7 @@ impl Vm {
                         op::LOAD_NULL => push!(Value::NULL),
                         op::LOAD_FAST_N => {
                             let n = opt!(uint(bc, &mut ip));
-                            let v = self.sv(local!(n));
+                            let v = load_local!(local!(n));
                             if v.is_null() {
                                 fail!(self.new_exception(
                                     &ex::NAME_ERROR,
@@ -327,7 +384,7 @@ impl Vm {
                         }
                         op::LOAD_DEREF => {
                             let n = opt!(uint(bc, &mut ip));
-                            let cell = self.sv(local!(n));
+                            let cell = load_local!(local!(n));
                             let v = match self.heap.get(cell) {
                                 Some(Obj::Cell(v)) => *v,
                                 _ => Value::NULL,
@@ -369,6 +426,10 @@ impl Vm {
                         op::LOAD_ATTR => {
                             let q = qstr_arg!();
                             let obj = peek!(0);
+                            if let Some(v) = self.instance_attr_fast(obj, q) {
+                                set_top!(v);
+                                continue;
+                            }
                             save!();
                             let v = tri!(self.getattr(obj, q));
                             set_top!(v);
@@ -376,8 +437,13 @@ impl Vm {
                         op::LOAD_METHOD => {
                             let q = qstr_arg!();
                             let obj = peek!(0);
-                            save!();
-                            let m = tri!(self.load_method(obj, q));
+                            let m = match self.instance_method_fast(obj, q) {
+                                Some(m) => m,
+                                None => {
+                                    save!();
+                                    tri!(self.load_method(obj, q))
+                                }
+                            };
                             set_top!(m.func);
                             push!(m.self_);
                         }
@@ -410,11 +476,11 @@ impl Vm {
                             let n = opt!(uint(bc, &mut ip));
                             let slot = local!(n);
                             let v = pop!();
-                            *self.sv_mut(slot) = v;
+                            store_local!(slot, v);
                         }
                         op::STORE_DEREF => {
                             let n = opt!(uint(bc, &mut ip));
-                            let cell = self.sv(local!(n));
+                            let cell = load_local!(local!(n));
                             let v = pop!();
                             if let Some(Obj::Cell(c)) = self.heap.get_mut(cell) {
                                 *c = v;
@@ -460,17 +526,17 @@ impl Vm {
                         op::DELETE_FAST => {
                             let n = opt!(uint(bc, &mut ip));
                             let slot = local!(n);
-                            if self.sv(slot).is_null() {
+                            if load_local!(slot).is_null() {
                                 fail!(self.new_exception(
                                     &ex::NAME_ERROR,
                                     "local variable referenced before assignment"
                                 ));
                             }
-                            *self.sv_mut(slot) = Value::NULL;
+                            store_local!(slot, Value::NULL);
                         }
                         op::DELETE_DEREF => {
                             let n = opt!(uint(bc, &mut ip));
-                            let cell = self.sv(local!(n));
+                            let cell = load_local!(local!(n));
                             let ok = match self.heap.get_mut(cell) {
                                 Some(Obj::Cell(c)) if !c.is_null() => {
                                     *c = Value::NULL;
@@ -1217,15 +1283,15 @@ impl Vm {
                             let locals = self.fr(fi).locals;
                             tri!(self.import_star(m, locals));
                         }
-                        0x70..=0xaf => {
+                        op::LOAD_CONST_SMALL_INT_MULTI => {
                             push!(Value::small_int(
                                 opcode as isize
                                     - op::LOAD_CONST_SMALL_INT_MULTI as isize
                                     - op::LOAD_CONST_SMALL_INT_MULTI_EXCESS as isize
                             ));
                         }
-                        0xb0..=0xbf => {
-                            let v = self.sv(local!((opcode - op::LOAD_FAST_MULTI) as usize));
+                        op::LOAD_FAST_MULTI => {
+                            let v = load_local!(local!((opcode - op::LOAD_FAST_MULTI) as usize));
                             if v.is_null() {
                                 fail!(self.new_exception(
                                     &ex::NAME_ERROR,
@@ -1234,18 +1300,18 @@ impl Vm {
                             }
                             push!(v);
                         }
-                        0xc0..=0xcf => {
+                        op::STORE_FAST_MULTI => {
                             let slot = local!((opcode - op::STORE_FAST_MULTI) as usize);
                             let v = pop!();
-                            *self.sv_mut(slot) = v;
+                            store_local!(slot, v);
                         }
-                        0xd0..=0xd6 => {
+                        op::UNARY_OP_MULTI => {
                             let v = peek!(0);
                             save!();
                             let r = tri!(self.unary_op(opcode - op::UNARY_OP_MULTI, v));
                             set_top!(r);
                         }
-                        0xd7..=0xf9 => {
+                        op::BINARY_OP_MULTI => {
                             let rhs = pop!();
                             let lhs = peek!(0);
                             let o = opcode - op::BINARY_OP_MULTI;
