@@ -243,11 +243,15 @@ impl Vm {
         };
         let n_state = code.n_state as usize;
         let base = self.stack.len();
-        if self.stack.try_reserve(n_state).is_err() {
-            return Err(self.no_memory());
+        // The value stack only grows (and is counted against the heap) when full.
+        if self.stack.capacity() - base < n_state {
+            if self.stack.try_reserve(n_state).is_err() {
+                return Err(self.no_memory());
+            }
+            self.reserve_stack(n_state * core::mem::size_of::<Value>())?;
         }
-        self.reserve_stack(n_state * core::mem::size_of::<Value>())?;
-        self.stack.resize(base + n_state, Value::NULL);
+        self.stack
+            .extend(core::iter::repeat_n(Value::NULL, n_state));
         let simple = op::SCOPE_VARARGS | op::SCOPE_VARKEYWORDS | op::SCOPE_DEFKWARGS;
         if kw.is_empty()
             && code.scope_flags & simple == 0

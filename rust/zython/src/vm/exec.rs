@@ -49,26 +49,219 @@ fn uint(bc: &[u8], ip: &mut usize) -> Option<usize> {
     super::code::read_uint(bc, ip)
 }
 
-/// Opcode -> the key the dispatch `match` handles it under: the first opcode of each
-/// "multi" range (small int, LOAD_FAST, STORE_FAST, unary and binary operations), the opcode
-/// itself otherwise. Matching exact keys, with no range patterns, compiles to one jump
-/// table instead of a jump table followed by a chain of range tests.
-static DISPATCH_KEY: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 256 {
-        t[i] = match i as u8 {
-            0x70..=0xaf => op::LOAD_CONST_SMALL_INT_MULTI,
-            0xb0..=0xbf => op::LOAD_FAST_MULTI,
-            0xc0..=0xcf => op::STORE_FAST_MULTI,
-            0xd0..=0xd6 => op::UNARY_OP_MULTI,
-            0xd7..=0xf9 => op::BINARY_OP_MULTI,
-            o => o,
-        };
-        i += 1;
-    }
-    t
-};
+// The dispatch `match` names every opcode value by itself, with no range patterns (those
+// compile to a chain of range tests after the jump table): it becomes one jump table over
+// all 256 values, with no bounds test. These macros are the "multi" opcode ranges and the
+// undefined opcodes, as patterns.
+
+/// LOAD_CONST_SMALL_INT_MULTI: 0x70..=0xaf.
+macro_rules! small_int_opcodes {
+    () => {
+        0x70 | 0x71
+            | 0x72
+            | 0x73
+            | 0x74
+            | 0x75
+            | 0x76
+            | 0x77
+            | 0x78
+            | 0x79
+            | 0x7a
+            | 0x7b
+            | 0x7c
+            | 0x7d
+            | 0x7e
+            | 0x7f
+            | 0x80
+            | 0x81
+            | 0x82
+            | 0x83
+            | 0x84
+            | 0x85
+            | 0x86
+            | 0x87
+            | 0x88
+            | 0x89
+            | 0x8a
+            | 0x8b
+            | 0x8c
+            | 0x8d
+            | 0x8e
+            | 0x8f
+            | 0x90
+            | 0x91
+            | 0x92
+            | 0x93
+            | 0x94
+            | 0x95
+            | 0x96
+            | 0x97
+            | 0x98
+            | 0x99
+            | 0x9a
+            | 0x9b
+            | 0x9c
+            | 0x9d
+            | 0x9e
+            | 0x9f
+            | 0xa0
+            | 0xa1
+            | 0xa2
+            | 0xa3
+            | 0xa4
+            | 0xa5
+            | 0xa6
+            | 0xa7
+            | 0xa8
+            | 0xa9
+            | 0xaa
+            | 0xab
+            | 0xac
+            | 0xad
+            | 0xae
+            | 0xaf
+    };
+}
+
+/// LOAD_FAST_MULTI: 0xb0..=0xbf.
+macro_rules! load_fast_opcodes {
+    () => {
+        0xb0 | 0xb1
+            | 0xb2
+            | 0xb3
+            | 0xb4
+            | 0xb5
+            | 0xb6
+            | 0xb7
+            | 0xb8
+            | 0xb9
+            | 0xba
+            | 0xbb
+            | 0xbc
+            | 0xbd
+            | 0xbe
+            | 0xbf
+    };
+}
+
+/// STORE_FAST_MULTI: 0xc0..=0xcf.
+macro_rules! store_fast_opcodes {
+    () => {
+        0xc0 | 0xc1
+            | 0xc2
+            | 0xc3
+            | 0xc4
+            | 0xc5
+            | 0xc6
+            | 0xc7
+            | 0xc8
+            | 0xc9
+            | 0xca
+            | 0xcb
+            | 0xcc
+            | 0xcd
+            | 0xce
+            | 0xcf
+    };
+}
+
+/// UNARY_OP_MULTI: 0xd0..=0xd6.
+macro_rules! unary_opcodes {
+    () => {
+        0xd0 | 0xd1 | 0xd2 | 0xd3 | 0xd4 | 0xd5 | 0xd6
+    };
+}
+
+/// BINARY_OP_MULTI: 0xd7..=0xf9.
+macro_rules! binary_opcodes {
+    () => {
+        0xd7 | 0xd8
+            | 0xd9
+            | 0xda
+            | 0xdb
+            | 0xdc
+            | 0xdd
+            | 0xde
+            | 0xdf
+            | 0xe0
+            | 0xe1
+            | 0xe2
+            | 0xe3
+            | 0xe4
+            | 0xe5
+            | 0xe6
+            | 0xe7
+            | 0xe8
+            | 0xe9
+            | 0xea
+            | 0xeb
+            | 0xec
+            | 0xed
+            | 0xee
+            | 0xef
+            | 0xf0
+            | 0xf1
+            | 0xf2
+            | 0xf3
+            | 0xf4
+            | 0xf5
+            | 0xf6
+            | 0xf7
+            | 0xf8
+            | 0xf9
+    };
+}
+
+/// Opcode values MicroPython does not define.
+macro_rules! invalid_opcodes {
+    () => {
+        0x00 | 0x01
+            | 0x02
+            | 0x03
+            | 0x04
+            | 0x05
+            | 0x06
+            | 0x07
+            | 0x08
+            | 0x09
+            | 0x0a
+            | 0x0b
+            | 0x0c
+            | 0x0d
+            | 0x0e
+            | 0x0f
+            | 0x1d
+            | 0x1e
+            | 0x1f
+            | 0x38
+            | 0x39
+            | 0x3a
+            | 0x3b
+            | 0x3c
+            | 0x3d
+            | 0x3e
+            | 0x3f
+            | 0x41
+            | 0x4c
+            | 0x4d
+            | 0x4e
+            | 0x4f
+            | 0x60
+            | 0x61
+            | 0x6a
+            | 0x6b
+            | 0x6c
+            | 0x6d
+            | 0x6e
+            | 0x6f
+            | 0xfa
+            | 0xfb
+            | 0xfc
+            | 0xfd
+            | 0xfe
+            | 0xff
+    };
+}
 
 #[inline]
 fn ulabel(bc: &[u8], ip: &mut usize) -> Option<usize> {
@@ -151,6 +344,8 @@ impl Vm {
     }
 
     /// Run frames until the one at depth `stop` finishes (returns, yields or raises).
+    // The opcode patterns list values one by one on purpose (see `small_int_opcodes`).
+    #[allow(clippy::manual_range_patterns)]
     pub fn run(&mut self, stop: usize) -> PyResult<Exit> {
         let mut pending: Option<PyErr> = None;
         let mut inject = core::mem::replace(&mut self.inject, Value::NULL);
@@ -338,7 +533,7 @@ impl Vm {
                     }
                     let opcode = opt!(bc.get(ip).copied());
                     ip += 1;
-                    match DISPATCH_KEY[opcode as usize] {
+                    match opcode {
                         op::LOAD_CONST_FALSE => push!(Value::FALSE),
                         op::LOAD_CONST_NONE => push!(Value::NONE),
                         op::LOAD_CONST_TRUE => push!(Value::TRUE),
@@ -419,7 +614,15 @@ impl Vm {
                             let slot = (code_tag ^ op_ip).wrapping_mul(0x9e37_79b9);
                             let v = match self.dict_get_qstr_cached(globals, q, slot) {
                                 Some(v) => v,
-                                None => tri!(self.load_builtin(q)),
+                                // A builtin: through the cache too (its own slot).
+                                None => match self.dict_get_qstr_cached(
+                                    self.builtins,
+                                    q,
+                                    slot.wrapping_add(1),
+                                ) {
+                                    Some(v) => v,
+                                    None => tri!(self.load_builtin(q)),
+                                },
                             };
                             push!(v);
                         }
@@ -468,6 +671,10 @@ impl Vm {
                         op::LOAD_SUBSCR => {
                             let index = pop!();
                             let obj = peek!(0);
+                            if let Some(v) = self.getitem_fast(obj, index) {
+                                set_top!(v);
+                                continue;
+                            }
                             save!();
                             let v = tri!(self.getitem(obj, index));
                             set_top!(v);
@@ -515,6 +722,9 @@ impl Vm {
                             let index = pop!();
                             let obj = pop!();
                             let v = pop!();
+                            if !v.is_null() && self.setitem_fast(obj, index, v) {
+                                continue;
+                            }
                             save!();
                             // `del obj[index]` compiles to STORE_SUBSCR with a NULL value.
                             if v.is_null() {
@@ -1283,14 +1493,14 @@ impl Vm {
                             let locals = self.fr(fi).locals;
                             tri!(self.import_star(m, locals));
                         }
-                        op::LOAD_CONST_SMALL_INT_MULTI => {
+                        small_int_opcodes!() => {
                             push!(Value::small_int(
                                 opcode as isize
                                     - op::LOAD_CONST_SMALL_INT_MULTI as isize
                                     - op::LOAD_CONST_SMALL_INT_MULTI_EXCESS as isize
                             ));
                         }
-                        op::LOAD_FAST_MULTI => {
+                        load_fast_opcodes!() => {
                             let v = load_local!(local!((opcode - op::LOAD_FAST_MULTI) as usize));
                             if v.is_null() {
                                 fail!(self.new_exception(
@@ -1300,18 +1510,18 @@ impl Vm {
                             }
                             push!(v);
                         }
-                        op::STORE_FAST_MULTI => {
+                        store_fast_opcodes!() => {
                             let slot = local!((opcode - op::STORE_FAST_MULTI) as usize);
                             let v = pop!();
                             store_local!(slot, v);
                         }
-                        op::UNARY_OP_MULTI => {
+                        unary_opcodes!() => {
                             let v = peek!(0);
                             save!();
                             let r = tri!(self.unary_op(opcode - op::UNARY_OP_MULTI, v));
                             set_top!(r);
                         }
-                        op::BINARY_OP_MULTI => {
+                        binary_opcodes!() => {
                             let rhs = pop!();
                             let lhs = peek!(0);
                             let o = opcode - op::BINARY_OP_MULTI;
@@ -1342,11 +1552,16 @@ impl Vm {
                                     continue;
                                 }
                             }
+                            if let Some(r) = self.float_binop_fast(o, lhs, rhs) {
+                                let r = tri!(r);
+                                set_top!(r);
+                                continue;
+                            }
                             save!();
                             let r = tri!(self.binary_op(o, lhs, rhs));
                             set_top!(r);
                         }
-                        _ => bad!(),
+                        invalid_opcodes!() => bad!(),
                     }
                 },
             };

@@ -437,6 +437,77 @@ impl Vm {
         }
     }
 
+    /// The dispatch loop's float fast path: `+ - * /` with a float and a float or small int,
+    /// comparisons of two floats, as [`Vm::binary_op`] computes them. `None`: take the
+    /// general path (other operations, other types, division by zero).
+    #[inline]
+    pub fn float_binop_fast(&mut self, o: u8, a: Value, b: Value) -> Option<PyResult<Value>> {
+        let (x, fa) = match self.heap.get(a) {
+            Some(Obj::Float(x)) => (*x, true),
+            _ => (a.as_small_int()? as f64, false),
+        };
+        let (y, fb) = match self.heap.get(b) {
+            Some(Obj::Float(y)) => (*y, true),
+            _ => (b.as_small_int()? as f64, false),
+        };
+        let r = match o {
+            _ if !(fa || fb) => return None,
+            op::BINARY_ADD | op::BINARY_INPLACE_ADD => x + y,
+            op::BINARY_SUBTRACT | op::BINARY_INPLACE_SUBTRACT => x - y,
+            op::BINARY_MULTIPLY | op::BINARY_INPLACE_MULTIPLY => x * y,
+            op::BINARY_TRUE_DIVIDE | op::BINARY_INPLACE_TRUE_DIVIDE if y != 0.0 => x / y,
+            _ if !(fa && fb) => return None,
+            op::BINARY_LESS => return Some(Ok(Value::bool(x < y))),
+            op::BINARY_MORE => return Some(Ok(Value::bool(x > y))),
+            op::BINARY_LESS_EQUAL => return Some(Ok(Value::bool(x <= y))),
+            op::BINARY_MORE_EQUAL => return Some(Ok(Value::bool(x >= y))),
+            _ => return None,
+        };
+        Some(self.new_float(r))
+    }
+
+    /// The dispatch loop's subscript fast path: a list or tuple indexed by a small int in
+    /// range. `None`: take the general path ([`Vm::getitem`]).
+    #[inline]
+    pub fn getitem_fast(&self, obj: Value, index: Value) -> Option<Value> {
+        let i = index.as_small_int()?;
+        let items: &[Value] = match self.heap.get(obj) {
+            Some(Obj::List(l)) => l,
+            Some(Obj::Tuple(t)) => t,
+            _ => return None,
+        };
+        let j = if i < 0 {
+            i.checked_add(items.len() as isize)?
+        } else {
+            i
+        };
+        items.get(usize::try_from(j).ok()?).copied()
+    }
+
+    /// Store into a list at a small-int index in range; false: take the general path
+    /// ([`Vm::setitem`]).
+    #[inline]
+    pub fn setitem_fast(&mut self, obj: Value, index: Value, value: Value) -> bool {
+        let Some(i) = index.as_small_int() else {
+            return false;
+        };
+        let Some(Obj::List(l)) = self.heap.get_mut(obj) else {
+            return false;
+        };
+        let j = if i < 0 {
+            i.wrapping_add(l.len() as isize)
+        } else {
+            i
+        };
+        match usize::try_from(j).ok().and_then(|j| l.get_mut(j)) {
+            Some(slot) => {
+                *slot = value;
+                true
+            }
+            None => false,
+        }
+    }
+
     fn small_int_op(&mut self, o: u8, x: isize, y: isize) -> PyResult<Option<Value>> {
         let mk = |r: Option<isize>| -> Option<Value> {
             r.filter(|r| (crate::value::SMALL_INT_MIN..=crate::value::SMALL_INT_MAX).contains(r))
