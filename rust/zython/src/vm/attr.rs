@@ -262,6 +262,17 @@ impl Vm {
                 }
                 i.class
             }
+            // Builtin containers and str: a method from the type's table, bound.
+            Some(
+                Obj::Str(_)
+                | Obj::List(_)
+                | Obj::Dict(_)
+                | Obj::Tuple(_)
+                | Obj::Set(_)
+                | Obj::Bytes(_)
+                | Obj::ByteArray(_),
+            ) => return self.builtin_method_fast(obj, name),
+            None if obj.is_qstr() => return self.builtin_method_fast(obj, name),
             _ => return None,
         };
         if name == q::__CLASS__ || name == q::__DICT__ {
@@ -270,6 +281,20 @@ impl Vm {
         let found = self.lookup_class_attr(t, name)?;
         match self.heap.get(found) {
             Some(Obj::Function(_)) => Some(Method {
+                func: found,
+                self_: obj,
+            }),
+            _ => None,
+        }
+    }
+
+    /// [`Vm::instance_method_fast`] for a str or builtin container: a builtin function
+    /// found on its (builtin) type binds to `obj`, as [`Vm::load_method_opt`] binds it.
+    fn builtin_method_fast(&mut self, obj: Value, name: Qstr) -> Option<Method> {
+        let t = types::type_of(self, obj);
+        let found = self.lookup_class_attr(t, name)?;
+        match found.as_static() {
+            Some(StaticObj::Fn(_)) => Some(Method {
                 func: found,
                 self_: obj,
             }),

@@ -1551,6 +1551,16 @@ impl Vm {
                                     set_top!(Value::bool(c));
                                     continue;
                                 }
+                                // The other operations on small ints (`Ok(None)`: the result
+                                // is a big int or a float, left to the general path).
+                                match self.small_int_op(o, a, b) {
+                                    Ok(Some(r)) => {
+                                        set_top!(r);
+                                        continue;
+                                    }
+                                    Ok(None) => {}
+                                    Err(e) => fail!(e),
+                                }
                             }
                             if let Some(r) = self.float_binop_fast(o, lhs, rhs) {
                                 let r = tri!(r);

@@ -466,49 +466,68 @@ impl Vm {
         Some(self.new_float(r))
     }
 
-    /// The dispatch loop's subscript fast path: a list or tuple indexed by a small int in
-    /// range. `None`: take the general path ([`Vm::getitem`]).
+    /// The dispatch loop's subscript fast path: a list, tuple, bytes or bytearray indexed by
+    /// a small int in range. `None`: take the general path ([`Vm::getitem`]).
     #[inline]
     pub fn getitem_fast(&self, obj: Value, index: Value) -> Option<Value> {
         let i = index.as_small_int()?;
-        let items: &[Value] = match self.heap.get(obj) {
-            Some(Obj::List(l)) => l,
-            Some(Obj::Tuple(t)) => t,
-            _ => return None,
+        let at = |len: usize| {
+            let j = if i < 0 {
+                i.checked_add(len as isize)?
+            } else {
+                i
+            };
+            usize::try_from(j).ok()
         };
-        let j = if i < 0 {
-            i.checked_add(items.len() as isize)?
-        } else {
-            i
-        };
-        items.get(usize::try_from(j).ok()?).copied()
+        match self.heap.get(obj) {
+            Some(Obj::List(l)) => l.get(at(l.len())?).copied(),
+            Some(Obj::Tuple(t)) => t.get(at(t.len())?).copied(),
+            Some(Obj::Bytes(b)) => b.get(at(b.len())?).map(|&x| Value::small_int(x as isize)),
+            Some(Obj::ByteArray(b)) => b.get(at(b.len())?).map(|&x| Value::small_int(x as isize)),
+            _ => None,
+        }
     }
 
-    /// Store into a list at a small-int index in range; false: take the general path
-    /// ([`Vm::setitem`]).
+    /// Store into a list (any value) or bytearray (a small int in 0..256) at a small-int
+    /// index in range; false: take the general path ([`Vm::setitem`]).
     #[inline]
     pub fn setitem_fast(&mut self, obj: Value, index: Value, value: Value) -> bool {
         let Some(i) = index.as_small_int() else {
             return false;
         };
-        let Some(Obj::List(l)) = self.heap.get_mut(obj) else {
-            return false;
+        let at = |len: usize| {
+            let j = if i < 0 {
+                i.wrapping_add(len as isize)
+            } else {
+                i
+            };
+            usize::try_from(j).ok()
         };
-        let j = if i < 0 {
-            i.wrapping_add(l.len() as isize)
-        } else {
-            i
-        };
-        match usize::try_from(j).ok().and_then(|j| l.get_mut(j)) {
-            Some(slot) => {
-                *slot = value;
-                true
+        match self.heap.get_mut(obj) {
+            Some(Obj::List(l)) => match at(l.len()).and_then(|j| l.get_mut(j)) {
+                Some(slot) => {
+                    *slot = value;
+                    true
+                }
+                None => false,
+            },
+            Some(Obj::ByteArray(b)) => {
+                let byte = value.as_small_int().and_then(|x| u8::try_from(x).ok());
+                match (byte, at(b.len()).and_then(|j| b.get_mut(j))) {
+                    (Some(x), Some(slot)) => {
+                        *slot = x;
+                        true
+                    }
+                    _ => false,
+                }
             }
-            None => false,
+            _ => false,
         }
     }
 
-    fn small_int_op(&mut self, o: u8, x: isize, y: isize) -> PyResult<Option<Value>> {
+    /// Binary operation `o` on two small ints: `Ok(None)` when the result needs the general
+    /// path (big ints, floats).
+    pub fn small_int_op(&mut self, o: u8, x: isize, y: isize) -> PyResult<Option<Value>> {
         let mk = |r: Option<isize>| -> Option<Value> {
             r.filter(|r| (crate::value::SMALL_INT_MIN..=crate::value::SMALL_INT_MAX).contains(r))
                 .map(Value::small_int)
