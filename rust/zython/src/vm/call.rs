@@ -557,7 +557,9 @@ impl Vm {
         }
         let base = self.stack.len();
         let rel_sp = frame.sp;
-        if self.stack.try_reserve(saved.len() + 1).is_err() {
+        if self.stack.capacity() - base < saved.len() + 1
+            && self.stack.try_reserve(saved.len() + 1).is_err()
+        {
             self.native_depth -= 1;
             self.gen_restore(g, frame, saved, state);
             return Err(self.no_memory());
@@ -593,7 +595,7 @@ impl Vm {
                 if let Some(mut fr) = self.frames.pop() {
                     let base = fr.base;
                     let live = self.stack.len().saturating_sub(base);
-                    if saved.try_reserve(live).is_err() {
+                    if saved.capacity() < live && saved.try_reserve(live).is_err() {
                         self.stack.truncate(base);
                         self.gen_finish(g);
                         return Err(self.no_memory());

@@ -1551,16 +1551,6 @@ impl Vm {
                                     set_top!(Value::bool(c));
                                     continue;
                                 }
-                                // The other operations on small ints (`Ok(None)`: the result
-                                // is a big int or a float, left to the general path).
-                                match self.small_int_op(o, a, b) {
-                                    Ok(Some(r)) => {
-                                        set_top!(r);
-                                        continue;
-                                    }
-                                    Ok(None) => {}
-                                    Err(e) => fail!(e),
-                                }
                             }
                             if let Some(r) = self.float_binop_fast(o, lhs, rhs) {
                                 let r = tri!(r);
@@ -1568,6 +1558,14 @@ impl Vm {
                                 continue;
                             }
                             save!();
+                            // The other operations on small ints (`None`: the result is a big
+                            // int or a float, left to the general path).
+                            if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
+                                if let Some(r) = tri!(self.small_int_op(o, a, b)) {
+                                    set_top!(r);
+                                    continue;
+                                }
+                            }
                             let r = tri!(self.binary_op(o, lhs, rhs));
                             set_top!(r);
                         }

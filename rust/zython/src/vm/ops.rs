@@ -527,6 +527,7 @@ impl Vm {
 
     /// Binary operation `o` on two small ints: `Ok(None)` when the result needs the general
     /// path (big ints, floats).
+    #[inline(never)]
     pub fn small_int_op(&mut self, o: u8, x: isize, y: isize) -> PyResult<Option<Value>> {
         let mk = |r: Option<isize>| -> Option<Value> {
             r.filter(|r| (crate::value::SMALL_INT_MIN..=crate::value::SMALL_INT_MAX).contains(r))
