@@ -1532,6 +1532,9 @@ impl Vm {
                                     op::BINARY_SUBTRACT | op::BINARY_INPLACE_SUBTRACT => {
                                         a.checked_sub(b)
                                     }
+                                    op::BINARY_AND | op::BINARY_INPLACE_AND => Some(a & b),
+                                    op::BINARY_OR | op::BINARY_INPLACE_OR => Some(a | b),
+                                    op::BINARY_XOR | op::BINARY_INPLACE_XOR => Some(a ^ b),
                                     _ => None,
                                 };
                                 if let Some(r) = fast.and_then(|r| Value::try_small_int(r as i64)) {
