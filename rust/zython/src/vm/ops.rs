@@ -438,16 +438,19 @@ impl Vm {
     }
 
     /// The dispatch loop's float fast path: `+ - * /` with a float and a float or small int,
-    /// comparisons of two floats, as [`Vm::binary_op`] computes them. `None`: take the
-    /// general path (other operations, other types, division by zero).
+    /// comparisons of two floats, `+ - *` with a complex and a complex, float or small int,
+    /// as [`Vm::binary_op`] computes them. `None`: take the general path (other operations,
+    /// other types, division by zero).
     #[inline]
     pub fn float_binop_fast(&mut self, o: u8, a: Value, b: Value) -> Option<PyResult<Value>> {
         let (x, fa) = match self.heap.get(a) {
             Some(Obj::Float(x)) => (*x, true),
+            Some(Obj::Complex(..)) => return self.complex_binop_fast(o, a, b),
             _ => (a.as_small_int()? as f64, false),
         };
         let (y, fb) = match self.heap.get(b) {
             Some(Obj::Float(y)) => (*y, true),
+            Some(Obj::Complex(..)) => return self.complex_binop_fast(o, a, b),
             _ => (b.as_small_int()? as f64, false),
         };
         let r = match o {
@@ -464,6 +467,25 @@ impl Vm {
             _ => return None,
         };
         Some(self.new_float(r))
+    }
+
+    /// [`Vm::float_binop_fast`] with a complex operand: `+ - *` as `complex_op` computes them.
+    fn complex_binop_fast(&mut self, o: u8, a: Value, b: Value) -> Option<PyResult<Value>> {
+        let parts = |v: Value| match self.heap.get(v) {
+            Some(Obj::Complex(r, i)) => Some((*r, *i)),
+            Some(Obj::Float(f)) => Some((*f, 0.0)),
+            _ => v.as_small_int().map(|i| (i as f64, 0.0)),
+        };
+        let ((ar, ai), (br, bi)) = (parts(a)?, parts(b)?);
+        let (r, i) = match o {
+            op::BINARY_ADD | op::BINARY_INPLACE_ADD => (ar + br, ai + bi),
+            op::BINARY_SUBTRACT | op::BINARY_INPLACE_SUBTRACT => (ar - br, ai - bi),
+            op::BINARY_MULTIPLY | op::BINARY_INPLACE_MULTIPLY => {
+                (ar * br - ai * bi, ar * bi + ai * br)
+            }
+            _ => return None,
+        };
+        Some(self.alloc(Obj::Complex(r, i)))
     }
 
     /// The dispatch loop's subscript fast path: a list, tuple, bytes or bytearray indexed by
