@@ -103,6 +103,9 @@ function(zython_add_rust_library crate_dir lib_name)
   if(CONFIG_ZYTHON_FS)
     list(APPEND features fs)
   endif()
+  if(CONFIG_ZYTHON_FAST_PATHS)
+    list(APPEND features fast-paths)
+  endif()
   string(JOIN "," features_csv ${features})
 
   # Frozen modules: the CMake variable ZYTHON_FROZEN_DIR, else Kconfig CONFIG_ZYTHON_FROZEN_DIR;

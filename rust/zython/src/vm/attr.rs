@@ -68,6 +68,14 @@ impl Vm {
                 return if val.is_null() { None } else { Some(val) };
             }
         }
+        self.lookup_class_attr_miss(t, name, slot)
+    }
+
+    /// [`Vm::lookup_class_attr`] past a cache miss: kept out of line so that a hit saves
+    /// and restores no registers.
+    #[inline(never)]
+    fn lookup_class_attr_miss(&mut self, t: Value, name: Qstr, slot: usize) -> Option<Value> {
+        let stamp = self.class_version;
         let r = self.lookup_class_attr_uncached(t, name);
         if let Some(e) = self.method_cache.get_mut(slot) {
             *e = (t, name, stamp, r.unwrap_or(Value::NULL));
@@ -218,6 +226,85 @@ impl Vm {
             None => Ok(None),
             Some(m) if m.self_.is_null() => Ok(Some(m.func)),
             Some(m) => self.alloc(Obj::BoundMethod(m.func, m.self_)).map(Some),
+        }
+    }
+
+    /// LOAD_ATTR's common case: `name` in the own namespace of instance `obj`. `None`: take
+    /// the general path ([`Vm::getattr`]), which finds the same value first.
+    #[inline]
+    pub fn instance_attr_fast(&self, obj: Value, name: Qstr) -> Option<Value> {
+        if !cfg!(feature = "fast-paths") {
+            return None; // the general path does the same in less flash
+        }
+        match self.heap.get(obj) {
+            Some(Obj::Instance(i)) => {
+                let p = i
+                    .dict
+                    .find_identical(self.qstrs.hash(name), Value::qstr(name))?;
+                Some(i.dict.entry(p).map_or(Value::NONE, |e| e.value))
+            }
+            _ => None,
+        }
+    }
+
+    /// LOAD_METHOD's common case, as [`Vm::load_method_opt`] finds it: `name` in the own
+    /// namespace of instance `obj`, or a Python function of its class (bound to `obj`).
+    /// `None`: take the general path.
+    #[inline]
+    pub fn instance_method_fast(&mut self, obj: Value, name: Qstr) -> Option<Method> {
+        if !cfg!(feature = "fast-paths") {
+            return None; // the general path does the same in less flash
+        }
+        let t = match self.heap.get(obj) {
+            Some(Obj::Instance(i)) => {
+                if let Some(p) = i
+                    .dict
+                    .find_identical(self.qstrs.hash(name), Value::qstr(name))
+                {
+                    return Some(Method {
+                        func: i.dict.entry(p).map_or(Value::NONE, |e| e.value),
+                        self_: Value::NULL,
+                    });
+                }
+                i.class
+            }
+            // Builtin containers and str: a method from the type's table, bound.
+            Some(
+                Obj::Str(_)
+                | Obj::List(_)
+                | Obj::Dict(_)
+                | Obj::Tuple(_)
+                | Obj::Set(_)
+                | Obj::Bytes(_)
+                | Obj::ByteArray(_),
+            ) => return self.builtin_method_fast(obj, name),
+            None if obj.is_qstr() => return self.builtin_method_fast(obj, name),
+            _ => return None,
+        };
+        if name == q::__CLASS__ || name == q::__DICT__ {
+            return None;
+        }
+        let found = self.lookup_class_attr(t, name)?;
+        match self.heap.get(found) {
+            Some(Obj::Function(_)) => Some(Method {
+                func: found,
+                self_: obj,
+            }),
+            _ => None,
+        }
+    }
+
+    /// [`Vm::instance_method_fast`] for a str or builtin container: a builtin function
+    /// found on its (builtin) type binds to `obj`, as [`Vm::load_method_opt`] binds it.
+    fn builtin_method_fast(&mut self, obj: Value, name: Qstr) -> Option<Method> {
+        let t = types::type_of(self, obj);
+        let found = self.lookup_class_attr(t, name)?;
+        match found.as_static() {
+            Some(StaticObj::Fn(_)) => Some(Method {
+                func: found,
+                self_: obj,
+            }),
+            _ => None,
         }
     }
 
@@ -555,8 +642,10 @@ impl Vm {
 
     /// `obj.name = value`.
     pub fn setattr(&mut self, obj: Value, name: Qstr, value: Value) -> PyResult<()> {
-        let t = types::type_of(self, obj);
-        let user = matches!(self.heap.get(obj), Some(Obj::Instance(_)));
+        let (t, user) = match self.heap.get(obj) {
+            Some(Obj::Instance(i)) => (i.class, true),
+            _ => (types::type_of(self, obj), false),
+        };
         if user {
             // Data descriptors (property, __set__) and __setattr__ overrides.
             if let Some(found) = self.lookup_class_attr(t, name) {
@@ -585,6 +674,11 @@ impl Vm {
                     self.call(sa, &[obj, nv, value], &[])?;
                     return Ok(());
                 }
+            }
+            let h = self.qstrs.hash(name);
+            if let Some(Obj::Instance(i)) = self.heap.get_mut(obj) {
+                let r = ns_set(&mut i.dict, h, Value::qstr(name), value);
+                return self.mem(r);
             }
         }
         // `exc.__traceback__ = None` empties the traceback, so a pre-made exception can be

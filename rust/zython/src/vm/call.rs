@@ -243,11 +243,15 @@ impl Vm {
         };
         let n_state = code.n_state as usize;
         let base = self.stack.len();
-        if self.stack.try_reserve(n_state).is_err() {
-            return Err(self.no_memory());
+        // The value stack only grows (and is counted against the heap) when full.
+        if self.stack.capacity() - base < n_state {
+            if self.stack.try_reserve(n_state).is_err() {
+                return Err(self.no_memory());
+            }
+            self.reserve_stack(n_state * core::mem::size_of::<Value>())?;
         }
-        self.reserve_stack(n_state * core::mem::size_of::<Value>())?;
-        self.stack.resize(base + n_state, Value::NULL);
+        self.stack
+            .extend(core::iter::repeat_n(Value::NULL, n_state));
         let simple = op::SCOPE_VARARGS | op::SCOPE_VARKEYWORDS | op::SCOPE_DEFKWARGS;
         if kw.is_empty()
             && code.scope_flags & simple == 0
@@ -553,7 +557,9 @@ impl Vm {
         }
         let base = self.stack.len();
         let rel_sp = frame.sp;
-        if self.stack.try_reserve(saved.len() + 1).is_err() {
+        if self.stack.capacity() - base < saved.len() + 1
+            && self.stack.try_reserve(saved.len() + 1).is_err()
+        {
             self.native_depth -= 1;
             self.gen_restore(g, frame, saved, state);
             return Err(self.no_memory());
@@ -589,7 +595,7 @@ impl Vm {
                 if let Some(mut fr) = self.frames.pop() {
                     let base = fr.base;
                     let live = self.stack.len().saturating_sub(base);
-                    if saved.try_reserve(live).is_err() {
+                    if saved.capacity() < live && saved.try_reserve(live).is_err() {
                         self.stack.truncate(base);
                         self.gen_finish(g);
                         return Err(self.no_memory());

@@ -38,9 +38,229 @@ enum Flow {
 /// Slots a for-loop iterator occupies on the value stack (MicroPython's MP_OBJ_ITER_BUF_NSLOTS).
 const ITER_SLOTS: usize = 4;
 
-#[inline]
+#[inline(always)]
 fn uint(bc: &[u8], ip: &mut usize) -> Option<usize> {
+    // Most operands are below 128: one byte.
+    let b = *bc.get(*ip)?;
+    if b & 0x80 == 0 {
+        *ip += 1;
+        return Some(b as usize);
+    }
     super::code::read_uint(bc, ip)
+}
+
+// The dispatch `match` names every opcode value by itself, with no range patterns (those
+// compile to a chain of range tests after the jump table): it becomes one jump table over
+// all 256 values, with no bounds test. These macros are the "multi" opcode ranges and the
+// undefined opcodes, as patterns.
+
+/// LOAD_CONST_SMALL_INT_MULTI: 0x70..=0xaf.
+macro_rules! small_int_opcodes {
+    () => {
+        0x70 | 0x71
+            | 0x72
+            | 0x73
+            | 0x74
+            | 0x75
+            | 0x76
+            | 0x77
+            | 0x78
+            | 0x79
+            | 0x7a
+            | 0x7b
+            | 0x7c
+            | 0x7d
+            | 0x7e
+            | 0x7f
+            | 0x80
+            | 0x81
+            | 0x82
+            | 0x83
+            | 0x84
+            | 0x85
+            | 0x86
+            | 0x87
+            | 0x88
+            | 0x89
+            | 0x8a
+            | 0x8b
+            | 0x8c
+            | 0x8d
+            | 0x8e
+            | 0x8f
+            | 0x90
+            | 0x91
+            | 0x92
+            | 0x93
+            | 0x94
+            | 0x95
+            | 0x96
+            | 0x97
+            | 0x98
+            | 0x99
+            | 0x9a
+            | 0x9b
+            | 0x9c
+            | 0x9d
+            | 0x9e
+            | 0x9f
+            | 0xa0
+            | 0xa1
+            | 0xa2
+            | 0xa3
+            | 0xa4
+            | 0xa5
+            | 0xa6
+            | 0xa7
+            | 0xa8
+            | 0xa9
+            | 0xaa
+            | 0xab
+            | 0xac
+            | 0xad
+            | 0xae
+            | 0xaf
+    };
+}
+
+/// LOAD_FAST_MULTI: 0xb0..=0xbf.
+macro_rules! load_fast_opcodes {
+    () => {
+        0xb0 | 0xb1
+            | 0xb2
+            | 0xb3
+            | 0xb4
+            | 0xb5
+            | 0xb6
+            | 0xb7
+            | 0xb8
+            | 0xb9
+            | 0xba
+            | 0xbb
+            | 0xbc
+            | 0xbd
+            | 0xbe
+            | 0xbf
+    };
+}
+
+/// STORE_FAST_MULTI: 0xc0..=0xcf.
+macro_rules! store_fast_opcodes {
+    () => {
+        0xc0 | 0xc1
+            | 0xc2
+            | 0xc3
+            | 0xc4
+            | 0xc5
+            | 0xc6
+            | 0xc7
+            | 0xc8
+            | 0xc9
+            | 0xca
+            | 0xcb
+            | 0xcc
+            | 0xcd
+            | 0xce
+            | 0xcf
+    };
+}
+
+/// UNARY_OP_MULTI: 0xd0..=0xd6.
+macro_rules! unary_opcodes {
+    () => {
+        0xd0 | 0xd1 | 0xd2 | 0xd3 | 0xd4 | 0xd5 | 0xd6
+    };
+}
+
+/// BINARY_OP_MULTI: 0xd7..=0xf9.
+macro_rules! binary_opcodes {
+    () => {
+        0xd7 | 0xd8
+            | 0xd9
+            | 0xda
+            | 0xdb
+            | 0xdc
+            | 0xdd
+            | 0xde
+            | 0xdf
+            | 0xe0
+            | 0xe1
+            | 0xe2
+            | 0xe3
+            | 0xe4
+            | 0xe5
+            | 0xe6
+            | 0xe7
+            | 0xe8
+            | 0xe9
+            | 0xea
+            | 0xeb
+            | 0xec
+            | 0xed
+            | 0xee
+            | 0xef
+            | 0xf0
+            | 0xf1
+            | 0xf2
+            | 0xf3
+            | 0xf4
+            | 0xf5
+            | 0xf6
+            | 0xf7
+            | 0xf8
+            | 0xf9
+    };
+}
+
+/// Opcode values MicroPython does not define.
+macro_rules! invalid_opcodes {
+    () => {
+        0x00 | 0x01
+            | 0x02
+            | 0x03
+            | 0x04
+            | 0x05
+            | 0x06
+            | 0x07
+            | 0x08
+            | 0x09
+            | 0x0a
+            | 0x0b
+            | 0x0c
+            | 0x0d
+            | 0x0e
+            | 0x0f
+            | 0x1d
+            | 0x1e
+            | 0x1f
+            | 0x38
+            | 0x39
+            | 0x3a
+            | 0x3b
+            | 0x3c
+            | 0x3d
+            | 0x3e
+            | 0x3f
+            | 0x41
+            | 0x4c
+            | 0x4d
+            | 0x4e
+            | 0x4f
+            | 0x60
+            | 0x61
+            | 0x6a
+            | 0x6b
+            | 0x6c
+            | 0x6d
+            | 0x6e
+            | 0x6f
+            | 0xfa
+            | 0xfb
+            | 0xfc
+            | 0xfd
+            | 0xfe
+            | 0xff
+    };
 }
 
 #[inline]
@@ -124,6 +344,8 @@ impl Vm {
     }
 
     /// Run frames until the one at depth `stop` finishes (returns, yields or raises).
+    // The opcode patterns list values one by one on purpose (see `small_int_opcodes`).
+    #[allow(clippy::manual_range_patterns)]
     pub fn run(&mut self, stop: usize) -> PyResult<Exit> {
         let mut pending: Option<PyErr> = None;
         let mut inject = core::mem::replace(&mut self.inject, Value::NULL);
@@ -199,13 +421,17 @@ impl Vm {
                             }
                         };
                     }
+                    // The running frame's state is the last `n_state` slots of the value stack
+                    // (`self.stack.len() == top`: frames are pushed on top and truncated on
+                    // return), so checking an index against the stack's length also keeps it
+                    // inside this frame from above; pops and peeks are kept above `base`.
                     macro_rules! push {
                         ($v:expr) => {{
                             let v: Value = $v;
-                            if sp >= top {
-                                bad!();
+                            match self.stack.get_mut(sp) {
+                                Some(s) => *s = v,
+                                None => bad!(),
                             }
-                            *self.sv_mut(sp) = v;
                             sp += 1;
                         }};
                     }
@@ -215,7 +441,10 @@ impl Vm {
                                 bad!();
                             }
                             sp -= 1;
-                            self.sv(sp)
+                            match self.stack.get(sp) {
+                                Some(v) => *v,
+                                None => bad!(),
+                            }
                         }};
                     }
                     macro_rules! peek {
@@ -224,7 +453,10 @@ impl Vm {
                             if sp < base + 1 + n {
                                 bad!();
                             }
-                            self.sv(sp - 1 - n)
+                            match self.stack.get(sp - 1 - n) {
+                                Some(v) => *v,
+                                None => bad!(),
+                            }
                         }};
                     }
                     macro_rules! set_top {
@@ -233,16 +465,36 @@ impl Vm {
                             if sp <= base {
                                 bad!();
                             }
-                            *self.sv_mut(sp - 1) = v;
+                            match self.stack.get_mut(sp - 1) {
+                                Some(s) => *s = v,
+                                None => bad!(),
+                            }
                         }};
                     }
+                    // The slot of local `n`. The validator proves `n < n_state` for loaded
+                    // code (and the compiler emits no other); an index past the state wraps
+                    // below `base` or far above the stack, where it is still checked.
                     macro_rules! local {
                         ($n:expr) => {{
                             let n: usize = $n;
-                            if n >= n_state {
-                                bad!();
+                            top.wrapping_sub(1).wrapping_sub(n)
+                        }};
+                    }
+                    macro_rules! load_local {
+                        ($slot:expr) => {{
+                            match self.stack.get($slot) {
+                                Some(v) => *v,
+                                None => bad!(),
                             }
-                            base + n_state - 1 - n
+                        }};
+                    }
+                    macro_rules! store_local {
+                        ($slot:expr, $v:expr) => {{
+                            let v: Value = $v;
+                            match self.stack.get_mut($slot) {
+                                Some(s) => *s = v,
+                                None => bad!(),
+                            }
                         }};
                     }
                     macro_rules! qstr_arg {
@@ -316,7 +568,7 @@ impl Vm {
                         op::LOAD_NULL => push!(Value::NULL),
                         op::LOAD_FAST_N => {
                             let n = opt!(uint(bc, &mut ip));
-                            let v = self.sv(local!(n));
+                            let v = load_local!(local!(n));
                             if v.is_null() {
                                 fail!(self.new_exception(
                                     &ex::NAME_ERROR,
@@ -327,7 +579,7 @@ impl Vm {
                         }
                         op::LOAD_DEREF => {
                             let n = opt!(uint(bc, &mut ip));
-                            let cell = self.sv(local!(n));
+                            let cell = load_local!(local!(n));
                             let v = match self.heap.get(cell) {
                                 Some(Obj::Cell(v)) => *v,
                                 _ => Value::NULL,
@@ -362,13 +614,25 @@ impl Vm {
                             let slot = (code_tag ^ op_ip).wrapping_mul(0x9e37_79b9);
                             let v = match self.dict_get_qstr_cached(globals, q, slot) {
                                 Some(v) => v,
-                                None => tri!(self.load_builtin(q)),
+                                // A builtin: through the cache too (its own slot).
+                                None => match self.dict_get_qstr_cached(
+                                    self.builtins,
+                                    q,
+                                    slot.wrapping_add(1),
+                                ) {
+                                    Some(v) => v,
+                                    None => tri!(self.load_builtin(q)),
+                                },
                             };
                             push!(v);
                         }
                         op::LOAD_ATTR => {
                             let q = qstr_arg!();
                             let obj = peek!(0);
+                            if let Some(v) = self.instance_attr_fast(obj, q) {
+                                set_top!(v);
+                                continue;
+                            }
                             save!();
                             let v = tri!(self.getattr(obj, q));
                             set_top!(v);
@@ -376,8 +640,13 @@ impl Vm {
                         op::LOAD_METHOD => {
                             let q = qstr_arg!();
                             let obj = peek!(0);
-                            save!();
-                            let m = tri!(self.load_method(obj, q));
+                            let m = match self.instance_method_fast(obj, q) {
+                                Some(m) => m,
+                                None => {
+                                    save!();
+                                    tri!(self.load_method(obj, q))
+                                }
+                            };
                             set_top!(m.func);
                             push!(m.self_);
                         }
@@ -402,6 +671,10 @@ impl Vm {
                         op::LOAD_SUBSCR => {
                             let index = pop!();
                             let obj = peek!(0);
+                            if let Some(v) = self.getitem_fast(obj, index) {
+                                set_top!(v);
+                                continue;
+                            }
                             save!();
                             let v = tri!(self.getitem(obj, index));
                             set_top!(v);
@@ -410,11 +683,11 @@ impl Vm {
                             let n = opt!(uint(bc, &mut ip));
                             let slot = local!(n);
                             let v = pop!();
-                            *self.sv_mut(slot) = v;
+                            store_local!(slot, v);
                         }
                         op::STORE_DEREF => {
                             let n = opt!(uint(bc, &mut ip));
-                            let cell = self.sv(local!(n));
+                            let cell = load_local!(local!(n));
                             let v = pop!();
                             if let Some(Obj::Cell(c)) = self.heap.get_mut(cell) {
                                 *c = v;
@@ -449,6 +722,9 @@ impl Vm {
                             let index = pop!();
                             let obj = pop!();
                             let v = pop!();
+                            if !v.is_null() && self.setitem_fast(obj, index, v) {
+                                continue;
+                            }
                             save!();
                             // `del obj[index]` compiles to STORE_SUBSCR with a NULL value.
                             if v.is_null() {
@@ -460,17 +736,17 @@ impl Vm {
                         op::DELETE_FAST => {
                             let n = opt!(uint(bc, &mut ip));
                             let slot = local!(n);
-                            if self.sv(slot).is_null() {
+                            if load_local!(slot).is_null() {
                                 fail!(self.new_exception(
                                     &ex::NAME_ERROR,
                                     "local variable referenced before assignment"
                                 ));
                             }
-                            *self.sv_mut(slot) = Value::NULL;
+                            store_local!(slot, Value::NULL);
                         }
                         op::DELETE_DEREF => {
                             let n = opt!(uint(bc, &mut ip));
-                            let cell = self.sv(local!(n));
+                            let cell = load_local!(local!(n));
                             let ok = match self.heap.get_mut(cell) {
                                 Some(Obj::Cell(c)) if !c.is_null() => {
                                     *c = Value::NULL;
@@ -1217,15 +1493,15 @@ impl Vm {
                             let locals = self.fr(fi).locals;
                             tri!(self.import_star(m, locals));
                         }
-                        0x70..=0xaf => {
+                        small_int_opcodes!() => {
                             push!(Value::small_int(
                                 opcode as isize
                                     - op::LOAD_CONST_SMALL_INT_MULTI as isize
                                     - op::LOAD_CONST_SMALL_INT_MULTI_EXCESS as isize
                             ));
                         }
-                        0xb0..=0xbf => {
-                            let v = self.sv(local!((opcode - op::LOAD_FAST_MULTI) as usize));
+                        load_fast_opcodes!() => {
+                            let v = load_local!(local!((opcode - op::LOAD_FAST_MULTI) as usize));
                             if v.is_null() {
                                 fail!(self.new_exception(
                                     &ex::NAME_ERROR,
@@ -1234,18 +1510,18 @@ impl Vm {
                             }
                             push!(v);
                         }
-                        0xc0..=0xcf => {
+                        store_fast_opcodes!() => {
                             let slot = local!((opcode - op::STORE_FAST_MULTI) as usize);
                             let v = pop!();
-                            *self.sv_mut(slot) = v;
+                            store_local!(slot, v);
                         }
-                        0xd0..=0xd6 => {
+                        unary_opcodes!() => {
                             let v = peek!(0);
                             save!();
                             let r = tri!(self.unary_op(opcode - op::UNARY_OP_MULTI, v));
                             set_top!(r);
                         }
-                        0xd7..=0xf9 => {
+                        binary_opcodes!() => {
                             let rhs = pop!();
                             let lhs = peek!(0);
                             let o = opcode - op::BINARY_OP_MULTI;
@@ -1256,6 +1532,9 @@ impl Vm {
                                     op::BINARY_SUBTRACT | op::BINARY_INPLACE_SUBTRACT => {
                                         a.checked_sub(b)
                                     }
+                                    op::BINARY_AND | op::BINARY_INPLACE_AND => Some(a & b),
+                                    op::BINARY_OR | op::BINARY_INPLACE_OR => Some(a | b),
+                                    op::BINARY_XOR | op::BINARY_INPLACE_XOR => Some(a ^ b),
                                     _ => None,
                                 };
                                 if let Some(r) = fast.and_then(|r| Value::try_small_int(r as i64)) {
@@ -1276,11 +1555,24 @@ impl Vm {
                                     continue;
                                 }
                             }
+                            if let Some(r) = self.float_binop_fast(o, lhs, rhs) {
+                                let r = tri!(r);
+                                set_top!(r);
+                                continue;
+                            }
                             save!();
+                            // The other operations on small ints (`None`: the result is a big
+                            // int or a float, left to the general path).
+                            if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
+                                if let Some(r) = tri!(self.small_int_op(o, a, b)) {
+                                    set_top!(r);
+                                    continue;
+                                }
+                            }
                             let r = tri!(self.binary_op(o, lhs, rhs));
                             set_top!(r);
                         }
-                        _ => bad!(),
+                        invalid_opcodes!() => bad!(),
                     }
                 },
             };

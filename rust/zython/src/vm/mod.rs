@@ -513,24 +513,34 @@ impl Vm {
 
     /// Name lookup through the lookup cache: `slot` identifies the instruction (see
     /// [`LookupCache`]); a hit is verified by key identity, so a stale hint is harmless.
-    #[inline]
+    #[inline(always)]
     pub fn dict_get_qstr_cached(&mut self, d: Value, name: Qstr, slot: usize) -> Option<Value> {
         let key = Value::qstr(name);
-        let i = slot & (self.lookup_cache.len() - 1);
-        let (tag, pos) = self.lookup_cache[i];
-        let dict = self.dict_ref(d)?;
+        let (tag, pos) = self.lookup_cache[slot & (self.lookup_cache.len() - 1)];
         if tag == slot {
-            if let Some(e) = dict.entry(pos as usize) {
+            if let Some(e) = self.dict_ref(d).and_then(|dict| dict.entry(pos as usize)) {
                 if e.key == key {
                     return Some(e.value);
                 }
             }
         }
+        self.dict_get_qstr_miss(d, name, slot)
+    }
+
+    /// [`Vm::dict_get_qstr_cached`] past a cache miss (out of line: the hit stays small).
+    #[inline(never)]
+    fn dict_get_qstr_miss(&mut self, d: Value, name: Qstr, slot: usize) -> Option<Value> {
+        let key = Value::qstr(name);
+        let i = slot & (self.lookup_cache.len() - 1);
+        let dict = self.dict_ref(d)?;
         let h = self.qstrs.hash(name);
         if let Some(p) = dict.find_identical(h, key) {
             let v = dict.entry(p).map(|e| e.value);
             self.lookup_cache[i] = (slot, p as u32);
             return v;
+        }
+        if dict.all_qstr_keys() {
+            return None;
         }
         self.dict_get_qstr(d, name)
     }

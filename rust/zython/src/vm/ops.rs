@@ -437,7 +437,132 @@ impl Vm {
         }
     }
 
-    fn small_int_op(&mut self, o: u8, x: isize, y: isize) -> PyResult<Option<Value>> {
+    /// The dispatch loop's float fast path: `+ - * /` with a float and a float or small int,
+    /// comparisons of two floats, `+ - *` with a complex and a complex, float or small int,
+    /// as [`Vm::binary_op`] computes them. `None`: take the general path (other operations,
+    /// other types, division by zero).
+    #[inline]
+    pub fn float_binop_fast(&mut self, o: u8, a: Value, b: Value) -> Option<PyResult<Value>> {
+        if !cfg!(feature = "fast-paths") {
+            return None; // the general path does the same in less flash
+        }
+        let (x, fa) = match self.heap.get(a) {
+            Some(Obj::Float(x)) => (*x, true),
+            Some(Obj::Complex(..)) => return self.complex_binop_fast(o, a, b),
+            _ => (a.as_small_int()? as f64, false),
+        };
+        let (y, fb) = match self.heap.get(b) {
+            Some(Obj::Float(y)) => (*y, true),
+            Some(Obj::Complex(..)) => return self.complex_binop_fast(o, a, b),
+            _ => (b.as_small_int()? as f64, false),
+        };
+        let r = match o {
+            _ if !(fa || fb) => return None,
+            op::BINARY_ADD | op::BINARY_INPLACE_ADD => x + y,
+            op::BINARY_SUBTRACT | op::BINARY_INPLACE_SUBTRACT => x - y,
+            op::BINARY_MULTIPLY | op::BINARY_INPLACE_MULTIPLY => x * y,
+            op::BINARY_TRUE_DIVIDE | op::BINARY_INPLACE_TRUE_DIVIDE if y != 0.0 => x / y,
+            _ if !(fa && fb) => return None,
+            op::BINARY_LESS => return Some(Ok(Value::bool(x < y))),
+            op::BINARY_MORE => return Some(Ok(Value::bool(x > y))),
+            op::BINARY_LESS_EQUAL => return Some(Ok(Value::bool(x <= y))),
+            op::BINARY_MORE_EQUAL => return Some(Ok(Value::bool(x >= y))),
+            _ => return None,
+        };
+        Some(self.new_float(r))
+    }
+
+    /// [`Vm::float_binop_fast`] with a complex operand: `+ - *` as `complex_op` computes them.
+    fn complex_binop_fast(&mut self, o: u8, a: Value, b: Value) -> Option<PyResult<Value>> {
+        if !cfg!(feature = "complex") {
+            return None; // no complex number exists
+        }
+        let parts = |v: Value| match self.heap.get(v) {
+            Some(Obj::Complex(r, i)) => Some((*r, *i)),
+            Some(Obj::Float(f)) => Some((*f, 0.0)),
+            _ => v.as_small_int().map(|i| (i as f64, 0.0)),
+        };
+        let ((ar, ai), (br, bi)) = (parts(a)?, parts(b)?);
+        let (r, i) = match o {
+            op::BINARY_ADD | op::BINARY_INPLACE_ADD => (ar + br, ai + bi),
+            op::BINARY_SUBTRACT | op::BINARY_INPLACE_SUBTRACT => (ar - br, ai - bi),
+            op::BINARY_MULTIPLY | op::BINARY_INPLACE_MULTIPLY => {
+                (ar * br - ai * bi, ar * bi + ai * br)
+            }
+            _ => return None,
+        };
+        Some(self.new_complex(r, i))
+    }
+
+    /// The dispatch loop's subscript fast path: a list, tuple, bytes or bytearray indexed by
+    /// a small int in range. `None`: take the general path ([`Vm::getitem`]).
+    #[inline]
+    pub fn getitem_fast(&self, obj: Value, index: Value) -> Option<Value> {
+        if !cfg!(feature = "fast-paths") {
+            return None; // the general path does the same in less flash
+        }
+        let i = index.as_small_int()?;
+        let at = |len: usize| {
+            let j = if i < 0 {
+                i.checked_add(len as isize)?
+            } else {
+                i
+            };
+            usize::try_from(j).ok()
+        };
+        match self.heap.get(obj) {
+            Some(Obj::List(l)) => l.get(at(l.len())?).copied(),
+            Some(Obj::Tuple(t)) => t.get(at(t.len())?).copied(),
+            Some(Obj::Bytes(b)) => b.get(at(b.len())?).map(|&x| Value::small_int(x as isize)),
+            Some(Obj::ByteArray(b)) => b.get(at(b.len())?).map(|&x| Value::small_int(x as isize)),
+            _ => None,
+        }
+    }
+
+    /// Store into a list (any value) or bytearray (a small int in 0..256) at a small-int
+    /// index in range; false: take the general path ([`Vm::setitem`]).
+    #[inline]
+    pub fn setitem_fast(&mut self, obj: Value, index: Value, value: Value) -> bool {
+        if !cfg!(feature = "fast-paths") {
+            return false; // the general path does the same in less flash
+        }
+        let Some(i) = index.as_small_int() else {
+            return false;
+        };
+        let at = |len: usize| {
+            let j = if i < 0 {
+                i.wrapping_add(len as isize)
+            } else {
+                i
+            };
+            usize::try_from(j).ok()
+        };
+        match self.heap.get_mut(obj) {
+            Some(Obj::List(l)) => match at(l.len()).and_then(|j| l.get_mut(j)) {
+                Some(slot) => {
+                    *slot = value;
+                    true
+                }
+                None => false,
+            },
+            Some(Obj::ByteArray(b)) => {
+                let byte = value.as_small_int().and_then(|x| u8::try_from(x).ok());
+                match (byte, at(b.len()).and_then(|j| b.get_mut(j))) {
+                    (Some(x), Some(slot)) => {
+                        *slot = x;
+                        true
+                    }
+                    _ => false,
+                }
+            }
+            _ => false,
+        }
+    }
+
+    /// Binary operation `o` on two small ints: `Ok(None)` when the result needs the general
+    /// path (big ints, floats).
+    #[inline(never)]
+    pub fn small_int_op(&mut self, o: u8, x: isize, y: isize) -> PyResult<Option<Value>> {
         let mk = |r: Option<isize>| -> Option<Value> {
             r.filter(|r| (crate::value::SMALL_INT_MIN..=crate::value::SMALL_INT_MAX).contains(r))
                 .map(Value::small_int)
