@@ -479,6 +479,12 @@ static_qstrs! {
     // Builtin modules (modules/*.rs): names their tables need.
     BUFFER = "buffer",
     FILENO = "fileno",
+    IOCTL = "ioctl",
+    REGISTER = "register",
+    UNREGISTER = "unregister",
+    MODIFY = "modify",
+    POLL = "poll",
+    IPOLL = "ipoll",
     U_MACHINE = "_machine",
     INTERN = "intern",
     ERRORCODE = "errorcode",

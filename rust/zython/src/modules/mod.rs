@@ -44,6 +44,8 @@ pub mod json;
 #[cfg(feature = "modules-full")]
 pub mod ringio;
 #[cfg(feature = "modules-full")]
+pub mod select;
+#[cfg(feature = "modules-full")]
 pub mod vfs;
 
 use crate::statics::StaticObj;
@@ -79,6 +81,8 @@ pub static BUILTIN_MODULES: &[&StaticObj] = &[
     &binascii::BINASCII_MODULE,
     #[cfg(feature = "modules-full")]
     &heapq::HEAPQ_MODULE,
+    #[cfg(feature = "modules-full")]
+    &select::SELECT_MODULE,
 ];
 
 /// Builtin modules a file on `sys.path` may replace (MicroPython's extensible modules); the
@@ -95,6 +99,7 @@ pub fn is_extensible(def: &StaticObj) -> bool {
         "json",
         "os",
         "random",
+        "select",
         "struct",
         "time",
     ];
