@@ -42,6 +42,8 @@ pub mod heapq;
 #[cfg(feature = "modules-full")]
 pub mod json;
 #[cfg(feature = "modules-full")]
+pub mod re;
+#[cfg(feature = "modules-full")]
 pub mod ringio;
 #[cfg(feature = "modules-full")]
 pub mod select;
@@ -83,6 +85,8 @@ pub static BUILTIN_MODULES: &[&StaticObj] = &[
     &heapq::HEAPQ_MODULE,
     #[cfg(feature = "modules-full")]
     &select::SELECT_MODULE,
+    #[cfg(feature = "modules-full")]
+    &re::RE_MODULE,
 ];
 
 /// Builtin modules a file on `sys.path` may replace (MicroPython's extensible modules); the
@@ -99,6 +103,7 @@ pub fn is_extensible(def: &StaticObj) -> bool {
         "json",
         "os",
         "random",
+        "re",
         "select",
         "struct",
         "time",
