@@ -83,3 +83,13 @@ for bad in (-1, object(), "x"):
         select.poll().register(bad)
     except (ValueError, TypeError) as e:
         print(type(e).__name__)
+
+# micropython.RingIO is a pollable stream.
+r = micropython.RingIO(4)
+q = select.poll()
+q.register(r)
+print([ev for _, ev in q.poll(0)])
+r.write(b"abcd")
+print([ev for _, ev in q.poll(0)])
+r.read(2)
+print([ev for _, ev in q.poll(0)])

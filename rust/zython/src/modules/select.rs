@@ -71,8 +71,14 @@ fn this(vm: &mut Vm, v: Value) -> PyResult<&mut Poll> {
     native::get_mut::<Poll>(vm, v).ok_or(PyErr(Value::NONE))
 }
 
-/// How `obj` is polled: its file descriptor, or -1 for a Python stream's `ioctl`.
+/// Entries polled by the core's own streams (RingIO) rather than a descriptor or `ioctl`.
+const NATIVE: i32 = -2;
+
+/// How `obj` is polled: its file descriptor, -1 for a Python stream's `ioctl`, or `NATIVE`.
 fn fd_of(vm: &mut Vm, obj: Value) -> PyResult<i32> {
+    if crate::modules::ringio::poll(vm, obj, 0).is_some() {
+        return Ok(NATIVE);
+    }
     if let Some(fd) = obj.as_small_int() {
         return i32::try_from(fd)
             .ok()
@@ -130,7 +136,14 @@ fn poll_once(vm: &mut Vm, p: Value, wait: Option<u32>) -> PyResult<usize> {
     let mut i = 0;
     // Python streams first (their `ioctl` may change the registrations: index checked).
     while let Some(e) = entry(vm, p, i)? {
-        if e.fd < 0 {
+        if e.fd == NATIVE {
+            has_stream = true;
+            let r = crate::modules::ringio::poll(vm, e.obj, e.events).unwrap_or(0x20);
+            if let Some(slot) = this(vm, p)?.entries.get_mut(i) {
+                slot.revents = r;
+            }
+            ready += (r != 0) as usize;
+        } else if e.fd < 0 {
             has_stream = true;
             let args = [
                 Value::small_int(STREAM_POLL),
