@@ -385,7 +385,7 @@ native_fn!(LOADS, "loads", 1, 1, |vm, a, _| {
 });
 native_fn!(LOAD, "load", 1, 1, |vm, a, _| {
     if crate::modules::io::is_iobase(vm, a[0]) {
-        let data = crate::modules::io::iobase_read_all(vm, a[0])?;
+        let data = crate::modules::io::iobase_read_all(vm, a[0], 1)?;
         return loads_bytes(vm, &data);
     }
     let s = vm.call_method(a[0], q::READ, &[])?;
