@@ -36,6 +36,8 @@ pub mod binascii;
 #[cfg(feature = "modules-full")]
 pub mod cmath;
 #[cfg(feature = "modules-full")]
+pub mod framebuf;
+#[cfg(feature = "modules-full")]
 pub mod hashlib;
 #[cfg(feature = "modules-full")]
 pub mod heapq;
@@ -87,6 +89,8 @@ pub static BUILTIN_MODULES: &[&StaticObj] = &[
     &select::SELECT_MODULE,
     #[cfg(feature = "modules-full")]
     &re::RE_MODULE,
+    #[cfg(feature = "modules-full")]
+    &framebuf::FRAMEBUF_MODULE,
 ];
 
 /// Builtin modules a file on `sys.path` may replace (MicroPython's extensible modules); the
