@@ -44,6 +44,8 @@ pub mod heapq;
 #[cfg(feature = "modules-full")]
 pub mod json;
 #[cfg(feature = "modules-full")]
+pub mod platform;
+#[cfg(feature = "modules-full")]
 pub mod re;
 #[cfg(feature = "modules-full")]
 pub mod ringio;
@@ -91,6 +93,8 @@ pub static BUILTIN_MODULES: &[&StaticObj] = &[
     &re::RE_MODULE,
     #[cfg(feature = "modules-full")]
     &framebuf::FRAMEBUF_MODULE,
+    #[cfg(feature = "modules-full")]
+    &platform::PLATFORM_MODULE,
 ];
 
 /// Builtin modules a file on `sys.path` may replace (MicroPython's extensible modules); the
@@ -106,6 +110,7 @@ pub fn is_extensible(def: &StaticObj) -> bool {
         "io",
         "json",
         "os",
+        "platform",
         "random",
         "re",
         "select",
