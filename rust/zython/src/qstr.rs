@@ -500,6 +500,7 @@ static_qstrs! {
     LINE = "line",
     BLIT = "blit",
     SCROLL = "scroll",
+    ELLIPSE = "ellipse",
     U_MACHINE = "_machine",
     INTERN = "intern",
     ERRORCODE = "errorcode",

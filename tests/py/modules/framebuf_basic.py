@@ -72,3 +72,12 @@ class Screen(framebuf.FrameBuffer):
 s = Screen(3, 3)
 s.cross()
 print(bytes(s), s.buf)
+
+# ellipse: outline, filled, one quadrant, and a zero radius
+e = framebuf.FrameBuffer(bytearray(11 * 9), 11, 9, framebuf.GS8)
+for args in ((5, 4, 5, 3, 1), (5, 4, 4, 4, 2, True), (5, 4, 5, 4, 3, True, 0b0100), (2, 2, 0, 0, 4, True)):
+    e.fill(0)
+    e.ellipse(*args)
+    show(e, 11, 9)
+e.ellipse(5, 4, 3, 0, 5)
+e.ellipse(5, 4, 0, 3, 5, True)

@@ -298,6 +298,91 @@ native_fn!(LINE, "line", 6, 6, |vm, a, _| {
     Ok(Value::NONE)
 });
 
+/// Draw the points (or, filled, the spans from the centre to the points) (cx ± x, cy ± y)
+/// of the quadrants in mask `m`: 1 upper right, 2 upper left, 4 lower left, 8 lower right.
+#[allow(clippy::too_many_arguments)]
+fn quadrants(
+    vm: &mut Vm,
+    fb: &FrameBuffer,
+    cx: i64,
+    cy: i64,
+    x: i64,
+    y: i64,
+    c: u32,
+    fill: bool,
+    m: i64,
+) {
+    for (bit, sx, sy) in [(1, 1, -1), (2, -1, -1), (4, -1, 1), (8, 1, 1)] {
+        if m & bit == 0 {
+            continue;
+        }
+        let (px, py) = (cx + sx * x, cy + sy * y);
+        if fill {
+            fill_rect(vm, fb, px.min(cx), py, x + 1, 1, c);
+        } else {
+            fill_rect(vm, fb, px, py, 1, 1, c);
+        }
+    }
+}
+
+native_fn!(ELLIPSE, "ellipse", 6, 8, |vm, a, _| {
+    let fb = this(vm, a[0])?;
+    let n = ints(vm, &a[1..])?;
+    let (cx, cy, xr, yr, c) = (n[0], n[1], n[2], n[3], n[4] as u32);
+    let fill = n.get(5).is_some_and(|&f| f != 0);
+    let m = n.get(6).copied().unwrap_or(0xf);
+    if xr < 0 || yr < 0 {
+        return Ok(Value::NONE);
+    }
+    if xr == 0 && yr == 0 {
+        if m & 0xf != 0 {
+            fill_rect(vm, &fb, cx, cy, 1, 1, c);
+        }
+        return Ok(Value::NONE);
+    }
+    // Each loop below runs at most once per pixel of its radius (a zero radius would leave
+    // one stop value unchanged).
+    let mut budget = 2 * (xr + yr) + 4;
+    // J. Kennedy's midpoint ellipse: the flat part stepping y, then the steep part
+    // stepping x; the error terms stay integers.
+    let (two_a2, two_b2) = (2 * xr * xr, 2 * yr * yr);
+    let (mut x, mut y) = (xr, 0);
+    let (mut xch, mut ych) = (yr * yr * (1 - 2 * xr), xr * xr);
+    let (mut err, mut stop_x, mut stop_y) = (0, two_b2 * xr, 0);
+    while stop_x >= stop_y && budget > 0 {
+        budget -= 1;
+        quadrants(vm, &fb, cx, cy, x, y, c, fill, m);
+        y += 1;
+        stop_y += two_a2;
+        err += ych;
+        ych += two_a2;
+        if 2 * err + xch > 0 {
+            x -= 1;
+            stop_x -= two_b2;
+            err += xch;
+            xch += two_b2;
+        }
+    }
+    let (mut x, mut y) = (0, yr);
+    let (mut xch, mut ych) = (yr * yr, xr * xr * (1 - 2 * yr));
+    let (mut err, mut stop_x, mut stop_y) = (0, 0, two_a2 * yr);
+    while stop_x <= stop_y && budget > 0 {
+        budget -= 1;
+        quadrants(vm, &fb, cx, cy, x, y, c, fill, m);
+        x += 1;
+        stop_x += two_b2;
+        err += xch;
+        xch += two_b2;
+        if 2 * err + ych > 0 {
+            y -= 1;
+            stop_y -= two_a2;
+            err += ych;
+            ych += two_a2;
+        }
+    }
+    Ok(Value::NONE)
+});
+
 /// A blit source or palette: a FrameBuffer, or (buffer, width, height, format[, stride]).
 fn source(vm: &mut Vm, v: Value) -> PyResult<(Geom, Vec<u8>)> {
     if let Some(fb) = native::get::<FrameBuffer>(vm, v) {
@@ -410,6 +495,7 @@ pub static FRAMEBUFFER_TYPE: StaticObj = StaticObj::Type(&TypeDef {
         (q::LINE, Attr::Fn(&LINE)),
         (q::BLIT, Attr::Fn(&BLIT)),
         (q::SCROLL, Attr::Fn(&SCROLL)),
+        (q::ELLIPSE, Attr::Fn(&ELLIPSE)),
     ],
     make_new: Some(make_new),
     attr_hook: None,
