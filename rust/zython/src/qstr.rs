@@ -501,6 +501,7 @@ static_qstrs! {
     BLIT = "blit",
     SCROLL = "scroll",
     ELLIPSE = "ellipse",
+    POLY = "poly",
     U_MACHINE = "_machine",
     INTERN = "intern",
     ERRORCODE = "errorcode",

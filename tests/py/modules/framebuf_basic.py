@@ -81,3 +81,15 @@ for args in ((5, 4, 5, 3, 1), (5, 4, 4, 4, 2, True), (5, 4, 5, 4, 3, True, 0b010
     show(e, 11, 9)
 e.ellipse(5, 4, 3, 0, 5)
 e.ellipse(5, 4, 0, 3, 5, True)
+
+# poly: outline from an array or bytes of coordinates; a filled rectangle
+from array import array
+
+e.fill(0)
+e.poly(1, 1, array("h", (0, 0, 6, 2, 2, 6)), 6)
+e.poly(0, 0, array("h", [8, 0, 10, 2, 8, 4]), 7)
+e.poly(0, 0, b"\x00\x08\x03\x08", 8)
+show(e, 11, 9)
+e.fill(0)
+e.poly(2, 2, bytes([0, 0, 4, 0, 4, 3, 0, 3]), 9, True)
+show(e, 11, 9)

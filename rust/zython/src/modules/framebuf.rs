@@ -273,12 +273,18 @@ native_fn!(PIXEL, "pixel", 3, 4, |vm, a, _| {
 native_fn!(LINE, "line", 6, 6, |vm, a, _| {
     let fb = this(vm, a[0])?;
     let n = ints(vm, &a[1..])?;
-    let (mut x, mut y, x2, y2, c, g) = (n[0], n[1], n[2], n[3], n[4] as u32, fb.g);
+    line(vm, &fb, n[0], n[1], n[2], n[3], n[4] as u32);
+    Ok(Value::NONE)
+});
+
+#[allow(clippy::too_many_arguments)]
+fn line(vm: &mut Vm, fb: &FrameBuffer, x1: i64, y1: i64, x2: i64, y2: i64, c: u32) {
+    let (mut x, mut y, g) = (x1, y1, fb.g);
     // Bresenham's line, both ends included.
     let (dx, dy) = ((x2 - x).abs(), -(y2 - y).abs());
     let (sx, sy) = (if x < x2 { 1 } else { -1 }, if y < y2 { 1 } else { -1 });
     let mut err = dx + dy;
-    with_pixels(vm, &fb, |d| loop {
+    with_pixels(vm, fb, |d| loop {
         if (0..g.w).contains(&x) && (0..g.h).contains(&y) {
             g.set(d, x, y, c);
         }
@@ -295,6 +301,64 @@ native_fn!(LINE, "line", 6, 6, |vm, a, _| {
             y += sy;
         }
     });
+}
+
+/// The vertices of `poly`'s coordinates: an array or a sequence of ints, or bytes (one per
+/// coordinate).
+fn vertices(vm: &mut Vm, v: Value) -> PyResult<Vec<(i64, i64)>> {
+    let flat: Vec<i64> = match native::get::<crate::modules::array::Array>(vm, v) {
+        Some(_) => {
+            let items = vm.collect_iterable(v)?;
+            ints(vm, &items)?
+        }
+        None => match native::buffer(vm, v) {
+            Some(b) => b.iter().map(|&c| c as i64).collect(),
+            None => {
+                let items = vm.collect_iterable(v)?;
+                ints(vm, &items)?
+            }
+        },
+    };
+    Ok(flat.chunks_exact(2).map(|p| (p[0], p[1])).collect())
+}
+
+native_fn!(POLY, "poly", 5, 6, |vm, a, _| {
+    let fb = this(vm, a[0])?;
+    let (x, y) = (vm.to_i64(a[1])?, vm.to_i64(a[2])?);
+    let pts = vertices(vm, a[3])?;
+    let c = vm.to_i64(a[4])? as u32;
+    let fill = match a.get(5) {
+        Some(&f) => vm.truthy(f)?,
+        None => false,
+    };
+    let n = pts.len();
+    if n == 0 {
+        return Ok(Value::NONE);
+    }
+    if fill {
+        // Scanlines: each row crosses the edges at x positions, filled in pairs.
+        let ymin = pts.iter().map(|p| p.1).min().unwrap_or(0);
+        let ymax = pts.iter().map(|p| p.1).max().unwrap_or(0);
+        let mut nodes: Vec<i64> = Vec::new();
+        for row in ymin..=ymax {
+            nodes.clear();
+            for i in 0..n {
+                let (p1, p2) = (pts[i], pts[(i + n - 1) % n]);
+                if (p1.1 <= row && row < p2.1) || (p2.1 <= row && row < p1.1) {
+                    let num = (row - p1.1) * (p2.0 - p1.0);
+                    nodes.push(p1.0 + num / (p2.1 - p1.1));
+                }
+            }
+            nodes.sort_unstable();
+            for pair in nodes.chunks_exact(2) {
+                fill_rect(vm, &fb, x + pair[0], y + row, pair[1] - pair[0] + 1, 1, c);
+            }
+        }
+    }
+    for i in 0..n {
+        let (p1, p2) = (pts[i], pts[(i + 1) % n]);
+        line(vm, &fb, x + p1.0, y + p1.1, x + p2.0, y + p2.1, c);
+    }
     Ok(Value::NONE)
 });
 
@@ -496,6 +560,7 @@ pub static FRAMEBUFFER_TYPE: StaticObj = StaticObj::Type(&TypeDef {
         (q::BLIT, Attr::Fn(&BLIT)),
         (q::SCROLL, Attr::Fn(&SCROLL)),
         (q::ELLIPSE, Attr::Fn(&ELLIPSE)),
+        (q::POLY, Attr::Fn(&POLY)),
     ],
     make_new: Some(make_new),
     attr_hook: None,
