@@ -51,6 +51,9 @@ impl zython::port::Port for HostPort {
     fn sleep_ms(&mut self, ms: u32) {
         std::thread::sleep(std::time::Duration::from_millis(ms as u64));
     }
+    fn poll_fds(&mut self, fds: &mut [(i32, u16, u16)], timeout_ms: i32) -> Result<usize, i32> {
+        crate::tty::poll(fds, timeout_ms)
+    }
     fn read_file(&mut self, path: &str) -> Option<Vec<u8>> {
         std::fs::read(path).ok()
     }

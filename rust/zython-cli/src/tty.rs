@@ -72,3 +72,27 @@ pub fn with_raw_mode<R>(f: impl FnOnce() -> R) -> R {
     let _restore = RestoreOnDrop;
     f()
 }
+
+/// poll(2) over `fds`, each (fd, wanted events, returned events): how many are ready, or the
+/// errno (EINTR when a signal such as Ctrl-C arrived, EINVAL for too many descriptors).
+pub fn poll(fds: &mut [(i32, u16, u16)], timeout_ms: i32) -> Result<usize, i32> {
+    let mut v: Vec<libc::pollfd> = fds
+        .iter()
+        .map(|f| libc::pollfd {
+            fd: f.0,
+            events: f.1 as i16,
+            revents: 0,
+        })
+        .collect();
+    // SAFETY: a valid pointer to `v.len()` initialised pollfd structs, alive for the call.
+    let r = unsafe { libc::poll(v.as_mut_ptr(), v.len() as libc::nfds_t, timeout_ms) };
+    if r < 0 {
+        return Err(std::io::Error::last_os_error()
+            .raw_os_error()
+            .unwrap_or(libc::EINVAL));
+    }
+    for (f, p) in fds.iter_mut().zip(&v) {
+        f.2 = p.revents as u16;
+    }
+    Ok(r as usize)
+}

@@ -14,6 +14,11 @@ pub fn take() -> bool {
     PENDING.load(Ordering::Relaxed) && PENDING.swap(false, Ordering::Relaxed)
 }
 
+/// Is a request waiting (without taking it)? Blocking waits return early when one is.
+pub fn pending() -> bool {
+    PENDING.load(Ordering::Relaxed)
+}
+
 /// Drop any pending request (used when the REPL starts a new line).
 pub fn clear() {
     PENDING.store(false, Ordering::Relaxed);

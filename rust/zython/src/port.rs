@@ -68,6 +68,30 @@ pub trait Port {
     fn rename(&mut self, _from: &str, _to: &str) -> bool {
         false
     }
+    /// Wait up to `timeout_ms` (-1: no limit) until one of `fds`, each (fd, wanted events,
+    /// returned events) with POSIX poll's event bits, is ready; fill in the returned events
+    /// and give how many are ready, or `Err(errno)`. The default knows only the console:
+    /// stdout and stderr are always writable, any other descriptor is invalid (POLLNVAL).
+    fn poll_fds(&mut self, fds: &mut [(i32, u16, u16)], timeout_ms: i32) -> Result<usize, i32> {
+        let mut n = 0;
+        for f in fds.iter_mut() {
+            f.2 = match f.0 {
+                0 => 0,
+                1 | 2 => f.1 & 0x04,
+                _ => 0x20,
+            };
+            n += (f.2 != 0) as usize;
+        }
+        if n == 0 && timeout_ms != 0 {
+            // No limit: wake up now and then so the caller can check for Ctrl-C.
+            self.sleep_ms(if timeout_ms < 0 {
+                10
+            } else {
+                timeout_ms as u32
+            });
+        }
+        Ok(n)
+    }
     /// Change the current directory; false when `path` is not a directory or unsupported.
     fn chdir(&mut self, _path: &str) -> bool {
         false

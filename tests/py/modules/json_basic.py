@@ -29,3 +29,10 @@ try:
     json.dumps(json)
 except TypeError:
     print("TypeError")
+# bytes are written as their text (MicroPython); separators must be two strs.
+print(json.dumps(b"12ab"))
+for sep in ((",",), (",", ":", "?"), [], 1, (1, 2)):
+    try:
+        json.dumps([1, 2], separators=sep)
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__)

@@ -19,3 +19,9 @@ print(time.gmtime(946684800 + 86399)[:8])
 print(time.gmtime(-1)[:8])
 print(time.mktime((2000, 1, 1, 0, 0, 0, 0, 0, 0)), time.mktime((2001, 14, 1, 0, 0, 0, 0, 0, 0)))
 print(time.gmtime(time.mktime((2024, 2, 29, 12, 30, 45, 0, 0, 0)))[:8])
+# ticks_add takes deltas strictly inside (-PERIOD/2, PERIOD/2).
+for d in (-(2**29), -(2**29) + 1, 2**29 - 1, 2**29):
+    try:
+        print(time.ticks_diff(time.ticks_add(5, d), 5) == d)
+    except OverflowError:
+        print("OverflowError")

@@ -300,17 +300,22 @@ pub fn iobase_write(vm: &mut Vm, obj: Value, mut data: &[u8]) -> PyResult<()> {
     Ok(())
 }
 
-/// Read IOBase instance `obj` to its end through `readinto`, one byte at a time (as
-/// MicroPython's json.load reads a stream).
-pub fn iobase_read_all(vm: &mut Vm, obj: Value) -> PyResult<Vec<u8>> {
+/// Read IOBase instance `obj` to its end through `readinto`, `chunk` bytes at a time (one
+/// as MicroPython's json.load reads a stream).
+pub fn iobase_read_all(vm: &mut Vm, obj: Value, chunk: usize) -> PyResult<Vec<u8>> {
     let mut out = Vec::new();
     loop {
-        let (buf, n) = iobase_call(vm, obj, q::READINTO, alloc::vec![0])?;
-        if n != Some(1) {
-            return Ok(out);
+        let (buf, n) = iobase_call(vm, obj, q::READINTO, alloc::vec![0; chunk])?;
+        let n = match n {
+            Some(n) if n > 0 => n,
+            _ => return Ok(out),
+        };
+        vm.reserve(n)?;
+        if out.try_reserve(n).is_err() {
+            return Err(vm.no_memory());
         }
         if let Some(Obj::ByteArray(b)) = vm.heap.get(buf) {
-            out.extend_from_slice(b);
+            out.extend_from_slice(&b[..n.min(b.len())]);
         }
     }
 }

@@ -102,6 +102,9 @@ impl Dumper<'_> {
             K::Other => {
                 if vm.is_int(v) || matches!(vm.heap.get(v), Some(Obj::Float(_))) {
                     vm.repr_into(v, out)?;
+                } else if let Some(Obj::Bytes(b)) = vm.heap.get(v) {
+                    // MicroPython writes bytes as a string of their text.
+                    quote(&String::from_utf8_lossy(b), out);
                 } else if let Some(b) = vm.native_base_value(v) {
                     self.dump(vm, b, out, depth + 1)?;
                 } else {
@@ -126,6 +129,9 @@ fn dumps_text(vm: &mut Vm, v: Value, kw: &[(Value, Value)]) -> PyResult<String> 
                 (Some(a), Some(b)) if parts.len() == 2 => {
                     item = String::from(a);
                     key = String::from(b);
+                }
+                _ if parts.len() != 2 => {
+                    return Err(vm.value_error("separators must be a pair of str"))
                 }
                 _ => return Err(vm.type_error("separators must be a pair of str")),
             }
@@ -379,7 +385,7 @@ native_fn!(LOADS, "loads", 1, 1, |vm, a, _| {
 });
 native_fn!(LOAD, "load", 1, 1, |vm, a, _| {
     if crate::modules::io::is_iobase(vm, a[0]) {
-        let data = crate::modules::io::iobase_read_all(vm, a[0])?;
+        let data = crate::modules::io::iobase_read_all(vm, a[0], 1)?;
         return loads_bytes(vm, &data);
     }
     let s = vm.call_method(a[0], q::READ, &[])?;

@@ -36,13 +36,21 @@ pub mod binascii;
 #[cfg(feature = "modules-full")]
 pub mod cmath;
 #[cfg(feature = "modules-full")]
+pub mod framebuf;
+#[cfg(feature = "modules-full")]
 pub mod hashlib;
 #[cfg(feature = "modules-full")]
 pub mod heapq;
 #[cfg(feature = "modules-full")]
 pub mod json;
 #[cfg(feature = "modules-full")]
+pub mod platform;
+#[cfg(feature = "modules-full")]
+pub mod re;
+#[cfg(feature = "modules-full")]
 pub mod ringio;
+#[cfg(feature = "modules-full")]
+pub mod select;
 #[cfg(feature = "modules-full")]
 pub mod vfs;
 
@@ -80,6 +88,14 @@ pub static BUILTIN_MODULES: &[&StaticObj] = &[
     &binascii::BINASCII_MODULE,
     #[cfg(feature = "modules-full")]
     &heapq::HEAPQ_MODULE,
+    #[cfg(feature = "modules-full")]
+    &select::SELECT_MODULE,
+    #[cfg(feature = "modules-full")]
+    &re::RE_MODULE,
+    #[cfg(feature = "modules-full")]
+    &framebuf::FRAMEBUF_MODULE,
+    #[cfg(feature = "modules-full")]
+    &platform::PLATFORM_MODULE,
 ];
 
 /// Builtin modules a file on `sys.path` may replace (MicroPython's extensible modules); the
@@ -95,7 +111,10 @@ pub fn is_extensible(def: &StaticObj) -> bool {
         "io",
         "json",
         "os",
+        "platform",
         "random",
+        "re",
+        "select",
         "struct",
         "time",
     ];

@@ -60,6 +60,10 @@ pub fn buffer(vm: &Vm, v: Value) -> Option<alloc::vec::Vec<u8>> {
     if let Some(a) = get::<super::array::Array>(vm, v) {
         return Some(a.data.clone());
     }
+    #[cfg(feature = "modules-full")]
+    if get::<super::framebuf::FrameBuffer>(vm, v).is_some() {
+        return super::framebuf::buffer(vm, v);
+    }
     if let Some(m) = get::<crate::types::memoryview::MemoryView>(vm, v) {
         // A view of bytes, bytearray or an array (never of another view): its slice.
         let size = super::array::item_size(m.code).unwrap_or(1);

@@ -50,6 +50,14 @@ impl NativeObject for RingIO {
     }
 }
 
+/// Stream poll of RingIO `v` for `events` (POLLIN 1, POLLOUT 4); None when `v` is not one.
+pub fn poll(vm: &Vm, v: Value, events: u16) -> Option<u16> {
+    let r = native::get::<RingIO>(vm, v)?;
+    let rd = if r.avail() > 0 { 1 } else { 0 };
+    let wr = if r.free() > 0 { 4 } else { 0 };
+    Some((rd | wr) & events)
+}
+
 fn make_new(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     if a.len() != 2 {
         return Err(vm.type_error("function takes 1 positional arguments"));

@@ -94,7 +94,7 @@ native_fn!(TICKS_DIFF, "ticks_diff", 2, 2, |vm, a, _| {
 native_fn!(TICKS_ADD, "ticks_add", 2, 2, |vm, a, _| {
     let t = vm.to_i64(a[0])?;
     let d = vm.to_i64(a[1])?;
-    if !(-TICKS_HALF..TICKS_HALF).contains(&d) {
+    if !(-TICKS_HALF + 1..TICKS_HALF).contains(&d) {
         return Err(vm.overflow_error("ticks interval overflow"));
     }
     Ok(Value::small_int((t.wrapping_add(d) & TICKS_MAX) as isize))

@@ -133,7 +133,17 @@ pub fn read(vm: &mut Vm, fs: Value, path: &str) -> PyResult<Vec<u8>> {
 
 fn read_stream(vm: &mut Vm, f: Value) -> PyResult<Vec<u8>> {
     if crate::modules::io::is_iobase(vm, f) {
-        return crate::modules::io::iobase_read_all(vm, f);
+        // As MicroPython's file reader: ask the stream's buffer size (ioctl 11, kept within
+        // 1..=255), read in chunks of it, then close it (ioctl 4), also after an error.
+        if vm.getattr_opt(f, q::IOCTL)?.is_none() {
+            return crate::modules::io::iobase_read_all(vm, f, 1);
+        }
+        let small = |n: isize| Value::small_int(n);
+        let size = vm.call_method(f, q::IOCTL, &[small(11), small(0)])?;
+        let size = vm.to_i64(size).unwrap_or(0).clamp(1, 255) as usize;
+        let r = crate::modules::io::iobase_read_all(vm, f, size);
+        vm.call_method(f, q::IOCTL, &[small(4), small(0)])?;
+        return r;
     }
     if f == Value::NONE {
         return Err(vm.os_error(95)); // EOPNOTSUPP: not a stream
@@ -170,9 +180,31 @@ pub fn stat_kind(vm: &mut Vm, fs: Value, path: &str) -> u8 {
 native_fn!(
     MOUNT,
     "mount",
-    2,
+    0,
     2,
     |vm, a, kw| {
+        if a.is_empty() {
+            // `vfs.mount()`: the (filesystem, mount point) pairs, oldest first.
+            let mut items = Vec::new();
+            let base = vm.roots.len();
+            let r = (|| {
+                for (p, fs) in mounts(vm).into_iter().filter(|m| m.1 != Value::NONE) {
+                    let pv = vm.new_string(p)?;
+                    vm.roots.push(pv);
+                    let t = vm.new_tuple(&[fs, pv])?;
+                    vm.roots.push(t);
+                    vm.reserve(core::mem::size_of::<Value>())?;
+                    items.try_reserve(1).map_err(|_| vm.no_memory())?;
+                    items.push(t);
+                }
+                vm.new_list(items)
+            })();
+            vm.roots.truncate(base);
+            return r;
+        }
+        if a.len() < 2 {
+            return Err(vm.type_error("function takes 2 positional arguments"));
+        }
         let path = match vm.str_data(a[1]) {
             Some(s) => String::from(s.trim_end_matches('/')),
             None => return Err(vm.type_error("expected str")),

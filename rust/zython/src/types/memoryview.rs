@@ -73,6 +73,10 @@ pub fn writable_region(vm: &Vm, v: Value) -> Option<(Value, usize, usize)> {
             if let Some(a) = any.downcast_ref::<crate::modules::array::Array>() {
                 return Some((v, 0, a.data.len()));
             }
+            #[cfg(feature = "modules-full")]
+            if let Some(f) = any.downcast_ref::<crate::modules::framebuf::FrameBuffer>() {
+                return f.region();
+            }
             let mv = any.downcast_ref::<MemoryView>().filter(|m| !m.readonly)?;
             let sz = mv.size();
             Some((mv.obj, mv.start * sz, mv.len * sz))

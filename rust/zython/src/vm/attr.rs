@@ -1094,7 +1094,11 @@ impl Vm {
                     &types::bytes::BYTEARRAY,
                 ]
                 .iter()
-                .any(|t| core::ptr::eq(*t, native_base));
+                .any(|t| core::ptr::eq(*t, native_base))
+                    // Builtin types with an __init__ (framebuf.FrameBuffer) are set up by it.
+                    || native_base
+                        .as_type()
+                        .is_some_and(|t| t.attrs.iter().any(|(k, _)| *k == q::__INIT__));
                 if !has_init || !mutable {
                     a.extend_from_slice(args);
                     base = mk(self, &a, kw)?;

@@ -652,12 +652,12 @@ impl Vm {
                         }
                         op::LOAD_SUPER_METHOD => {
                             let q = qstr_arg!();
-                            let obj = pop!();
-                            let cls = peek!(0);
+                            let obj = peek!(0);
+                            let cls = peek!(1);
                             save!();
                             let m = tri!(self.super_lookup(cls, obj, q));
                             // (super, class, self) -> (method, self)
-                            sp -= 1;
+                            sp -= 2;
                             set_top!(m.func);
                             push!(m.self_);
                         }
@@ -669,14 +669,17 @@ impl Vm {
                             push!(b);
                         }
                         op::LOAD_SUBSCR => {
-                            let index = pop!();
-                            let obj = peek!(0);
+                            // Operands stay on the stack (rooted) while Python code may run.
+                            let index = peek!(0);
+                            let obj = peek!(1);
                             if let Some(v) = self.getitem_fast(obj, index) {
+                                sp -= 1;
                                 set_top!(v);
                                 continue;
                             }
                             save!();
                             let v = tri!(self.getitem(obj, index));
+                            sp -= 1;
                             set_top!(v);
                         }
                         op::STORE_FAST_N => {
@@ -708,8 +711,8 @@ impl Vm {
                         }
                         op::STORE_ATTR => {
                             let q = qstr_arg!();
-                            let obj = pop!();
-                            let v = pop!();
+                            let obj = peek!(0);
+                            let v = peek!(1);
                             save!();
                             // `del obj.attr` compiles to STORE_ATTR with a NULL value.
                             if v.is_null() {
@@ -717,12 +720,14 @@ impl Vm {
                             } else {
                                 tri!(self.setattr(obj, q, v));
                             }
+                            sp -= 2;
                         }
                         op::STORE_SUBSCR => {
-                            let index = pop!();
-                            let obj = pop!();
-                            let v = pop!();
+                            let index = peek!(0);
+                            let obj = peek!(1);
+                            let v = peek!(2);
                             if !v.is_null() && self.setitem_fast(obj, index, v) {
+                                sp -= 3;
                                 continue;
                             }
                             save!();
@@ -732,6 +737,7 @@ impl Vm {
                             } else {
                                 tri!(self.setitem(obj, index, v));
                             }
+                            sp -= 3;
                         }
                         op::DELETE_FAST => {
                             let n = opt!(uint(bc, &mut ip));
@@ -1117,11 +1123,12 @@ impl Vm {
                             push!(d);
                         }
                         op::STORE_MAP => {
-                            let key = pop!();
-                            let value = pop!();
-                            let d = peek!(0);
+                            let key = peek!(0);
+                            let value = peek!(1);
+                            let d = peek!(2);
                             save!();
                             tri!(self.dict_set(d, key, value));
+                            sp -= 2;
                         }
                         op::BUILD_SET => {
                             let n = opt!(uint(bc, &mut ip));
@@ -1193,13 +1200,15 @@ impl Vm {
                                     }
                                 }
                                 1 => {
-                                    let key = pop!();
-                                    let value = pop!();
+                                    let key = peek!(0);
+                                    let value = peek!(1);
                                     tri!(self.dict_set(obj, key, value));
+                                    sp -= 2;
                                 }
                                 _ => {
-                                    let v = pop!();
+                                    let v = peek!(0);
                                     tri!(self.dict_set(obj, v, Value::NONE));
+                                    sp -= 1;
                                 }
                             }
                         }
@@ -1474,10 +1483,12 @@ impl Vm {
                         }
                         op::IMPORT_NAME => {
                             let q = qstr_arg!();
-                            let fromlist = pop!();
-                            let level = peek!(0);
+                            // The fromlist stays on the stack (rooted) while the module runs.
+                            let fromlist = peek!(0);
+                            let level = peek!(1);
                             save!();
                             let m = tri!(self.import_statement(q, fromlist, level, globals));
+                            sp -= 1;
                             set_top!(m);
                         }
                         op::IMPORT_FROM => {
@@ -1488,10 +1499,11 @@ impl Vm {
                             push!(v);
                         }
                         op::IMPORT_STAR => {
-                            let m = pop!();
+                            let m = peek!(0);
                             save!();
                             let locals = self.fr(fi).locals;
                             tri!(self.import_star(m, locals));
+                            sp -= 1;
                         }
                         small_int_opcodes!() => {
                             push!(Value::small_int(
@@ -1522,8 +1534,9 @@ impl Vm {
                             set_top!(r);
                         }
                         binary_opcodes!() => {
-                            let rhs = pop!();
-                            let lhs = peek!(0);
+                            // Both operands stay on the stack (rooted) while Python code may run.
+                            let rhs = peek!(0);
+                            let lhs = peek!(1);
                             let o = opcode - op::BINARY_OP_MULTI;
                             // Small-int fast paths.
                             if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
@@ -1538,6 +1551,7 @@ impl Vm {
                                     _ => None,
                                 };
                                 if let Some(r) = fast.and_then(|r| Value::try_small_int(r as i64)) {
+                                    sp -= 1;
                                     set_top!(r);
                                     continue;
                                 }
@@ -1551,12 +1565,14 @@ impl Vm {
                                     _ => None,
                                 };
                                 if let Some(c) = cmp {
+                                    sp -= 1;
                                     set_top!(Value::bool(c));
                                     continue;
                                 }
                             }
                             if let Some(r) = self.float_binop_fast(o, lhs, rhs) {
                                 let r = tri!(r);
+                                sp -= 1;
                                 set_top!(r);
                                 continue;
                             }
@@ -1565,11 +1581,13 @@ impl Vm {
                             // int or a float, left to the general path).
                             if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
                                 if let Some(r) = tri!(self.small_int_op(o, a, b)) {
+                                    sp -= 1;
                                     set_top!(r);
                                     continue;
                                 }
                             }
                             let r = tri!(self.binary_op(o, lhs, rhs));
+                            sp -= 1;
                             set_top!(r);
                         }
                         invalid_opcodes!() => bad!(),
