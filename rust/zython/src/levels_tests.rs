@@ -4,31 +4,13 @@
 //! `tools/test.sh` runs these at both levels.
 
 use crate::compile::Mode;
-use crate::port::Port;
+use crate::port::CapturePort as Out;
 use crate::vm::{Config, Vm};
 use alloc::boxed::Box;
 use alloc::rc::Rc;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::cell::RefCell;
-
-struct Out(Rc<RefCell<Vec<u8>>>);
-
-impl Port for Out {
-    fn write(&mut self, bytes: &[u8]) {
-        self.0.borrow_mut().extend_from_slice(bytes);
-    }
-    fn read_byte(&mut self) -> Option<u8> {
-        None
-    }
-    fn ticks_ms(&mut self) -> u64 {
-        0
-    }
-    fn ticks_us(&mut self) -> u64 {
-        0
-    }
-    fn sleep_ms(&mut self, _ms: u32) {}
-}
 
 /// Run `src` in a fresh interpreter and return what it printed (tracebacks included).
 fn run(src: &str) -> String {

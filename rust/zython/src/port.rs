@@ -97,3 +97,24 @@ pub trait Port {
         false
     }
 }
+
+/// A port for unit tests: console output collected in a shared buffer, no input, no clock.
+#[cfg(test)]
+pub(crate) struct CapturePort(pub alloc::rc::Rc<core::cell::RefCell<Vec<u8>>>);
+
+#[cfg(test)]
+impl Port for CapturePort {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.borrow_mut().extend_from_slice(bytes);
+    }
+    fn read_byte(&mut self) -> Option<u8> {
+        None
+    }
+    fn ticks_ms(&mut self) -> u64 {
+        0
+    }
+    fn ticks_us(&mut self) -> u64 {
+        0
+    }
+    fn sleep_ms(&mut self, _ms: u32) {}
+}

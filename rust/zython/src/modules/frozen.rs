@@ -166,31 +166,13 @@ mod vm_tests {
     use crate::bytecode::{mpy, CodeBytes};
     use crate::compile::{compile_source, Mode};
     use crate::obj::Obj;
-    use crate::port::Port;
+    use crate::port::CapturePort as Out;
     use crate::vm::Config;
     use alloc::boxed::Box;
     use alloc::rc::Rc;
     use alloc::string::String;
     use alloc::vec::Vec;
     use core::cell::RefCell;
-
-    struct Out(Rc<RefCell<Vec<u8>>>);
-
-    impl Port for Out {
-        fn write(&mut self, bytes: &[u8]) {
-            self.0.borrow_mut().extend_from_slice(bytes);
-        }
-        fn read_byte(&mut self) -> Option<u8> {
-            None
-        }
-        fn ticks_ms(&mut self) -> u64 {
-            0
-        }
-        fn ticks_us(&mut self) -> u64 {
-            0
-        }
-        fn sleep_ms(&mut self, _ms: u32) {}
-    }
 
     /// A frozen module compiled from `src`, its image leaked to be `'static` like flash.
     fn frozen(name: &'static str, src: &str) -> FrozenModule {
