@@ -538,6 +538,9 @@ pub struct QstrTable {
     static_offs: Vec<u16>,
     /// The static qstrs sorted by hash, for lookups by text (binary search).
     static_by_hash: Vec<u16>,
+    /// One bit per value of a hash's low 11 bits that some static name has: most strings
+    /// that are no static name skip the binary search (str results are looked up here).
+    static_bloom: [u32; 64],
     /// Names interned at run time: qstr `N_STATIC + i` is `strs[i]`.
     strs: Vec<Cow<'static, str>>,
     /// The hash of every qstr, static ones first.
@@ -559,6 +562,7 @@ impl QstrTable {
         QstrTable {
             static_offs: Vec::new(),
             static_by_hash: Vec::new(),
+            static_bloom: [0; 64],
             strs: Vec::new(),
             hashes: Vec::new(),
             index: HashTable::new(),
@@ -578,7 +582,9 @@ impl QstrTable {
             let text = STATIC_TEXT
                 .get(at as usize..end as usize)
                 .unwrap_or_default();
-            t.hashes.push(hash_bytes(text.as_bytes()));
+            let h = hash_bytes(text.as_bytes());
+            t.hashes.push(h);
+            t.static_bloom[(h as usize >> 5) & 63] |= 1 << (h & 31);
             at = end;
         }
         t.static_offs.push(at);
@@ -616,7 +622,12 @@ impl QstrTable {
     pub fn lookup(&self, s: &str) -> Option<Qstr> {
         let h = hash_bytes(s.as_bytes());
         let by_hash = &self.static_by_hash;
-        let first = by_hash.partition_point(|&j| self.hashes[j as usize] < h);
+        let maybe_static = self.static_bloom[(h as usize >> 5) & 63] & (1 << (h & 31)) != 0;
+        let first = if maybe_static {
+            by_hash.partition_point(|&j| self.hashes[j as usize] < h)
+        } else {
+            by_hash.len()
+        };
         for &j in by_hash.get(first..).unwrap_or_default() {
             if self.hashes[j as usize] != h {
                 break;
