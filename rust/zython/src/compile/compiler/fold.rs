@@ -11,6 +11,7 @@ use alloc::string::{String, ToString};
 use crate::types::bigint::BigInt;
 use crate::types::bigint::Integer;
 use crate::types::bigint::{Pow, ToPrimitive, Zero};
+use crate::vm::ops::float_divmod;
 use alloc::vec::Vec;
 
 use super::expr::{const_value, is_const_false, is_const_true};
@@ -154,28 +155,6 @@ fn int_op(op: BinOp, a: &BigInt, b: &BigInt) -> Option<Num> {
     }))
 }
 
-/// MicroPython's float divmod: (floor quotient, modulo with the divisor's sign).
-fn float_divmod(x: f64, y: f64) -> (f64, f64) {
-    let mut m = crate::types::float::fmod(x, y);
-    let mut div = (x - m) / y;
-    if m == 0.0 {
-        m = libm::copysign(0.0, y);
-    } else if (m < 0.0) != (y < 0.0) {
-        m += y;
-        div -= 1.0;
-    }
-    let fd = if div == 0.0 {
-        libm::copysign(0.0, x / y)
-    } else {
-        let mut f = libm::floor(div);
-        if div - f > 0.5 {
-            f += 1.0;
-        }
-        f
-    };
-    (fd, m)
-}
-
 fn float_op(op: BinOp, a: f64, b: f64) -> Option<Num> {
     Some(Num::Float(match op {
         BinOp::Add => a + b,
@@ -197,14 +176,7 @@ fn float_op(op: BinOp, a: f64, b: f64) -> Option<Num> {
             if b == 0.0 {
                 return None;
             }
-            let m = crate::types::float::fmod(a, b);
-            if m == 0.0 {
-                libm::copysign(0.0, b)
-            } else if (m < 0.0) != (b < 0.0) {
-                m + b
-            } else {
-                m
-            }
+            float_divmod(a, b).1
         }
         BinOp::Pow => {
             if a == 0.0 && b < 0.0 && !b.is_infinite() {
