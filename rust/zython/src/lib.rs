@@ -13,6 +13,7 @@ pub mod bytecode;
 #[cfg(feature = "compiler")]
 pub mod compile;
 pub mod gc;
+pub mod hw;
 pub mod interrupt;
 #[cfg(all(test, feature = "compiler"))]
 mod levels_tests;

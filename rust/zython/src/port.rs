@@ -96,6 +96,10 @@ pub trait Port {
     fn chdir(&mut self, _path: &str) -> bool {
         false
     }
+    /// The board's hardware for `machine` (pins, buses, timers...); `None` when it has none.
+    fn hardware(&mut self) -> Option<&mut dyn crate::hw::Hardware> {
+        None
+    }
 }
 
 /// A port for unit tests: console output collected in a shared buffer, no input, no clock.

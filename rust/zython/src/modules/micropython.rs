@@ -34,6 +34,12 @@ pub fn kbd_intr() -> i32 {
     KBD_INTR.load(Ordering::Relaxed)
 }
 
+/// Ask for `run_scheduled` at the next safe point (ISR-safe: hardware events are queued).
+#[inline]
+pub fn wake() {
+    PENDING.store(true, Ordering::Relaxed);
+}
+
 /// Are scheduled callbacks waiting?
 #[inline]
 pub fn pending() -> bool {
