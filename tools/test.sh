@@ -8,7 +8,7 @@ step() { printf '\n==> %s\n' "$*"; }
 
 step "toolchain components and targets"
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
-for t in thumbv7m-none-eabi riscv32imac-unknown-none-elf; do
+for t in thumbv7m-none-eabi thumbv6m-none-eabi riscv32imac-unknown-none-elf; do
     rustup target list --installed | grep -qx "$t" || rustup target add "$t"
 done
 
@@ -48,6 +48,9 @@ for t in thumbv7m-none-eabi riscv32imac-unknown-none-elf; do
     cargo build -p zython --release --target "$t" --no-default-features
     cargo build -p zython-zephyr --release --target "$t" --features firmware,compiler
 done
+# Cortex-M0+ (rpi_pico...) has no atomic read-modify-write: the core's atomics fall back to the
+# port's critical section there (portable-atomic), so the firmware must build for it.
+cargo build -p zython-zephyr --release --target thumbv6m-none-eabi --features firmware,compiler
 # The Zephyr port with its filesystem (CONFIG_ZYTHON_FS), linted as the firmware builds it.
 cargo clippy -p zython-zephyr --release --target thumbv7m-none-eabi --features firmware,compiler,fs -- -D warnings
 # The middle feature level (Kconfig CONFIG_ZYTHON_FEATURE_LEVEL_BASIC) must compile too.

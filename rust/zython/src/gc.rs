@@ -20,7 +20,7 @@ use crate::obj::Obj;
 use crate::value::Value;
 use alloc::vec::Vec;
 use core::alloc::{GlobalAlloc, Layout};
-use core::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use portable_atomic::{AtomicBool, AtomicUsize, Ordering};
 
 pub use crate::obj::dict::NoMemory;
 

@@ -1,6 +1,6 @@
 //! Keyboard interrupt (Ctrl-C) requests from a port, polled by the VM at safe points.
 
-use core::sync::atomic::{AtomicBool, Ordering};
+use portable_atomic::{AtomicBool, Ordering};
 
 static PENDING: AtomicBool = AtomicBool::new(false);
 

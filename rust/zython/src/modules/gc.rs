@@ -4,7 +4,7 @@ use crate::native_fn;
 use crate::qstr::{q, Qstr};
 use crate::statics::{Attr, ModuleDef, StaticObj};
 use crate::value::Value;
-use core::sync::atomic::{AtomicIsize, Ordering};
+use portable_atomic::{AtomicIsize, Ordering};
 
 /// `gc.threshold()` as last set (-1 = none), rounded down to 16-byte blocks like MicroPython.
 static THRESHOLD: AtomicIsize = AtomicIsize::new(-1);

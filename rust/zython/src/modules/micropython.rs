@@ -14,7 +14,7 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 use alloc::format;
 use alloc::vec::Vec;
-use core::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use portable_atomic::{AtomicBool, AtomicI32, Ordering};
 
 /// The character that raises KeyboardInterrupt (-1 = none); ports read it with [`kbd_intr`].
 static KBD_INTR: AtomicI32 = AtomicI32::new(3);

@@ -7,7 +7,7 @@ use crate::native_fn;
 use crate::statics::{ModuleDef, StaticObj};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
-use core::sync::atomic::{AtomicU32, Ordering};
+use portable_atomic::{AtomicU32, Ordering};
 
 static STATE: [AtomicU32; 4] = [
     AtomicU32::new(0x9e37_79b9),
