@@ -124,6 +124,23 @@ function(zython_add_rust_library crate_dir lib_name)
     message(STATUS "Zython: frozen modules from ${frozen_dir}")
   endif()
 
+  # The board's Rust target must be installed: add it with rustup when it is missing (once, at
+  # configure time), or say which command to run when that is not possible.
+  find_program(ZYTHON_RUSTUP rustup HINTS $ENV{CARGO_HOME}/bin $ENV{HOME}/.cargo/bin)
+  if(ZYTHON_RUSTUP)
+    execute_process(COMMAND ${ZYTHON_RUSTUP} target list --installed
+      OUTPUT_VARIABLE installed_targets ERROR_QUIET)
+    string(REPLACE "\n" ";" installed_targets "${installed_targets}")
+    if(NOT rust_target IN_LIST installed_targets)
+      message(STATUS "Zython: installing the Rust target ${rust_target} (rustup target add ${rust_target})")
+      execute_process(COMMAND ${ZYTHON_RUSTUP} target add ${rust_target} RESULT_VARIABLE rc)
+      if(NOT rc EQUAL 0)
+        message(FATAL_ERROR "Zython: the Rust target ${rust_target} is not installed and could "
+          "not be added; run: rustup target add ${rust_target}")
+      endif()
+    endif()
+  endif()
+
   set(cargo_target_dir ${CMAKE_BINARY_DIR}/zython-cargo)
   set(rust_lib ${cargo_target_dir}/${rust_target}/release/lib${lib_name}.a)
   message(STATUS "Zython: Rust target ${rust_target}, features ${features_csv}")
