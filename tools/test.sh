@@ -56,6 +56,9 @@ cargo clippy -p zython-zephyr --release --target thumbv7m-none-eabi --features f
 # The middle feature level (Kconfig CONFIG_ZYTHON_FEATURE_LEVEL_BASIC) must compile too.
 cargo check -p zython --target thumbv7m-none-eabi --no-default-features --features compiler,modules-basic
 
+step "flash size of the firmware's Rust part per module, against tools/size-budget.txt"
+python3 tools/size_report.py --check --top 12
+
 if [ -x tools/zephyr-test.sh ]; then
     step "Zephyr suites"
     tools/zephyr-test.sh
