@@ -406,6 +406,13 @@ fn dir(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
             }
         }
         Some(&o) => {
+            // A builtin namespace with run-time attributes (`machine.Pin.board`): its module.
+            let o = match o.as_static() {
+                Some(s @ StaticObj::Module(m)) if m.init.is_some() => {
+                    vm.import_builtin_module(s)?
+                }
+                _ => o,
+            };
             if matches!(vm.heap.get(o), Some(Obj::Instance(_))) {
                 let dunder_dir = vm.intern("__dir__");
                 if let Some(r) = vm.call_method_opt(o, dunder_dir, &[])? {

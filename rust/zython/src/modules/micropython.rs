@@ -2,7 +2,8 @@
 //! the Ctrl-C character and the scheduler queue.
 //!
 //! Scheduler: `schedule(f, arg)` appends to a queue kept in `vm.extra_roots` (so the
-//! collector sees it); [`run_scheduled`] runs the queue and is meant to be called by the VM at
+//! collector sees it); [`run_scheduled`] runs the handlers of queued hardware events
+//! (`machine::run_events`), then the queue, and is meant to be called by the VM at
 //! safe points (cheap check: [`pending`]). Until the dispatch loop calls it, the queue also
 //! runs when Python code sleeps (`time.sleep*`).
 
@@ -57,6 +58,13 @@ pub fn run_scheduled(vm: &mut Vm) -> PyResult<()> {
     // at the next safe point.
     if KBD_NODE.swap(false, Ordering::Relaxed) {
         crate::interrupt::request();
+    }
+    // Hardware events (pin edges, timers) queued by the port: their handlers run first, in
+    // order. Cleared before taking them, so an event queued meanwhile wakes us again.
+    #[cfg(feature = "machine")]
+    {
+        PENDING.store(false, Ordering::Relaxed);
+        crate::modules::machine::run_events(vm);
     }
     let r = run_queue(vm);
     RUNNING.store(false, Ordering::Relaxed);

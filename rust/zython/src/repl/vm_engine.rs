@@ -170,6 +170,9 @@ impl Engine for Vm {
     /// A fresh interpreter with the same port, settings and `sys.path` (heap, modules and
     /// globals all new).
     fn soft_reset(&mut self) {
+        // Timers and pin interrupts started from Python stop with the interpreter.
+        #[cfg(feature = "machine")]
+        crate::modules::machine::soft_reset(self);
         let port = core::mem::replace(&mut self.port, Box::new(NullPort));
         let config = self.config.clone();
         let (stack_top, crlf, errors_to_stdout) =

@@ -1,0 +1,1 @@
+//! Tests of `machine` against a fake Hardware.
