@@ -10,7 +10,8 @@
 //! `in P L` (drive input pin P to level L, queueing an edge event when its IRQ wants it),
 //! `storm P N` (N edges on P), `fire T` (timer T expires), `link A B` (pin A reads pin B),
 //! `adc C RAW UV`, `rx U TEXT`, `pwm C` (answers "period pulse"), `timers` (running ids),
-//! `wdt` (answers "timeout feeds"), `irq` (answers the enable_irq state), `pin P` (level).
+//! `wdt` (answers "timeout feeds"), `irq` (answers the enable_irq state), `pin P` (level),
+//! `events` (how many are queued).
 
 use crate::hw::*;
 use crate::port::Port;
@@ -172,6 +173,10 @@ impl Fake {
             }
             Some("irq") => {
                 let s = format!("{}", self.irq_state);
+                self.answer(&s);
+            }
+            Some("events") => {
+                let s = format!("{}", self.events.len());
                 self.answer(&s);
             }
             Some("pin") => {

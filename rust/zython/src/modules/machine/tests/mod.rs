@@ -13,22 +13,34 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::cell::RefCell;
 
-/// Run `src` on the fake board; what it printed (tracebacks included).
-fn run(src: &str) -> String {
+const PRELUDE: &str = "import machine, gc\nfrom machine import *\nctl = UART('ctl')\n\
+    def ask(cmd):\n    ctl.write(cmd)\n    r = ctl.read()\n    return r.decode() if r else ''\n\
+    def spin(cond):\n    for _ in range(10000):\n        if cond(): return True\n    return False\n";
+
+/// A fresh interpreter on a fresh fake board, and what it prints.
+fn board() -> (Vm, Rc<RefCell<Vec<u8>>>) {
     let out = Rc::new(RefCell::new(Vec::new()));
-    let mut vm = Vm::new(
+    let vm = Vm::new(
         Box::new(fake::FakePort::new(out.clone())),
         Config::default(),
     );
-    let g = vm.main_globals;
-    let prelude = "import machine, gc\nfrom machine import *\nctl = UART('ctl')\n\
-        def ask(cmd):\n    ctl.write(cmd)\n    r = ctl.read()\n    return r.decode() if r else ''\n\
-        def spin(cond):\n    for _ in range(10000):\n        if cond(): return True\n    return False\n";
-    let mut all = String::from(prelude);
+    (vm, out)
+}
+
+/// Run `src` (after the helpers of `PRELUDE`) in `vm`; a traceback is printed.
+fn exec(vm: &mut Vm, src: &str) {
+    let mut all = String::from(PRELUDE);
     all.push_str(src);
+    let g = vm.main_globals;
     if let Err(e) = vm.exec_source(&all, "<test>", Mode::File, g) {
         vm.print_exception(e.0);
     }
+}
+
+/// Run `src` on the fake board; what it printed (tracebacks included).
+fn run(src: &str) -> String {
+    let (mut vm, out) = board();
+    exec(&mut vm, src);
     let text = String::from_utf8_lossy(&out.borrow()).into_owned();
     text
 }
@@ -445,5 +457,42 @@ gc.collect()
 print(gc.mem_alloc() - before <= 0)
 ",
         "True\n",
+    );
+}
+
+#[test]
+fn soft_reset_stops_timers_and_irqs() {
+    let (mut vm, out) = board();
+    exec(
+        &mut vm,
+        "Timer(0, period=10, callback=print); Timer(-1, freq=5)\n\
+         Pin('sw0').irq(print, Pin.IRQ_RISING)\n\
+         print(ask('timers'))\nask('fire 0')\nprint(ask('events'))\n",
+    );
+    crate::repl::Engine::soft_reset(&mut vm);
+    exec(
+        &mut vm,
+        "print(ask('timers') == '', ask('events'))\nask('in 2 1')\nprint(ask('events'))\n",
+    );
+    let text = String::from_utf8_lossy(&out.borrow()).into_owned();
+    assert_eq!(text, "0 101\n1\nTrue 0\n0\n");
+}
+
+#[test]
+fn uart_ipoll_as_asyncio_uses_it() {
+    check(
+        "
+import select
+u = UART('uart0')
+p = select.poll()
+p.register(u, select.POLLIN)
+print(list(p.ipoll(0)))
+ask('rx 0 line one\\nline two\\n')
+for o, e in p.ipoll(100):
+    print(o is u, e, u.readline(), u.readline(), u.readline())
+p.modify(u, select.POLLOUT)
+print([(o is u, e) for o, e in p.ipoll(0)])
+",
+        "[]\nTrue 1 b'line one\\n' b'line two\\n' None\n[(True, 4)]\n",
     );
 }
