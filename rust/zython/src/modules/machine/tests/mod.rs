@@ -280,6 +280,7 @@ print(SPI.MSB, SPI.LSB)
 }
 
 #[test]
+#[cfg(feature = "modules-full")] // select
 fn uart_loopback_timeouts_and_poll() {
     check(
         "
@@ -425,6 +426,7 @@ print(time_pulse_us(Pin('sw0'), 0, 100))
 }
 
 #[test]
+#[cfg(feature = "modules-full")] // select
 fn nothing_leaks() {
     check(
         "
@@ -479,6 +481,7 @@ fn soft_reset_stops_timers_and_irqs() {
 }
 
 #[test]
+#[cfg(feature = "modules-full")] // select
 fn uart_ipoll_as_asyncio_uses_it() {
     check(
         "
