@@ -320,8 +320,11 @@ pub(crate) fn range_arg(
     Ok(x)
 }
 
-/// Copy of the bytes of a buffer argument, or TypeError.
+/// Copy of the bytes of a buffer argument (or of a str's UTF-8, as MicroPython), or TypeError.
 pub(crate) fn buf_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+    if let Some(s) = vm.str_data(v) {
+        return Ok(s.as_bytes().to_vec());
+    }
     match native::buffer(vm, v) {
         Some(b) => Ok(b),
         None => Err(vm.type_error("object with buffer protocol required")),

@@ -15,18 +15,19 @@ use crate::types::object::OBJECT;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
-/// Make a Dev of class `cls` for the device named by the first argument (`default` when
-/// absent); `v` receives the arguments by `names` (`names[0]` is the id).
+/// How a class's constructor takes its arguments: class, device kind, argument names
+/// (`names[0]` is the id), how many may be positional, the id when none is given (NULL: required).
+struct Spec(Cls, Kind, &'static [Qstr], usize, Value);
+
+/// Make a Dev as `spec` says; `v` receives the arguments.
 fn make(
     vm: &mut Vm,
     a: &[Value],
     kw: &[(Value, Value)],
-    (cls, kind): (Cls, Kind),
-    names: &[Qstr],
-    npos: usize,
-    default: Value,
+    spec: Spec,
     v: &mut [Value],
 ) -> PyResult<(Value, Dev)> {
+    let Spec(cls, kind, names, npos, default) = spec;
     parse(vm, a.get(1..).unwrap_or_default(), kw, names, npos, v)?;
     let name = match v.first() {
         Some(&x) if !x.is_null() => x,
@@ -76,16 +77,8 @@ fn pwm_set(vm: &mut Vm, o: Value, mut d: Dev, freq: Value, u16v: Value, ns: Valu
 
 fn pwm_make_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let mut v = [Value::NULL; 4];
-    let (o, d) = make(
-        vm,
-        a,
-        kw,
-        (Cls::Pwm, Kind::Pwm),
-        PWM_KW,
-        1,
-        Value::NULL,
-        &mut v,
-    )?;
+    let spec = Spec(Cls::Pwm, Kind::Pwm, PWM_KW, 1, Value::NULL);
+    let (o, d) = make(vm, a, kw, spec, &mut v)?;
     vm.roots.push(o);
     let r = pwm_set(vm, o, d, v[1], v[2], v[3]);
     vm.roots.pop();
@@ -161,8 +154,8 @@ pub static PWM_TYPE: StaticObj = StaticObj::Type(&TypeDef {
 
 fn adc_make_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let mut v = [Value::NULL; 1];
-    let k = (Cls::Adc, Kind::Adc);
-    make(vm, a, kw, k, &[q::ID], 1, Value::NULL, &mut v).map(|(o, _)| o)
+    let spec = Spec(Cls::Adc, Kind::Adc, &[q::ID], 1, Value::NULL);
+    make(vm, a, kw, spec, &mut v).map(|(o, _)| o)
 }
 
 native_fn!(ADC_READ_U16, "read_u16", 1, 1, |vm, a, _| {
@@ -242,8 +235,8 @@ fn timer_init(vm: &mut Vm, o: Value, d: Dev, v: &[Value; 7]) -> PyResult<()> {
 
 fn timer_make_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let mut v = [Value::NULL; 7];
-    let k = (Cls::Timer, Kind::Timer);
-    let (o, d) = make(vm, a, kw, k, TIMER_KW, 1, Value::small_int(-1), &mut v)?;
+    let spec = Spec(Cls::Timer, Kind::Timer, TIMER_KW, 1, Value::small_int(-1));
+    let (o, d) = make(vm, a, kw, spec, &mut v)?;
     if v[1..].iter().all(|x| x.is_null()) {
         return Ok(o);
     }
@@ -295,17 +288,14 @@ pub static TIMER_TYPE: StaticObj = StaticObj::Type(&TypeDef {
 
 fn wdt_make_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let mut v = [Value::NULL; 2];
-    let k = (Cls::Wdt, Kind::Wdt);
-    let (o, d) = make(
-        vm,
-        a,
-        kw,
-        k,
+    let spec = Spec(
+        Cls::Wdt,
+        Kind::Wdt,
         &[q::ID, q::TIMEOUT],
         2,
         Value::small_int(0),
-        &mut v,
-    )?;
+    );
+    let (o, d) = make(vm, a, kw, spec, &mut v)?;
     let t = range_arg(vm, v[1], 5000, 1, u32::MAX as i64, "timeout")? as u32;
     hw(vm, |h| h.wdt_start(d.id, t))?;
     Ok(o)
@@ -334,8 +324,8 @@ pub static WDT_TYPE: StaticObj = StaticObj::Type(&TypeDef {
 
 fn rtc_make_new(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let mut v = [Value::NULL; 1];
-    let k = (Cls::Rtc, Kind::Rtc);
-    make(vm, a, kw, k, &[q::ID], 1, Value::small_int(0), &mut v).map(|(o, _)| o)
+    let spec = Spec(Cls::Rtc, Kind::Rtc, &[q::ID], 1, Value::small_int(0));
+    make(vm, a, kw, spec, &mut v).map(|(o, _)| o)
 }
 
 /// Set RTC `d` from an 8-tuple (year, month, day, weekday, hours, minutes, seconds, subseconds).
