@@ -177,33 +177,85 @@ fn i2c_xfer(
     })
 }
 
-fn addr_arg(vm: &mut Vm, v: Value) -> PyResult<u16> {
-    Ok(range_arg(vm, v, 0, 0, 0x7f, "I2C address")? as u16)
-}
+// The I2C transfer methods share one body: `op` is READ, READ_INTO, WRITE or WRITEV, plus MEM
+// for the `*_mem` forms (a memory address written first, `addrsize` bits, big-endian).
+const READ: u8 = 0;
+const READ_INTO: u8 = 1;
+const WRITE: u8 = 2;
+const WRITEV: u8 = 3;
+const MEM: u8 = 4;
 
-fn stop_arg(vm: &mut Vm, v: Value) -> PyResult<bool> {
-    if v.is_null() {
-        Ok(true)
+/// `readfrom(addr, nbytes, stop=True)`, `readfrom_mem(addr, memaddr, nbytes, *, addrsize=8)`
+/// and the others, by `op`.
+fn i2c_op(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)], op: u8) -> PyResult<Value> {
+    let d = i2c(vm, a.first().copied().unwrap_or(Value::NONE))?;
+    let mem = op & MEM != 0;
+    let names: &[Qstr] = if mem {
+        &[q::ADDR, q::MEMADDR, q::BUF, q::ADDRSIZE]
     } else {
-        vm.truthy(v)
-    }
-}
-
-/// Parse `self, addr, x, stop=True`.
-fn addr_x_stop(
-    vm: &mut Vm,
-    a: &[Value],
-    kw: &[(Value, Value)],
-) -> PyResult<(Dev, u16, Value, bool)> {
-    let d = i2c(vm, a[0])?;
-    let mut v = [Value::NULL; 3];
-    parse(vm, &a[1..], kw, &[q::ADDR, q::BUF, q::STOP], 3, &mut v)?;
-    if v[1].is_null() {
+        &[q::ADDR, q::BUF, q::STOP]
+    };
+    let mut v = [Value::NULL; 4];
+    parse(vm, a.get(1..).unwrap_or_default(), kw, names, 3, &mut v)?;
+    let x = v[1 + mem as usize];
+    if v[0].is_null() || v[1].is_null() || x.is_null() {
         return Err(vm.type_error("missing argument"));
     }
-    let addr = addr_arg(vm, v[0])?;
-    let stop = stop_arg(vm, v[2])?;
-    Ok((d, addr, v[1], stop))
+    let addr = range_arg(vm, v[0], 0, 0, 0x7f, "I2C address")? as u16;
+    // The memory address, big-endian, in the first `n` bytes of `m`.
+    let (mut m, mut n, mut stop) = ([0u8; 4], 0, true);
+    if mem {
+        let size = super::int_arg(vm, v[3], 8)?;
+        if !matches!(size, 8 | 16 | 24 | 32) {
+            return Err(vm.value_error("addrsize must be 8, 16, 24 or 32"));
+        }
+        n = (size / 8) as usize;
+        let at = vm.to_i64(v[1])?;
+        if at < 0 || (n < 4 && at >> (8 * n) != 0) || at > u32::MAX as i64 {
+            return Err(vm.value_error("memory address out of range"));
+        }
+        m = ((at as u32) << (8 * (4 - n))).to_be_bytes();
+    } else if !v[2].is_null() {
+        stop = vm.truthy(v[2])?;
+    }
+    if op & 3 <= READ_INTO {
+        let len = if op & 3 == READ {
+            range_arg(vm, x, 0, 0, u16::MAX as i64, "length")? as usize
+        } else {
+            out_len(vm, x)?
+        };
+        let mut buf = super::zeroed(vm, len)?;
+        let msgs = &mut [I2cMsg::Write(&m[..n]), I2cMsg::Read(&mut buf)];
+        i2c_xfer(vm, &d, addr, &mut msgs[(n == 0) as usize..], stop)?;
+        if op & 3 == READ {
+            return vm.new_bytes(&buf);
+        }
+        store(vm, x, &buf);
+        return Ok(Value::NONE);
+    }
+    // Writes: the memory address and the data (or each buffer of a vector) in one message.
+    let mut data = super::zeroed(vm, n)?;
+    data.copy_from_slice(&m[..n]);
+    let parts = if op & 3 == WRITEV {
+        vm.roots.push(x);
+        let items = vm.collect_iterable(x);
+        vm.roots.pop();
+        items?
+    } else {
+        alloc::vec![x]
+    };
+    for b in parts {
+        let part = buf_arg(vm, b)?;
+        vm.reserve(part.len())?;
+        data.try_reserve(part.len()).map_err(|_| vm.no_memory())?;
+        data.extend_from_slice(&part);
+    }
+    let acks = i2c_xfer(vm, &d, addr, &mut [I2cMsg::Write(&data)], stop)?;
+    Ok(if mem {
+        Value::NONE
+    } else {
+        Value::small_int(acks as isize)
+    })
 }
 
 native_fn!(SCAN, "scan", 1, 1, |vm, a, _| {
@@ -223,13 +275,7 @@ native_fn!(
     "readfrom",
     3,
     4,
-    |vm, a, kw| {
-        let (d, addr, n, stop) = addr_x_stop(vm, a, kw)?;
-        let n = range_arg(vm, n, 0, 0, u16::MAX as i64, "length")? as usize;
-        let mut buf = super::zeroed(vm, n)?;
-        i2c_xfer(vm, &d, addr, &mut [I2cMsg::Read(&mut buf)], stop)?;
-        vm.new_bytes(&buf)
-    },
+    |vm, a, kw| i2c_op(vm, a, kw, READ),
     kw
 );
 native_fn!(
@@ -237,14 +283,7 @@ native_fn!(
     "readfrom_into",
     3,
     4,
-    |vm, a, kw| {
-        let (d, addr, out, stop) = addr_x_stop(vm, a, kw)?;
-        let n = out_len(vm, out)?;
-        let mut buf = super::zeroed(vm, n)?;
-        i2c_xfer(vm, &d, addr, &mut [I2cMsg::Read(&mut buf)], stop)?;
-        store(vm, out, &buf);
-        Ok(Value::NONE)
-    },
+    |vm, a, kw| i2c_op(vm, a, kw, READ_INTO),
     kw
 );
 native_fn!(
@@ -252,12 +291,7 @@ native_fn!(
     "writeto",
     3,
     4,
-    |vm, a, kw| {
-        let (d, addr, data, stop) = addr_x_stop(vm, a, kw)?;
-        let data = buf_arg(vm, data)?;
-        let n = i2c_xfer(vm, &d, addr, &mut [I2cMsg::Write(&data)], stop)?;
-        Ok(Value::small_int(n as isize))
-    },
+    |vm, a, kw| i2c_op(vm, a, kw, WRITE),
     kw
 );
 native_fn!(
@@ -265,73 +299,15 @@ native_fn!(
     "writevto",
     3,
     4,
-    |vm, a, kw| {
-        let (d, addr, vector, stop) = addr_x_stop(vm, a, kw)?;
-        vm.roots.push(vector);
-        let items = vm.collect_iterable(vector);
-        vm.roots.pop();
-        let mut data = Vec::new();
-        for b in items? {
-            let part = buf_arg(vm, b)?;
-            vm.reserve(part.len())?;
-            data.try_reserve(part.len()).map_err(|_| vm.no_memory())?;
-            data.extend_from_slice(&part);
-        }
-        let n = i2c_xfer(vm, &d, addr, &mut [I2cMsg::Write(&data)], stop)?;
-        Ok(Value::small_int(n as isize))
-    },
+    |vm, a, kw| i2c_op(vm, a, kw, WRITEV),
     kw
 );
-
-/// Parse `self, addr, memaddr, x, *, addrsize=8`: the device, address, memory address
-/// bytes (big-endian), their count, and `x`.
-fn mem_args(
-    vm: &mut Vm,
-    a: &[Value],
-    kw: &[(Value, Value)],
-) -> PyResult<(Dev, u16, [u8; 4], usize, Value)> {
-    let d = i2c(vm, a[0])?;
-    let mut v = [Value::NULL; 4];
-    parse(
-        vm,
-        &a[1..],
-        kw,
-        &[q::ADDR, q::MEMADDR, q::BUF, q::ADDRSIZE],
-        3,
-        &mut v,
-    )?;
-    if v[1].is_null() || v[2].is_null() {
-        return Err(vm.type_error("missing argument"));
-    }
-    let addr = addr_arg(vm, v[0])?;
-    let size = super::int_arg(vm, v[3], 8)?;
-    if !matches!(size, 8 | 16 | 24 | 32) {
-        return Err(vm.value_error("addrsize must be 8, 16, 24 or 32"));
-    }
-    let n = (size / 8) as usize;
-    let mem = vm.to_i64(v[1])?;
-    if mem < 0 || (n < 4 && mem >> (8 * n) != 0) || mem > u32::MAX as i64 {
-        return Err(vm.value_error("memory address out of range"));
-    }
-    let be = (mem as u32).to_be_bytes();
-    let mut m = [0u8; 4];
-    m[..n].copy_from_slice(&be[4 - n..]);
-    Ok((d, addr, m, n, v[2]))
-}
-
 native_fn!(
     READFROM_MEM,
     "readfrom_mem",
     4,
     4,
-    |vm, a, kw| {
-        let (d, addr, m, n, len) = mem_args(vm, a, kw)?;
-        let len = range_arg(vm, len, 0, 0, u16::MAX as i64, "length")? as usize;
-        let mut buf = super::zeroed(vm, len)?;
-        let msgs = &mut [I2cMsg::Write(&m[..n]), I2cMsg::Read(&mut buf)];
-        i2c_xfer(vm, &d, addr, msgs, true)?;
-        vm.new_bytes(&buf)
-    },
+    |vm, a, kw| i2c_op(vm, a, kw, READ | MEM),
     kw
 );
 native_fn!(
@@ -339,15 +315,7 @@ native_fn!(
     "readfrom_mem_into",
     4,
     4,
-    |vm, a, kw| {
-        let (d, addr, m, n, out) = mem_args(vm, a, kw)?;
-        let len = out_len(vm, out)?;
-        let mut buf = super::zeroed(vm, len)?;
-        let msgs = &mut [I2cMsg::Write(&m[..n]), I2cMsg::Read(&mut buf)];
-        i2c_xfer(vm, &d, addr, msgs, true)?;
-        store(vm, out, &buf);
-        Ok(Value::NONE)
-    },
+    |vm, a, kw| i2c_op(vm, a, kw, READ_INTO | MEM),
     kw
 );
 native_fn!(
@@ -355,16 +323,7 @@ native_fn!(
     "writeto_mem",
     4,
     4,
-    |vm, a, kw| {
-        let (d, addr, m, n, data) = mem_args(vm, a, kw)?;
-        let data = buf_arg(vm, data)?;
-        // One write: the memory address then the data, with no restart between.
-        let mut all = super::zeroed(vm, n + data.len())?;
-        all[..n].copy_from_slice(&m[..n]);
-        all[n..].copy_from_slice(&data);
-        i2c_xfer(vm, &d, addr, &mut [I2cMsg::Write(&all)], true)?;
-        Ok(Value::NONE)
-    },
+    |vm, a, kw| i2c_op(vm, a, kw, WRITE | MEM),
     kw
 );
 
