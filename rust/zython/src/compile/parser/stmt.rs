@@ -9,7 +9,7 @@ use super::Parser;
 use crate::compile::ast::{
     Alias, BinOp, ClassDef, ExceptHandler, Expr, ExprKind, FunctionDef, Stmt, StmtKind, WithItem,
 };
-use crate::compile::error::{CompileError, ErrorKind};
+use crate::compile::error::{CompileError, ErrorKind, TryPush};
 use crate::compile::token::{Kw, Tok};
 
 /// The in-place operator of an augmented-assignment token.
@@ -59,7 +59,7 @@ impl Parser<'_> {
     }
 
     /// One statement line (several for `a; b`) or one compound statement, appended to `out`.
-    fn statement(&mut self, out: &mut Vec<Stmt>) -> Result<(), CompileError> {
+    pub(super) fn statement(&mut self, out: &mut Vec<Stmt>) -> Result<(), CompileError> {
         let line = self.line();
         let s = match self.peek() {
             Tok::Indent => {
@@ -88,15 +88,18 @@ impl Parser<'_> {
             }
             _ => return self.simple_stmts(out),
         };
-        out.push(s);
-        Ok(())
+        out.try_push(s, line)?;
+        super::super::check_room(line)
     }
 
     /// `small_stmt (';' small_stmt)* [';'] NEWLINE`.
     #[inline(never)]
     fn simple_stmts(&mut self, out: &mut Vec<Stmt>) -> Result<(), CompileError> {
         loop {
-            out.push(self.small_stmt()?);
+            let line = self.line();
+            let s = self.small_stmt()?;
+            out.try_push(s, line)?;
+            super::super::check_room(line)?;
             if !self.eat(&Tok::Semi) {
                 break;
             }
