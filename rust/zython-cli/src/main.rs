@@ -198,7 +198,7 @@ fn main() {
         Target::Stdin => {
             let mut src = String::new();
             let _ = std::io::stdin().read_to_string(&mut src);
-            run_source(&mut vm, &src, "<stdin>")
+            run_stdin(&mut vm, src)
         }
         Target::Repl => {
             inspect = true;
@@ -234,6 +234,19 @@ fn run_source(vm: &mut Vm, src: &str, file: &str) -> zython::vm::PyResult<()> {
     let g = vm.main_globals;
     vm.exec_source(src, file, zython::compile::Mode::File, g)
         .map(|_| ())
+}
+
+/// Run a program read from standard input; its text is dropped once compiled.
+#[cfg(feature = "compiler")]
+fn run_stdin(vm: &mut Vm, src: String) -> zython::vm::PyResult<()> {
+    let g = vm.main_globals;
+    vm.exec_file_source(src.into_bytes(), "<stdin>", g)
+        .map(|_| ())
+}
+
+#[cfg(not(feature = "compiler"))]
+fn run_stdin(vm: &mut Vm, src: String) -> zython::vm::PyResult<()> {
+    run_source(vm, &src, "<stdin>")
 }
 
 /// A VM-only build runs .mpy files and frozen modules; source gets MicroPython's error.

@@ -362,8 +362,15 @@ impl Heap {
             // Small steps at first: a fresh interpreter has a few dozen objects, and a 16 KB
             // heap cannot spare a 256-slot table.
             self.gc_wanted = true;
-            let grow = (i / 2).max(32);
-            self.reserve(grow * core::mem::size_of::<Obj>())?;
+            let size = core::mem::size_of::<Obj>();
+            let mut grow = (i / 2).max(32);
+            if !self.has_room(grow * size) {
+                // Near the limit: grow by half of what still fits, so that the last objects
+                // fit too instead of failing for a step sized for the table's whole size.
+                let room = self.limit.saturating_sub(self.used()) / size;
+                grow = (room / 2).clamp(1, grow);
+            }
+            self.reserve(grow * size)?;
             self.objs.try_reserve_exact(grow).map_err(|_| NoMemory)?;
         }
         self.objs.push(obj);

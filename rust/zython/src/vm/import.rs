@@ -115,7 +115,7 @@ impl Vm {
     /// round compiles every batch and runs none, so that a syntax error anywhere still stops
     /// the file before any of it runs, as a whole-file compile would. Other errors are raised.
     #[cfg(feature = "compiler")]
-    fn exec_source_fallback(
+    pub(crate) fn exec_source_fallback(
         &mut self,
         ce: crate::compile::CompileError,
         src: &str,
@@ -125,7 +125,7 @@ impl Vm {
     ) -> PyResult<Value> {
         use crate::compile::{compiler::compile_owned_with_limits, parser::FileChunks};
         /// Top-level statements per batch.
-        const BATCH: usize = 8;
+        const BATCH: usize = 1;
         if ce.kind != crate::compile::ErrorKind::NoMemory || mode != crate::compile::Mode::File {
             return Err(self.compile_error(&ce, filename));
         }
@@ -716,6 +716,8 @@ impl Vm {
     pub fn run_main_file(&mut self, path: &str) -> PyResult<()> {
         let data = match self.port.read_file(path) {
             Some(d) => d,
+            // A file that is there but could not be read whole: no memory for it.
+            None if self.port.stat_kind(path) == 1 => return Err(self.no_memory()),
             None => return Err(self.os_error(2)),
         };
         let g = self.main_globals;
