@@ -77,3 +77,13 @@ fn big_sources_in_small_arenas() {
         }
     }
 }
+
+#[test]
+fn tree_sizes() {
+    use zython::compile::ast;
+    println!(
+        "Stmt {} Expr {}",
+        std::mem::size_of::<ast::Stmt>(),
+        std::mem::size_of::<ast::Expr>()
+    );
+}

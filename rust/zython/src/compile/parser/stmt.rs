@@ -204,9 +204,9 @@ impl Parser<'_> {
                 let mut exc = None;
                 let mut cause = None;
                 if self.can_start_expr() {
-                    exc = Some(self.test()?);
+                    exc = Some(Box::new(self.test()?));
                     if self.eat(&Tok::Kw(Kw::From)) {
-                        cause = Some(self.test()?);
+                        cause = Some(Box::new(self.test()?));
                     }
                 }
                 StmtKind::Raise { exc, cause }
@@ -237,9 +237,9 @@ impl Parser<'_> {
             }
             Tok::Kw(Kw::Assert) => {
                 self.bump();
-                let test = self.test()?;
+                let test = Box::new(self.test()?);
                 let msg = if self.eat(&Tok::Comma) {
-                    Some(self.test()?)
+                    Some(Box::new(self.test()?))
                 } else {
                     None
                 };
@@ -365,9 +365,9 @@ impl Parser<'_> {
             return Ok(stmt(
                 line,
                 StmtKind::AugAssign {
-                    target: first,
+                    target: Box::new(first),
                     op,
-                    value,
+                    value: Box::new(value),
                 },
             ));
         }
@@ -375,16 +375,16 @@ impl Parser<'_> {
             Tok::Colon => {
                 self.check_ann_store(&first)?;
                 self.bump();
-                let annotation = self.test()?;
+                let annotation = Box::new(self.test()?);
                 let value = if self.eat(&Tok::Equal) {
-                    Some(self.rhs()?)
+                    Some(Box::new(self.rhs()?))
                 } else {
                     None
                 };
                 Ok(stmt(
                     line,
                     StmtKind::AnnAssign {
-                        target: first,
+                        target: Box::new(first),
                         annotation,
                         value,
                     },
@@ -417,7 +417,7 @@ impl Parser<'_> {
     /// `if test: block (elif test: block)* [else: block]`, elif chains built without recursion.
     #[inline(never)]
     fn if_stmt(&mut self) -> Result<Stmt, CompileError> {
-        let mut arms: Vec<(u32, Expr, Vec<Stmt>)> = Vec::new();
+        let mut arms: Vec<(u32, Box<Expr>, Vec<Stmt>)> = Vec::new();
         let saved = self.nesting;
         let r = self.if_arms(&mut arms);
         self.nesting = saved;
@@ -436,12 +436,12 @@ impl Parser<'_> {
     /// one level deeper in the tree, which is counted in `nesting`.
     fn if_arms(
         &mut self,
-        arms: &mut Vec<(u32, Expr, Vec<Stmt>)>,
+        arms: &mut Vec<(u32, Box<Expr>, Vec<Stmt>)>,
     ) -> Result<Vec<Stmt>, CompileError> {
         loop {
             let line = self.line();
             self.bump(); // `if` or `elif`
-            let test = self.namedexpr()?;
+            let test = Box::new(self.namedexpr()?);
             let body = self.colon_block()?;
             arms.push((line, test, body));
             if self.peek() != &Tok::Kw(Kw::Elif) {
@@ -457,7 +457,7 @@ impl Parser<'_> {
     fn while_stmt(&mut self) -> Result<Stmt, CompileError> {
         let line = self.line();
         self.bump();
-        let test = self.namedexpr()?;
+        let test = Box::new(self.namedexpr()?);
         let body = self.colon_block()?;
         let orelse = self.else_block()?;
         Ok(stmt(line, StmtKind::While { test, body, orelse }))
@@ -476,8 +476,8 @@ impl Parser<'_> {
         Ok(stmt(
             line,
             StmtKind::For {
-                target,
-                iter,
+                target: Box::new(target),
+                iter: Box::new(iter),
                 body,
                 orelse,
                 is_async,
