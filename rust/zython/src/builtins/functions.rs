@@ -26,7 +26,7 @@ native_fn!(HASH, "hash", 1, 1, |vm, a, _| {
     }
     let real = match vm.heap.get(a[0]) {
         Some(Obj::Float(f)) => Some(*f),
-        Some(Obj::Complex(r, i)) if *i == 0.0 => Some(*r),
+        Some(Obj::Complex(c)) if c.1 == 0.0 => Some(c.0),
         _ => None,
     };
     if let Some(f) = real {

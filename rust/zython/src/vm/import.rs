@@ -103,8 +103,60 @@ impl Vm {
         mode: crate::compile::Mode,
         globals: Value,
     ) -> PyResult<Value> {
-        let cm = self.compile(src, filename, mode)?;
-        self.exec_compiled(cm, globals)
+        match self.compile_bounded(src, filename, mode) {
+            Ok(cm) => self.exec_compiled(cm, globals),
+            Err(ce) => self.exec_source_fallback(ce, src, filename, mode, globals),
+        }
+    }
+
+    /// A compile of `src` failed with `ce`: when that was for lack of memory and `src` is a
+    /// file, compile and run it a few statements at a time instead (each batch is its own
+    /// module code in `globals`, and only one batch's tree and code exist at once). A first
+    /// round compiles every batch and runs none, so that a syntax error anywhere still stops
+    /// the file before any of it runs, as a whole-file compile would. Other errors are raised.
+    #[cfg(feature = "compiler")]
+    pub(crate) fn exec_source_fallback(
+        &mut self,
+        ce: crate::compile::CompileError,
+        src: &str,
+        filename: &str,
+        mode: crate::compile::Mode,
+        globals: Value,
+    ) -> PyResult<Value> {
+        use crate::compile::{compiler::compile_owned_with_limits, parser::FileChunks};
+        /// Top-level statements per batch.
+        const BATCH: usize = 1;
+        if ce.kind != crate::compile::ErrorKind::NoMemory || mode != crate::compile::Mode::File {
+            return Err(self.compile_error(&ce, filename));
+        }
+        let (limits, opt) = (self.compile_limits(), self.config.opt_level);
+        for run in [false, true] {
+            let mut chunks = FileChunks::new(src, limits);
+            loop {
+                let batch = match chunks.next_batch(BATCH) {
+                    Ok(Some(m)) => m,
+                    Ok(None) => break,
+                    Err(ce) => return Err(self.compile_error(&ce, filename)),
+                };
+                if run && (self.heap.gc_wanted || !self.heap.has_room(self.heap.limit() / 2)) {
+                    // Between two batches is a safe point, as inside them (callers have rooted
+                    // what they hold, since the code run here may collect): the code objects
+                    // of earlier batches are garbage now.
+                    self.roots.push(globals);
+                    self.collect();
+                    self.roots.pop();
+                }
+                let cm = compile_owned_with_limits(batch, filename, mode, opt, limits);
+                match cm {
+                    Ok(cm) if run => {
+                        self.exec_compiled(cm, globals)?;
+                    }
+                    Ok(_) => {}
+                    Err(ce) => return Err(self.compile_error(&ce, filename)),
+                }
+            }
+        }
+        Ok(Value::NONE)
     }
 
     /// Compile source text, turning compile errors into SyntaxError exceptions.
@@ -131,16 +183,23 @@ impl Vm {
         filename: &str,
         mode: crate::compile::Mode,
     ) -> Result<CompiledModule, crate::compile::CompileError> {
+        let limits = self.compile_limits();
+        let opt = self.config.opt_level;
+        crate::compile::compiler::compile_source_with_limits(src, filename, mode, opt, limits)
+    }
+
+    /// The parser's and compiler's recursion bounds from here: what is left of the native
+    /// stack budget.
+    #[cfg(feature = "compiler")]
+    fn compile_limits(&self) -> crate::compile::parser::Limits {
         // They check the budget once per nesting level, so one level's worth (about 2 KB:
         // brackets on x86-64, 1.4 KB on Cortex-M) is kept back.
         const LEVEL: usize = 2048;
         let used = self.stack_top.saturating_sub(super::stack_address());
-        let limits = crate::compile::parser::Limits {
+        crate::compile::parser::Limits {
             max_depth: crate::compile::compiler::MAX_NESTING / 2,
             native_stack: self.config.native_stack.saturating_sub(used + LEVEL).max(1),
-        };
-        let opt = self.config.opt_level;
-        crate::compile::compiler::compile_source_with_limits(src, filename, mode, opt, limits)
+        }
     }
 
     /// The Python exception for a compile error.
@@ -153,6 +212,7 @@ impl Vm {
             ErrorKind::Recursion => {
                 return self.runtime_error("maximum recursion depth exceeded");
             }
+            ErrorKind::NoMemory => return self.no_memory(),
             _ => &ex::SYNTAX_ERROR,
         };
         let e = self.new_exception(ty, &ce.msg);
@@ -556,10 +616,16 @@ impl Vm {
                     return Err(self.new_exception(&ex::SYNTAX_ERROR, "invalid UTF-8 in source"))
                 }
             };
-            let cm = self.compile(src, file, crate::compile::Mode::File)?;
-            // The source text is not needed while the module runs.
-            drop(data);
-            self.exec_compiled(cm, globals)
+            match self.compile_bounded(src, file, crate::compile::Mode::File) {
+                Ok(cm) => {
+                    // The source text is not needed while the module runs.
+                    drop(data);
+                    self.exec_compiled(cm, globals)
+                }
+                Err(ce) => {
+                    self.exec_source_fallback(ce, src, file, crate::compile::Mode::File, globals)
+                }
+            }
         }
         #[cfg(not(feature = "compiler"))]
         {
@@ -650,6 +716,8 @@ impl Vm {
     pub fn run_main_file(&mut self, path: &str) -> PyResult<()> {
         let data = match self.port.read_file(path) {
             Some(d) => d,
+            // A file that is there but could not be read whole: no memory for it.
+            None if self.port.stat_kind(path) == 1 => return Err(self.no_memory()),
             None => return Err(self.os_error(2)),
         };
         let g = self.main_globals;

@@ -167,6 +167,14 @@ impl Vm {
 
     /// A fresh interpreter with the builtins loaded.
     pub fn new(port: Box<dyn Port>, config: Config) -> Vm {
+        if let Some(free) = config.arena_free {
+            // A fixed arena (a board's): the counting allocator refuses what would take the
+            // last eighth of it (kept for the allocator's own overhead and fragmentation),
+            // so fallible growth fails before the arena does, and the compiler's room checks
+            // (`compile::check_room`) know where the end is.
+            let f = free();
+            crate::gc::set_arena(f - f / 8);
+        }
         let cache = lookup_cache_entries(config.heap_size);
         let mut vm = Vm {
             heap: Heap::new(config.heap_size),

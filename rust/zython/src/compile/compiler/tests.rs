@@ -221,7 +221,7 @@ fn while_loop_and_break() {
     let m = module(vec![st(
         1,
         StmtKind::While {
-            test: name(1, "x"),
+            test: Box::new(name(1, "x")),
             body: vec![st(2, StmtKind::Break)],
             orelse: vec![],
         },
@@ -323,7 +323,7 @@ fn deep_nesting_is_an_error_not_a_crash() {
         s = st(
             1,
             StmtKind::While {
-                test: name(1, "x"),
+                test: Box::new(name(1, "x")),
                 body: vec![s],
                 orelse: vec![],
             },
@@ -512,16 +512,16 @@ fn malformed_trees_do_not_panic() {
             st(
                 1,
                 StmtKind::AugAssign {
-                    target: e.clone(),
+                    target: Box::new(e.clone()),
                     op: BinOp::Add,
-                    value: int(1, 1),
+                    value: Box::new(int(1, 1)),
                 },
             ),
             st(
                 1,
                 StmtKind::For {
-                    target: e.clone(),
-                    iter: e.clone(),
+                    target: Box::new(e.clone()),
+                    iter: Box::new(e.clone()),
                     body: vec![],
                     orelse: vec![],
                     is_async: true,
