@@ -473,6 +473,7 @@ fn input(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
             line.push(b);
         }
     }
+    vm.check_interrupt()?;
     if !got_any {
         return Err(vm.new_exception(&ex::EOF_ERROR, ""));
     }

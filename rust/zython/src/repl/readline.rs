@@ -327,8 +327,11 @@ pub fn read_line(
     }
 
     let end = loop {
-        let Some(c) = ed.engine.console().read_byte() else {
-            break LineEnd::Eof;
+        // A wait ended by Ctrl-C (a signal on the host) is the key Ctrl-C.
+        let c = match ed.engine.console().read_byte() {
+            Some(c) => c,
+            None if crate::interrupt::take() => CTRL_C,
+            None => break LineEnd::Eof,
         };
         let room = state.max_len.saturating_sub(entry_chars + ed.line.len());
         let old_len = ed.line.len();

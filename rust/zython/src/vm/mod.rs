@@ -255,6 +255,14 @@ impl Vm {
         PyErr(self.memory_error)
     }
 
+    /// Raise KeyboardInterrupt if Ctrl-C requested it (blocking waits call this when they end).
+    pub fn check_interrupt(&mut self) -> PyResult<()> {
+        if crate::interrupt::take() {
+            return Err(self.new_exception(&crate::types::exceptions::KEYBOARD_INTERRUPT, ""));
+        }
+        Ok(())
+    }
+
     /// Map an allocation failure to MemoryError.
     #[inline]
     pub fn mem<T>(&self, r: Result<T, NoMemory>) -> PyResult<T> {
