@@ -50,3 +50,48 @@ fn dash_m_runs_a_module_inside_a_package_and_atexit_runs_last() {
     );
     assert_eq!(out.status.code(), Some(3));
 }
+
+#[test]
+fn dash_m_runs_a_package_s_main_with_relative_imports() {
+    let d = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/py/import_rel");
+    let out = zython()
+        .args(["-m", "relpkg"])
+        .current_dir(&d)
+        .output()
+        .expect("run");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "relpkg.__main__ as __main__ 42\n",
+        "{out:?}"
+    );
+    assert!(out.status.success());
+    let out = zython()
+        .args(["-m", "relpkg.nothing"])
+        .current_dir(&d)
+        .output()
+        .expect("run");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no module named 'relpkg.nothing'"));
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn help_modules_lists_the_builtin_modules() {
+    let out = zython()
+        .args(["-c", "help('modules')"])
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    for m in [
+        "__main__",
+        "builtins",
+        "gc",
+        "json",
+        "micropython",
+        "re",
+        "sys",
+        "time",
+    ] {
+        assert!(text.split_whitespace().any(|w| w == m), "{m}: {text}");
+    }
+    assert!(text.ends_with("Plus any modules on the filesystem\n"));
+}
