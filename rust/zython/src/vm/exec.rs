@@ -1623,6 +1623,9 @@ impl Vm {
                 Err(e) => {
                     // Unwind: find a handler in this frame or its callers (down to `stop`).
                     let mut e = e;
+                    if e.0 == self.memory_error {
+                        e = PyErr(self.sized_memory_error());
+                    }
                     loop {
                         let fi = self.frames.len() - 1;
                         let op_at = self.fr(fi).op_ip;

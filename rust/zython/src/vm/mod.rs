@@ -255,6 +255,12 @@ impl Vm {
         PyErr(self.memory_error)
     }
 
+    /// MemoryError for a request too large to count (its size overflows): no size in the message.
+    pub fn memory_error_unsized(&mut self) -> PyErr {
+        self.heap.last_refused = 0;
+        PyErr(self.memory_error)
+    }
+
     /// Raise KeyboardInterrupt if Ctrl-C requested it (blocking waits call this when they end).
     pub fn check_interrupt(&mut self) -> PyResult<()> {
         if crate::interrupt::take() {
