@@ -79,6 +79,26 @@ impl zython::port::Port for HostPort {
     fn env_var(&mut self, name: &str) -> Option<String> {
         std::env::var(name).ok()
     }
+    fn set_env_var(&mut self, name: &str, value: Option<&str>) -> bool {
+        if name.is_empty() || name.contains(['=', '\0']) || value.is_some_and(|v| v.contains('\0'))
+        {
+            return false;
+        }
+        match value {
+            Some(v) => std::env::set_var(name, v),
+            None => std::env::remove_var(name),
+        }
+        true
+    }
+    fn system(&mut self, cmd: &str) -> Option<i32> {
+        use std::os::unix::process::ExitStatusExt;
+        let _ = self.stdout.flush();
+        let st = std::process::Command::new("/bin/sh")
+            .args(["-c", cmd])
+            .status()
+            .ok()?;
+        Some(st.into_raw())
+    }
     fn write_file(&mut self, path: &str, data: &[u8], append: bool) -> bool {
         let f = std::fs::OpenOptions::new()
             .create(true)

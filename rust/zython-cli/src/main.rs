@@ -201,6 +201,10 @@ fn main() {
             std::process::exit(code);
         }
     }
+    // As MicroPython: a program that sets MICROPYINSPECT (os.putenv) ends in the REPL.
+    if std::env::var("MICROPYINSPECT").is_ok_and(|v| !v.is_empty()) {
+        inspect = true;
+    }
     if inspect {
         code = repl(&mut vm);
     }

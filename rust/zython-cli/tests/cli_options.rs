@@ -95,3 +95,33 @@ fn help_modules_lists_the_builtin_modules() {
     }
     assert!(text.ends_with("Plus any modules on the filesystem\n"));
 }
+
+#[test]
+fn a_program_setting_micropyinspect_ends_in_the_repl() {
+    use std::io::Write;
+    let d = scratch("inspect");
+    std::fs::write(
+        d.join("prog.py"),
+        "import os\nos.putenv('MICROPYINSPECT', '1')\nx = 6\n",
+    )
+    .expect("write");
+    let mut child = zython()
+        .arg("prog.py")
+        .current_dir(&d)
+        .env_remove("MICROPYINSPECT")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("run");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"print(x * 7)\n")
+        .expect("write");
+    let out = child.wait_with_output().expect("wait");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("42"),
+        "{out:?}"
+    );
+}

@@ -38,6 +38,15 @@ pub trait Port {
     fn env_var(&mut self, _name: &str) -> Option<String> {
         None
     }
+    /// Set (`Some`) or remove (`None`) an environment variable; false when unsupported.
+    fn set_env_var(&mut self, _name: &str, _value: Option<&str>) -> bool {
+        false
+    }
+    /// Run a shell command (`os.system`): its wait status as C's system() gives it; `None`
+    /// when the port has no shell.
+    fn system(&mut self, _cmd: &str) -> Option<i32> {
+        None
+    }
     /// Nanoseconds since the Unix epoch (`time.time()`); `None` when the port has no clock.
     fn epoch_ns(&mut self) -> Option<u64> {
         None
