@@ -15,6 +15,8 @@ pub enum ErrorKind {
     Incomplete,
     /// Valid Python this compiler does not support (`\N{...}` escapes): `NotImplementedError`.
     NotImplemented,
+    /// A limit of MicroPython's format met (bytecode overflow, name too long): `RuntimeError`.
+    Runtime,
 }
 
 /// A compile-time error with the 1-based line it refers to.
@@ -29,6 +31,15 @@ pub struct CompileError {
 }
 
 impl CompileError {
+    /// A RuntimeError (a limit of the format, not a syntax error) at `line`.
+    pub fn runtime(msg: impl Into<String>, line: u32) -> Self {
+        CompileError {
+            kind: ErrorKind::Runtime,
+            msg: msg.into(),
+            line,
+        }
+    }
+
     /// A SyntaxError at `line`.
     pub fn syntax(msg: impl Into<String>, line: u32) -> Self {
         CompileError {

@@ -1843,6 +1843,13 @@ impl Vm {
                         if !self.is_str(k2) {
                             return Err(self.type_error("keywords must be strings"));
                         }
+                        // Keyword names are names (MicroPython interns them).
+                        if self
+                            .str_data(k2)
+                            .is_some_and(|s| s.len() > crate::qstr::MAX_NAME_LEN)
+                        {
+                            return Err(self.runtime_error("name too long"));
+                        }
                         kw.push((k2, v2));
                     }
                 } else {

@@ -150,6 +150,7 @@ impl Vm {
         let ty: &'static StaticObj = match ce.kind {
             ErrorKind::Indentation => &ex::INDENTATION_ERROR,
             ErrorKind::NotImplemented => &ex::NOT_IMPLEMENTED_ERROR,
+            ErrorKind::Runtime => &ex::RUNTIME_ERROR,
             ErrorKind::Recursion => {
                 return self.runtime_error("maximum recursion depth exceeded");
             }

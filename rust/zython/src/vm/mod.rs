@@ -449,6 +449,9 @@ impl Vm {
             Some(Obj::Str(s)) => String::from(&*s.s),
             _ => return Err(self.type_error("expected str")),
         };
+        if s.len() > crate::qstr::MAX_NAME_LEN {
+            return Err(self.new_exception(&types::exceptions::RUNTIME_ERROR, "name too long"));
+        }
         Ok(self.intern(&s))
     }
 
