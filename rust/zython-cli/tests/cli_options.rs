@@ -125,3 +125,27 @@ fn a_program_setting_micropyinspect_ends_in_the_repl() {
         "{out:?}"
     );
 }
+
+#[test]
+fn dash_v_twice_prints_bytecode_and_ends_with_mem_info() {
+    let out = zython()
+        .args(["-v", "-v", "-c", "print(1)"])
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with("File <stdin>, code block '<module>'"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n00 LOAD_NAME print\n02 LOAD_CONST_SMALL_INT 1\n"),
+        "{text}"
+    );
+    assert!(text.contains("\n1\nmem: total="), "{text}");
+    let out = zython()
+        .args(["-v", "-c", "print(1)"])
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("1\nmem: total="), "{text}");
+}

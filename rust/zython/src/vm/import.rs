@@ -116,7 +116,14 @@ impl Vm {
         mode: crate::compile::Mode,
     ) -> PyResult<CompiledModule> {
         match self.compile_bounded(src, filename, mode) {
-            Ok(m) => Ok(m),
+            Ok(m) => {
+                #[cfg(feature = "showbc")]
+                if self.config.verbose >= 2 {
+                    let text = crate::bytecode::dis::showbc(&m);
+                    self.port.write(text.as_bytes());
+                }
+                Ok(m)
+            }
             Err(ce) => Err(self.compile_error(&ce, filename)),
         }
     }

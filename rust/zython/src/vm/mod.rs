@@ -73,6 +73,9 @@ pub struct Config {
     /// fixed arena with the interpreter's own tables (boards): the heap limit is lowered at
     /// start so that Python data always fits the arena (MemoryError, never an allocation panic).
     pub arena_free: Option<fn() -> usize>,
+    /// MicroPython's `-v` count: from 2, each compiled program's bytecode is printed as its
+    /// `-v -v` does (with the `showbc` feature).
+    pub verbose: u8,
 }
 
 impl Default for Config {
@@ -86,6 +89,7 @@ impl Default for Config {
             native_stack: 1 << 20,
             frozen: &[],
             arena_free: None,
+            verbose: 0,
         }
     }
 }
