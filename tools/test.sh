@@ -39,8 +39,8 @@ ZYTHON_VM_ONLY="$PWD/target/vm-only/debug/zython" \
 step ".mpy interoperability with MicroPython (needs MPY_CROSS / MICROPYTHON, else skips)"
 cargo test -p zython-cli --test mpy_interop -- --nocapture
 
-step "fuzz the .mpy loader for 30 s (libFuzzer on stable)"
-tools/fuzz-ci.sh mpy_load 30
+step "fuzz every target for 15 s each (libFuzzer on stable)"
+tools/fuzz-ci.sh all 15
 
 step "no_std core builds for thumbv7m-none-eabi and riscv32imac-unknown-none-elf (with and without the compiler)"
 for t in thumbv7m-none-eabi riscv32imac-unknown-none-elf; do

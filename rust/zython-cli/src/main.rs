@@ -87,6 +87,7 @@ fn main() {
                 }
             }
             "-i" => inspect = true,
+            "-v" => config.verbose = config.verbose.saturating_add(1),
             "-O" | "-OO" | "-OOO" => config.opt_level = (a.len() - 1) as u8,
             "-" => target = Some(Target::Stdin),
             "-h" | "--help" => usage(),
@@ -213,8 +214,21 @@ fn main() {
             std::process::exit(code);
         }
     }
+    // As MicroPython: a program that sets MICROPYINSPECT (os.putenv) ends in the REPL.
+    if std::env::var("MICROPYINSPECT").is_ok_and(|v| !v.is_empty()) {
+        inspect = true;
+    }
     if inspect {
         code = repl(&mut vm);
+    }
+    // As MicroPython: -v ends with the memory summary.
+    if vm.config.verbose > 0 {
+        vm.config.verbose = 0;
+        let _ = run_source(
+            &mut vm,
+            "import micropython\nmicropython.mem_info()",
+            "<stdin>",
+        );
     }
     zython::modules::sys::run_atexit(&mut vm);
     std::process::exit(code);

@@ -181,6 +181,9 @@ pub struct Heap {
     pub disabled: bool,
     /// `micropython.heap_lock()` depth: allocation raises MemoryError while > 0.
     pub lock_depth: u32,
+    /// Bytes of the last request refused (`usize::MAX`: refused because the heap was
+    /// locked; 0: none since it was reported), for MemoryError's message.
+    pub last_refused: usize,
 }
 
 impl Heap {
@@ -205,6 +208,7 @@ impl Heap {
             gc_wanted: false,
             disabled: false,
             lock_depth: 0,
+            last_refused: 0,
         }
     }
 
@@ -300,6 +304,11 @@ impl Heap {
             self.gc_wanted = true;
         }
         if self.lock_depth > 0 || used.saturating_add(extra) > self.limit {
+            self.last_refused = if self.lock_depth > 0 {
+                usize::MAX
+            } else {
+                extra
+            };
             return Err(NoMemory);
         }
         Ok(())

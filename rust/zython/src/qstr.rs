@@ -9,6 +9,10 @@ use alloc::boxed::Box;
 use alloc::vec::Vec;
 use hashbrown::HashTable;
 
+/// The longest name (identifier, attribute, keyword, module) in bytes: MicroPython stores a
+/// qstr's length in one byte and raises `RuntimeError: name too long` past it.
+pub const MAX_NAME_LEN: usize = 255;
+
 /// An interned string's index.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
 pub struct Qstr(pub u32);

@@ -219,7 +219,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             if self.e.overflowed() {
-                return Err(CompileError::syntax(
+                return Err(CompileError::runtime(
                     "bytecode overflow",
                     self.scopes[si].line,
                 ));

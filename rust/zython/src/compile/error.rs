@@ -18,6 +18,8 @@ pub enum ErrorKind {
     /// The allocator could not give the parser or compiler the memory it needed:
     /// `MemoryError`.
     NoMemory,
+    /// A limit of MicroPython's format met (bytecode overflow, name too long): `RuntimeError`.
+    Runtime,
 }
 
 /// A compile-time error with the 1-based line it refers to.
@@ -32,6 +34,15 @@ pub struct CompileError {
 }
 
 impl CompileError {
+    /// A RuntimeError (a limit of the format, not a syntax error) at `line`.
+    pub fn runtime(msg: impl Into<String>, line: u32) -> Self {
+        CompileError {
+            kind: ErrorKind::Runtime,
+            msg: msg.into(),
+            line,
+        }
+    }
+
     /// A SyntaxError at `line`.
     pub fn syntax(msg: impl Into<String>, line: u32) -> Self {
         CompileError {

@@ -373,6 +373,9 @@ impl<'a> Lexer<'a> {
                 return Ok(());
             }
         }
+        if word.len() > crate::qstr::MAX_NAME_LEN {
+            return Err(CompileError::runtime("name too long", line));
+        }
         let tok = match Kw::from_word(word) {
             Some(kw) => Tok::Kw(kw),
             None => Tok::Name(word.into()),

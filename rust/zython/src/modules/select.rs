@@ -215,7 +215,7 @@ fn poll_until(vm: &mut Vm, p: Value, timeout: Option<u32>) -> PyResult<()> {
         let left = timeout.map(|t| (t as u64).saturating_sub(elapsed) as u32);
         match poll_once(vm, p, left) {
             Ok(0) if left != Some(0) && !crate::interrupt::pending() => {}
-            Ok(_) => break Ok(()),
+            Ok(_) => break vm.check_interrupt(),
             Err(e) => break Err(e),
         }
         if let Err(e) = micropython::run_scheduled(vm) {

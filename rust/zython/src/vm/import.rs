@@ -168,7 +168,14 @@ impl Vm {
         mode: crate::compile::Mode,
     ) -> PyResult<CompiledModule> {
         match self.compile_bounded(src, filename, mode) {
-            Ok(m) => Ok(m),
+            Ok(m) => {
+                #[cfg(feature = "showbc")]
+                if self.config.verbose >= 2 {
+                    let text = crate::bytecode::dis::showbc(&m);
+                    self.port.write(text.as_bytes());
+                }
+                Ok(m)
+            }
             Err(ce) => Err(self.compile_error(&ce, filename)),
         }
     }
@@ -209,6 +216,7 @@ impl Vm {
         let ty: &'static StaticObj = match ce.kind {
             ErrorKind::Indentation => &ex::INDENTATION_ERROR,
             ErrorKind::NotImplemented => &ex::NOT_IMPLEMENTED_ERROR,
+            ErrorKind::Runtime => &ex::RUNTIME_ERROR,
             ErrorKind::Recursion => {
                 return self.runtime_error("maximum recursion depth exceeded");
             }
@@ -318,8 +326,13 @@ impl Vm {
     ) -> PyResult<Value> {
         let level = level.as_small_int().unwrap_or(0).max(0) as usize;
         let mut full = String::from(self.qstrs.str(name));
+        // Without a fromlist the result is the first module named by `name` itself: for a
+        // relative import that is below the package it is relative to (as in CPython).
+        let mut top_at = 0;
         if level > 0 {
+            let given = full.split('.').filter(|p| !p.is_empty()).count();
             full = self.resolve_relative(&full, level, globals)?;
+            top_at = full.split('.').count() - given.max(1);
         }
         if full.is_empty() {
             return Err(self.new_exception(&ex::IMPORT_ERROR, "empty module name"));
@@ -341,9 +354,10 @@ impl Vm {
                 let pq = self.intern(part);
                 let _ = self.setattr(parent, pq, m);
             }
-            if top.is_null() {
+            if top_at == 0 {
                 top = m;
             }
+            top_at = top_at.wrapping_sub(1);
             parent = m;
             self.roots.push(m);
         }
@@ -362,9 +376,14 @@ impl Vm {
     }
 
     fn resolve_relative(&mut self, name: &str, level: usize, globals: Value) -> PyResult<String> {
-        let pkg_name = match self
-            .dict_get_qstr(globals, q::__NAME__)
-            .and_then(|v| self.str_data(v).map(String::from))
+        let name_of = |key| {
+            self.dict_get_qstr(globals, key)
+                .and_then(|v| self.str_data(v).map(String::from))
+        };
+        // A module run by `-m` is `__main__`; its real name is kept under `__main__`.
+        let pkg_name = match name_of(q::__NAME__)
+            .filter(|n| n != "__main__")
+            .or_else(|| name_of(q::__MAIN__))
         {
             Some(s) => s,
             None => {
@@ -730,11 +749,15 @@ impl Vm {
         }
     }
 
-    /// `-m NAME`: import NAME as `__main__`.
+    /// `-m NAME`: import NAME as `__main__`. As in MicroPython, the parent packages of a
+    /// dotted NAME are imported first, a package runs its `__main__` submodule, and the
+    /// module's real name is kept in its globals under `__main__` for relative imports.
     pub fn run_main_module(&mut self, name: &str) -> PyResult<()> {
+        if let Some((parent, _)) = name.rsplit_once('.') {
+            let pq = self.intern(parent);
+            self.import_name(pq, Value::NONE, Value::small_int(0))?;
+        }
         let dirs = self.sys_path();
-        let mainq = q::__MAIN__;
-        // `-m pkg.mod` runs pkg/mod.py.
         let rel = name.replace('.', "/");
         for dir in dirs {
             let prefix = if dir.is_empty() || dir == "." {
@@ -742,16 +765,29 @@ impl Vm {
             } else {
                 format!("{}/{}", dir, rel)
             };
+            let (base, real) = if self.stat_import_path(&prefix) == 2 {
+                // A package: import it, then run its __main__.
+                let nq = self.intern(name);
+                self.import_name(nq, Value::NONE, Value::small_int(0))?;
+                (format!("{}/__main__", prefix), format!("{}.__main__", name))
+            } else {
+                (prefix, String::from(name))
+            };
             for ext in [".py", ".mpy"] {
-                let p = format!("{}{}", prefix, ext);
+                let p = format!("{}{}", base, ext);
                 if self.stat_import_path(&p) == 1 {
                     let g = self.main_globals;
                     let file = crate::modules::frozen::strip_prefix(&p).unwrap_or(&p);
                     let fv = self.new_str(file)?;
                     self.dict_set_str(g, q::__FILE__, fv)?;
-                    let _ = mainq;
+                    let rv = self.new_str(&real)?;
+                    self.dict_set_str(g, q::__MAIN__, rv)?;
                     return self.exec_path(&p, g).map(|_| ());
                 }
+            }
+            if base.ends_with("/__main__") {
+                let msg = format!("no module named '{}'", real);
+                return Err(self.new_exception(&ex::IMPORT_ERROR, &msg));
             }
         }
         let msg = format!("no module named '{}'", name);

@@ -73,6 +73,9 @@ pub struct Config {
     /// fixed arena with the interpreter's own tables (boards): the heap limit is lowered at
     /// start so that Python data always fits the arena (MemoryError, never an allocation panic).
     pub arena_free: Option<fn() -> usize>,
+    /// MicroPython's `-v` count: from 2, each compiled program's bytecode is printed as its
+    /// `-v -v` does (with the `showbc` feature).
+    pub verbose: u8,
 }
 
 impl Default for Config {
@@ -86,6 +89,7 @@ impl Default for Config {
             native_stack: 1 << 20,
             frozen: &[],
             arena_free: None,
+            verbose: 0,
         }
     }
 }
@@ -261,6 +265,20 @@ impl Vm {
     #[inline]
     pub fn no_memory(&self) -> PyErr {
         PyErr(self.memory_error)
+    }
+
+    /// MemoryError for a request too large to count (its size overflows): no size in the message.
+    pub fn memory_error_unsized(&mut self) -> PyErr {
+        self.heap.last_refused = 0;
+        PyErr(self.memory_error)
+    }
+
+    /// Raise KeyboardInterrupt if Ctrl-C requested it (blocking waits call this when they end).
+    pub fn check_interrupt(&mut self) -> PyResult<()> {
+        if crate::interrupt::take() {
+            return Err(self.new_exception(&crate::types::exceptions::KEYBOARD_INTERRUPT, ""));
+        }
+        Ok(())
     }
 
     /// Map an allocation failure to MemoryError.
@@ -443,6 +461,9 @@ impl Vm {
             Some(Obj::Str(s)) => String::from(&*s.s),
             _ => return Err(self.type_error("expected str")),
         };
+        if s.len() > crate::qstr::MAX_NAME_LEN {
+            return Err(self.new_exception(&types::exceptions::RUNTIME_ERROR, "name too long"));
+        }
         Ok(self.intern(&s))
     }
 

@@ -896,7 +896,9 @@ impl Vm {
     fn repeat(&mut self, seq: Value, n: usize) -> PyResult<Option<Value>> {
         if let Some(s) = self.str_data(seq) {
             let len = s.len();
-            let total = len.checked_mul(n).ok_or(PyErr(self.memory_error))?;
+            let Some(total) = len.checked_mul(n) else {
+                return Err(self.memory_error_unsized());
+            };
             self.reserve(total)?;
             let r = self.str_data(seq).unwrap_or("").repeat(n);
             return self.new_string(r).map(Some);
@@ -908,7 +910,9 @@ impl Vm {
             _ => None,
         };
         if let Some((len, is_bytes)) = bytes {
-            let total = len.checked_mul(n).ok_or(PyErr(self.memory_error))?;
+            let Some(total) = len.checked_mul(n) else {
+                return Err(self.memory_error_unsized());
+            };
             self.reserve(total)?;
             let mut out = Vec::new();
             if out.try_reserve_exact(total).is_err() {
@@ -931,7 +935,9 @@ impl Vm {
             Some(Obj::Tuple(t)) => (t.to_vec(), 1),
             _ => return Ok(None),
         };
-        let total = items.len().checked_mul(n).ok_or(PyErr(self.memory_error))?;
+        let Some(total) = items.len().checked_mul(n) else {
+            return Err(self.memory_error_unsized());
+        };
         self.reserve(total * core::mem::size_of::<Value>())?;
         let mut out = Vec::new();
         if out.try_reserve(total).is_err() {

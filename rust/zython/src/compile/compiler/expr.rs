@@ -239,7 +239,8 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             ExprKind::Tuple(elts) => {
-                if elts.is_empty() {
+                // `()` builds a tuple, but a const() value `()` loads as an object.
+                if elts.is_empty() && !self.const_objs.contains(e) {
                     self.e.set_source_line(line);
                     self.e.build_tuple(0);
                 } else if let Some(c) = const_value(e) {

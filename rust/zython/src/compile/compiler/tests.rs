@@ -594,6 +594,17 @@ fn stack_budget_stops_deep_compiles() {
 }
 
 #[test]
+fn const_values_folded_through_and_or_stay_constant_objects() {
+    // As MicroPython: `E or X` folds to X and `E and X` to E, still loaded as objects.
+    let src = "from micropython import const\n_X = const('hi')\n_E = const(())\na = _E or _X\nb = (_E and _X) == _X\n";
+    let m = compile_source(src, "c.py", Mode::File, 0).unwrap();
+    let text = disassemble(&m);
+    assert_eq!(text.matches("LOAD_CONST_OBJ \"hi\"").count(), 2, "{text}");
+    assert!(text.contains("LOAD_CONST_OBJ ()"), "{text}");
+    assert!(!text.contains("BUILD_TUPLE 0"), "{text}");
+}
+
+#[test]
 fn const_values_load_as_constant_objects() {
     let src =
         "X = const('hi')\nT = const(True)\nN = const(7)\nprint(X, T, N, math.nan, math.nan)\n";

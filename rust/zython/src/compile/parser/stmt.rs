@@ -280,6 +280,10 @@ impl Parser<'_> {
             name.push('.');
             name.push_str(&self.name()?);
         }
+        // The module's name is one name (a qstr in MicroPython), with a name's limit.
+        if name.len() > crate::qstr::MAX_NAME_LEN {
+            return Err(CompileError::runtime("name too long", self.line()));
+        }
         Ok(name)
     }
 
