@@ -176,5 +176,10 @@ function(zython_add_rust_library crate_dir lib_name)
   if(NOT CONFIG_ARCH_POSIX AND CMAKE_C_COMPILER_ID STREQUAL "GNU")
     zephyr_link_libraries(gcc)
   endif()
+  # CONFIG_ZYTHON_LIBC_MEM: the C library (picolibc's module target `c`) is named before the
+  # Rust archive too, so memcpy/memmove/memset come from it (Zephyr 4.x links it last).
+  if(CONFIG_ZYTHON_LIBC_MEM AND TARGET c)
+    zephyr_link_libraries(c)
+  endif()
   zephyr_link_libraries(zython_rust)
 endfunction()

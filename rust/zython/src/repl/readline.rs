@@ -292,6 +292,11 @@ impl Editor<'_> {
     }
 }
 
+/// Line editing beyond typing and Backspace (cursor keys, history, word and line kills): only
+/// where typed lines can run. A VM-only firmware (no compiler) answers every line with an
+/// error, so it keeps the flash instead.
+const EDIT: bool = cfg!(feature = "compiler");
+
 /// Edit one line after writing `prompt`; see [`LineEnd`] for what ends it.
 ///
 /// Keys come from and echo goes to `engine`'s console; the engine also answers Tab completion.
@@ -350,31 +355,31 @@ pub fn read_line(
                     break LineEnd::Control(c);
                 }
                 CTRL_C => break LineEnd::Control(c),
-                CTRL_A => r.back = ed.cursor,
-                CTRL_B => r.back = usize::from(ed.cursor > 0),
-                CTRL_D if ed.cursor < ed.line.len() => {
+                CTRL_A if EDIT => r.back = ed.cursor,
+                CTRL_B if EDIT => r.back = usize::from(ed.cursor > 0),
+                CTRL_D if EDIT && ed.cursor < ed.line.len() => {
                     ed.line.remove(ed.cursor);
                     r.from_cursor = true;
                 }
-                CTRL_E => r.forward = ed.line.len() - ed.cursor,
-                0x06 => r.forward = usize::from(ed.cursor < ed.line.len()),
-                0x0B => {
+                CTRL_E if EDIT => r.forward = ed.line.len() - ed.cursor,
+                0x06 if EDIT => r.forward = usize::from(ed.cursor < ed.line.len()),
+                0x0B if EDIT => {
                     ed.line.truncate(ed.cursor);
                     r.from_cursor = true;
                 }
-                0x0E => history_down(&mut ed, state, &mut r),
-                0x10 => history_up(&mut ed, state, &mut r),
-                0x15 => {
+                0x0E if EDIT => history_down(&mut ed, state, &mut r),
+                0x10 if EDIT => history_up(&mut ed, state, &mut r),
+                0x15 if EDIT => {
                     ed.line.drain(..ed.cursor);
                     r.back = ed.cursor;
                     r.from_cursor = true;
                 }
-                0x17 => kill_word_back(&mut ed, &mut r),
+                0x17 if EDIT => kill_word_back(&mut ed, &mut r),
                 b'\r' | b'\n' if !pairs_previous => {
                     state.last_nl = c;
                     break LineEnd::Enter;
                 }
-                0x1B => ed.esc = Esc::Start,
+                0x1B if EDIT => ed.esc = Esc::Start,
                 0x08 | 0x7F if ed.cursor > 0 => {
                     let spaces = ed.line[..ed.cursor].iter().all(|&ch| ch == ' ');
                     let n = if spaces && ed.cursor >= 4 { 4 } else { 1 };
@@ -488,7 +493,9 @@ pub fn read_line(
     if end == LineEnd::Enter {
         write_text(ed.engine.console(), ed.crlf, "\n");
         let text: String = ed.line.iter().collect();
-        state.history.push(&text);
+        if EDIT {
+            state.history.push(&text);
+        }
         entry.push_str(&text);
     } else {
         entry.extend(ed.line.iter());
