@@ -6,6 +6,8 @@
 //!   panic handler.
 //! - [`interp`] (feature `firmware`): the VM behind the REPL and `py -c`.
 //! - [`port`] (feature `firmware`): [`zython::port::Port`] over the shim (console, ticks, sleep).
+//! - [`machine`] (features `firmware` + `machine`): [`zython::hw::Hardware`] over the shim's
+//!   devicetree tables and Zephyr's drivers (c/zython_machine.c).
 //! - [`cooked`]: `\n` -> `\r\n` for program output on the console.
 //! - [`fs`] (features `firmware` + `fs`): files over Zephyr's fs API, the current directory,
 //!   boot.py/main.py. Path resolution lives in [`path`] (portable, tested on the host).
@@ -26,6 +28,8 @@ pub mod ffi;
 pub mod fs;
 #[cfg(feature = "firmware")]
 pub mod interp;
+#[cfg(all(feature = "firmware", feature = "machine"))]
+pub mod machine;
 pub mod path;
 #[cfg(feature = "firmware")]
 pub mod port;
