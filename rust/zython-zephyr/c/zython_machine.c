@@ -308,6 +308,19 @@ static int zy_node_find(uint16_t cls, const uint8_t *name, size_t len)
 	return -ENODEV;
 }
 
+/* Is this alias also a node label of its node (then it is listed once)? */
+static bool zy_alias_is_label(const struct zy_alias *a)
+{
+	const struct zy_node *nd = &zy_nodes[a->node];
+
+	for (int j = 0; j < ARRAY_SIZE(nd->labels) && nd->labels[j]; j++) {
+		if (strcmp(nd->labels[j], a->name) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
 /* The n-th name (labels, then aliases) of a usable node of class cls, or NULL. */
 static const char *zy_node_name(uint16_t cls, uint32_t n)
 {
@@ -319,7 +332,7 @@ static const char *zy_node_name(uint16_t cls, uint32_t n)
 		}
 	}
 	for (const struct zy_alias *a = zy_node_aliases; a->name; a++) {
-		if (zy_node_usable(a->node, cls) && n-- == 0) {
+		if (zy_node_usable(a->node, cls) && !zy_alias_is_label(a) && n-- == 0) {
 			return a->name;
 		}
 	}
@@ -715,6 +728,35 @@ int zy_spi_config(uint16_t id, uint32_t baudrate, uint8_t polarity, uint8_t phas
 	return 0;
 }
 
+/* Append a segment of the byte stream to a buffer list, the first byte in a buffer of its own:
+ * the same bytes on the wire, and what register-oriented drivers and emulators (the BMI160's on
+ * spi-emul) expect of a command byte followed by data.
+ */
+static bool zy_seg(struct spi_buf *b, size_t *n, size_t cap, uint8_t *buf, size_t len,
+		   size_t *pos)
+{
+	if (len == 0) {
+		return true;
+	}
+	if (*pos == 0 && len > 1) {
+		if (*n >= cap) {
+			return false;
+		}
+		b[*n].buf = buf;
+		b[(*n)++].len = 1;
+		buf = buf ? buf + 1 : NULL;
+		len--;
+		*pos = 1;
+	}
+	if (*n >= cap) {
+		return false;
+	}
+	b[*n].buf = buf;
+	b[(*n)++].len = len;
+	*pos += len;
+	return true;
+}
+
 int zy_spi_transfer(uint16_t id, const uint8_t *tx, size_t tx_len, uint8_t *rx, size_t rx_len,
 		    uint8_t fill)
 {
@@ -730,29 +772,28 @@ int zy_spi_transfer(uint16_t id, const uint8_t *tx, size_t tx_len, uint8_t *rx, 
 	}
 	memset(fillbuf, fill, sizeof(fillbuf));
 	size_t total = MAX(tx_len, rx_len);
-	/* TX: the data, then fill bytes in chunks of the fill buffer. */
-	struct spi_buf txb[1 + CONFIG_ZYTHON_MACHINE_SPI_FILL_CHUNKS];
-	size_t ntx = 0;
+	/* TX: the data, then fill bytes in chunks of the fill buffer; RX: the buffer, then skip. */
+	struct spi_buf txb[2 + CONFIG_ZYTHON_MACHINE_SPI_FILL_CHUNKS];
+	struct spi_buf rxb[3];
+	size_t ntx = 0, nrx = 0, pos = 0;
 
-	if (tx_len) {
-		txb[ntx].buf = (void *)tx;
-		txb[ntx++].len = tx_len;
+	if (!zy_seg(txb, &ntx, ARRAY_SIZE(txb), (uint8_t *)tx, tx_len, &pos)) {
+		return -EINVAL;
 	}
-	size_t left = total - tx_len;
-
-	while (left) {
-		if (ntx == ARRAY_SIZE(txb)) {
-			return -EINVAL;
-		}
+	for (size_t left = total - tx_len; left > 0;) {
 		size_t c = MIN(left, sizeof(fillbuf));
 
-		txb[ntx].buf = fillbuf;
-		txb[ntx++].len = c;
+		if (!zy_seg(txb, &ntx, ARRAY_SIZE(txb), fillbuf, c, &pos)) {
+			return -EINVAL;
+		}
 		left -= c;
 	}
-	struct spi_buf rxb[2] = {{.buf = rx, .len = rx_len}, {.buf = NULL, .len = total - rx_len}};
+	pos = 0;
+	(void)zy_seg(rxb, &nrx, ARRAY_SIZE(rxb), rx, rx_len, &pos);
+	(void)zy_seg(rxb, &nrx, ARRAY_SIZE(rxb), NULL, total - rx_len, &pos);
+
 	const struct spi_buf_set txs = {.buffers = txb, .count = ntx};
-	const struct spi_buf_set rxs = {.buffers = rxb, .count = (total > rx_len) ? 2 : 1};
+	const struct spi_buf_set rxs = {.buffers = rxb, .count = nrx};
 
 	return spi_transceive(dev, &s->cfg, &txs, &rxs);
 }
@@ -1031,7 +1072,7 @@ static const struct adc_dt_spec zy_adc_specs[] = {
 	DT_FOREACH_PROP_ELEM(ZY_USER, io_channels, ZY_ADC_SPEC)};
 static const char *const zy_adc_names[] = {
 	DT_FOREACH_PROP_ELEM(ZY_USER, io_channels, ZY_ADC_NAME_STR)};
-#define ZY_N_ADC ARRAY_SIZE(zy_adc_specs)
+#define ZY_N_ADC DT_PROP_LEN(ZY_USER, io_channels)
 #else
 #define ZY_N_ADC 0
 #endif
@@ -1095,7 +1136,8 @@ int zy_adc_read(uint16_t id, uint16_t *u16, int32_t *uv)
 		memset(&spec, 0, sizeof(spec));
 		spec.dev = zy_node_dev(ctrl);
 		spec.channel_id = id & 31u;
-		spec.channel_cfg_dt_node_exists = false;
+		/* Filled in here: the _dt helpers below may use it. */
+		spec.channel_cfg_dt_node_exists = true;
 		spec.resolution = 12;
 		spec.channel_cfg.gain = ADC_GAIN_1;
 		spec.channel_cfg.reference = ADC_REF_INTERNAL;

@@ -168,6 +168,28 @@ int zy_rtc_get(uint16_t id, uint32_t t[8]);
 /** Set the RTC (same fields). */
 int zy_rtc_set(uint16_t id, const uint32_t t[8]);
 
+/* ---- zephyr module (CONFIG_ZYTHON_ZEPHYR_MODULE, c/zython_zmod.c) ---- */
+
+/** One thread's stack: name, size, bytes used (-1 unknown without CONFIG_INIT_STACKS). */
+struct zy_stack_info {
+	char name[32];
+	uint32_t size;
+	int32_t used;
+};
+
+/** The n-th (ready) device's name into *name; its index in the device list, -ENOENT after. */
+int zy_z_device(uint32_t n, const char **name, bool ready_only);
+/** A ready sensor device by name: its id, or -ENODEV. */
+int zy_sensor_open(const uint8_t *name, size_t len);
+/** sensor_sample_fetch. */
+int zy_sensor_fetch(uint32_t id);
+/** sensor_channel_get (first value of the channel). */
+int zy_sensor_get(uint32_t id, uint32_t chan, int32_t *val1, int32_t *val2);
+/** Run a shell command; output (dummy backend) into out; the command's return code. */
+int zy_shell_exec(const char *cmd, char *out, size_t cap, size_t *out_len);
+/** The n-th thread's stack statistics; -ENOENT after the last. */
+int zy_thread_stack(uint32_t n, struct zy_stack_info *info);
+
 /* ---- Provided by Rust, called from C ---- */
 
 /** Allocator statistics (same layout as ZythonMemInfo in src/ffi.rs). */

@@ -746,3 +746,132 @@ pub fn rtc_set(id: u16, t: &[u32; 8]) -> Result<(), i32> {
 pub extern "C" fn zython_machine_wake() {
     zython::hw::wake();
 }
+
+// ---------------------------------------------------------------------------------------------
+// zephyr module (c/zython_zmod.c)
+
+/// `struct zy_stack_info`.
+#[cfg(feature = "zephyr-module")]
+#[repr(C)]
+struct ZyStackInfo {
+    name: [c_char; 32],
+    size: u32,
+    used: i32,
+}
+
+#[cfg(feature = "zephyr-module")]
+extern "C" {
+    fn zy_z_device(n: u32, name: *mut *const c_char, ready_only: bool) -> c_int;
+    fn zy_thread_stack(n: u32, info: *mut ZyStackInfo) -> c_int;
+}
+#[cfg(feature = "zephyr-sensor")]
+extern "C" {
+    fn zy_sensor_open(name: *const u8, len: usize) -> c_int;
+    fn zy_sensor_fetch(id: u32) -> c_int;
+    fn zy_sensor_get(id: u32, chan: u32, val1: *mut i32, val2: *mut i32) -> c_int;
+}
+#[cfg(feature = "zephyr-shell")]
+extern "C" {
+    fn zy_shell_exec(cmd: *const c_char, out: *mut u8, cap: usize, out_len: *mut usize) -> c_int;
+}
+
+/// The `n`-th ready device's name.
+#[cfg(feature = "zephyr-module")]
+pub fn z_device(n: u32, ready_only: bool) -> Option<&'static str> {
+    let mut p: *const c_char = core::ptr::null();
+    // SAFETY: valid out-pointer; on success the shim stores the device's static name.
+    let r = unsafe { zy_z_device(n, &mut p, ready_only) };
+    if r < 0 || p.is_null() {
+        return None;
+    }
+    // SAFETY: non-null, static and NUL-terminated (a `struct device` name).
+    unsafe { CStr::from_ptr(p) }.to_str().ok()
+}
+
+/// The `n`-th thread's (name, stack size, bytes used or -1).
+#[cfg(feature = "zephyr-module")]
+pub fn thread_stack(n: u32) -> Option<(alloc::string::String, u32, i32)> {
+    let mut info = ZyStackInfo {
+        name: [0; 32],
+        size: 0,
+        used: -1,
+    };
+    // SAFETY: `info` is a valid `struct zy_stack_info` the shim fills during the call.
+    if unsafe { zy_thread_stack(n, &mut info) } < 0 {
+        return None;
+    }
+    let bytes: alloc::vec::Vec<u8> = info
+        .name
+        .iter()
+        .take_while(|&&c| c != 0)
+        .map(|&c| c as u8)
+        .collect();
+    let name = alloc::string::String::from_utf8_lossy(&bytes).into_owned();
+    Some((name, info.size, info.used))
+}
+
+/// Open a sensor by device name: its id.
+#[cfg(feature = "zephyr-sensor")]
+pub fn sensor_open(name: &str) -> Result<u32, i32> {
+    // SAFETY: the shim reads `name.len()` bytes of `name` during the call.
+    let r = unsafe { zy_sensor_open(name.as_ptr(), name.len()) };
+    if r < 0 {
+        Err(-r)
+    } else {
+        Ok(r as u32)
+    }
+}
+
+/// `sensor_sample_fetch`.
+#[cfg(feature = "zephyr-sensor")]
+pub fn sensor_fetch(id: u32) -> Result<(), i32> {
+    // SAFETY: plain integer; the shim checks the id against the device list.
+    let r = unsafe { zy_sensor_fetch(id) };
+    if r < 0 {
+        Err(-r)
+    } else {
+        Ok(())
+    }
+}
+
+/// `sensor_channel_get`: (val1, val2 in millionths).
+#[cfg(feature = "zephyr-sensor")]
+pub fn sensor_get(id: u32, chan: u32) -> Result<(i32, i32), i32> {
+    let (mut a, mut b) = (0i32, 0i32);
+    // SAFETY: valid out-pointers; the shim reads the channel into a local array of 3 values.
+    let r = unsafe { zy_sensor_get(id, chan, &mut a, &mut b) };
+    if r < 0 {
+        Err(-r)
+    } else {
+        Ok((a, b))
+    }
+}
+
+/// Run a shell command: (return code, output bytes written into `out`).
+#[cfg(feature = "zephyr-shell")]
+pub fn shell_exec(cmd: &str, out: &mut [u8]) -> (i32, usize) {
+    let mut c: alloc::vec::Vec<u8> = alloc::vec::Vec::with_capacity(cmd.len() + 1);
+    c.extend_from_slice(cmd.as_bytes());
+    c.push(0);
+    let mut n = 0usize;
+    // SAFETY: `c` is NUL-terminated; the shim writes at most `out.len()` bytes into `out` and
+    // the count into `n`.
+    let rc = unsafe { zy_shell_exec(c.as_ptr().cast(), out.as_mut_ptr(), out.len(), &mut n) };
+    (rc, n.min(out.len()))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Test helpers (feature test-helpers): C functions the test application provides
+// (tests/zephyr/machine/src/emul.c); never in the default firmware.
+
+#[cfg(feature = "test-helpers")]
+extern "C" {
+    fn zy_test_call(op: u32, a: i32, b: i32) -> c_int;
+}
+
+/// Run test helper `op` with two integer arguments; its result (negative errno on failure).
+#[cfg(feature = "test-helpers")]
+pub fn test_call(op: u32, a: i32, b: i32) -> i32 {
+    // SAFETY: plain integers; the test application's helper checks them.
+    unsafe { zy_test_call(op, a, b) }
+}

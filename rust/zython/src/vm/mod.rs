@@ -73,6 +73,8 @@ pub struct Config {
     /// fixed arena with the interpreter's own tables (boards): the heap limit is lowered at
     /// start so that Python data always fits the arena (MemoryError, never an allocation panic).
     pub arena_free: Option<fn() -> usize>,
+    /// Builtin modules the port adds (Zephyr's `zephyr`), found by import after the core's own.
+    pub port_modules: &'static [&'static crate::statics::StaticObj],
 }
 
 impl Default for Config {
@@ -86,6 +88,7 @@ impl Default for Config {
             native_stack: 1 << 20,
             frozen: &[],
             arena_free: None,
+            port_modules: &[],
         }
     }
 }
