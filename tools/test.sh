@@ -39,8 +39,8 @@ ZYTHON_VM_ONLY="$PWD/target/vm-only/debug/zython" \
 step ".mpy interoperability with MicroPython (needs MPY_CROSS / MICROPYTHON, else skips)"
 cargo test -p zython-cli --test mpy_interop -- --nocapture
 
-step "fuzz the .mpy loader for 30 s (libFuzzer on stable)"
-tools/fuzz-ci.sh mpy_load 30
+step "fuzz every target for 15 s each (libFuzzer on stable)"
+tools/fuzz-ci.sh all 15
 
 step "no_std core builds for thumbv7m-none-eabi and riscv32imac-unknown-none-elf (with and without the compiler)"
 for t in thumbv7m-none-eabi riscv32imac-unknown-none-elf; do
@@ -55,6 +55,9 @@ cargo build -p zython-zephyr --release --target thumbv6m-none-eabi --features fi
 cargo clippy -p zython-zephyr --release --target thumbv7m-none-eabi --features firmware,compiler,fs -- -D warnings
 # The middle feature level (Kconfig CONFIG_ZYTHON_FEATURE_LEVEL_BASIC) must compile too.
 cargo check -p zython --target thumbv7m-none-eabi --no-default-features --features compiler,modules-basic
+
+step "flash size of the firmware's Rust part per module, against tools/size-budget.txt"
+python3 tools/size_report.py --check --top 12
 
 if [ -x tools/zephyr-test.sh ]; then
     step "Zephyr suites"

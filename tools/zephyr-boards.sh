@@ -29,7 +29,7 @@ default_boards=(
     nucleo_g474re            # ST STM32G4
     frdm_k64f                # NXP Kinetis K64
     mimxrt1060_evk           # NXP i.MX RT1060, Cortex-M7
-    lpcxpresso55s69/lpc55s69/cpu0 # NXP LPC55S69, Cortex-M33
+    sam_e70_xplained/same70q21 # Microchip SAM E70, Cortex-M7
     rpi_pico                 # Raspberry Pi RP2040, Cortex-M0+
     hifive_unmatched         # SiFive FU740, RISC-V rv64
     hifive_unleashed         # SiFive FU540, RISC-V rv64
@@ -54,7 +54,9 @@ for board in "${boards[@]}"; do
     note=""
     if [ $rc -ne 0 ]; then
         status=1
-        note="FAILED: $(grep -m1 -E "overflowed by|error:|Error:|FATAL_ERROR" "$log" | cut -c1-100) (see $log)"
+        why=$(grep -m1 -o "region \`[A-Z]*' overflowed by [0-9]* bytes" "$log")
+        [ -n "$why" ] || why=$(grep -m1 -E "error:|Error:|FATAL_ERROR" "$log" | cut -c1-100)
+        note="FAILED: $why (see $log)"
     fi
     printf '%-32s %-24s %-24s %s\n' "$board" "${flash:--}" "${ram:--}" "$note"
 done

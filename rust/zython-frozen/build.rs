@@ -90,7 +90,8 @@ fn image_of(name: &str, path: &Path) -> Vec<u8> {
         let m = compile_source(&src, name, Mode::File, 0).unwrap_or_else(|e| {
             let kind = match e.kind {
                 ErrorKind::Indentation => "IndentationError",
-                ErrorKind::Recursion => "RuntimeError",
+                ErrorKind::Recursion | ErrorKind::Runtime => "RuntimeError",
+                ErrorKind::NoMemory => "MemoryError",
                 _ => "SyntaxError",
             };
             fail(&format!("{}:{}: {kind}: {}", path.display(), e.line, e.msg))

@@ -191,6 +191,11 @@ function(zython_add_rust_library crate_dir lib_name)
   set_target_properties(zython_rust PROPERTIES IMPORTED_LOCATION ${rust_lib})
   add_dependencies(zython_rust zython_cargo)
   # Linked as an ordinary archive after the whole-archive Zephyr libraries: only what the shim
-  # references is pulled in, and the Rust compiler_builtins do not shadow libgcc wholesale.
+  # references is pulled in. libgcc is named before it: Zephyr 4.x puts -lgcc last on the link
+  # line, and then the Rust archive's own soft-float and division helpers (about 3 KB more on
+  # Cortex-M3 than libgcc's) would satisfy the C code's references too.
+  if(NOT CONFIG_ARCH_POSIX AND CMAKE_C_COMPILER_ID STREQUAL "GNU")
+    zephyr_link_libraries(gcc)
+  endif()
   zephyr_link_libraries(zython_rust)
 endfunction()

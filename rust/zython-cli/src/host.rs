@@ -37,9 +37,18 @@ impl zython::port::Port for HostPort {
     fn read_byte(&mut self) -> Option<u8> {
         let _ = self.stdout.flush();
         let mut b = [0u8; 1];
-        match std::io::stdin().read(&mut b) {
-            Ok(1) => Some(b[0]),
-            _ => None,
+        loop {
+            match std::io::stdin().read(&mut b) {
+                Ok(1) => return Some(b[0]),
+                // A signal ended the wait: Ctrl-C ends the read (the caller raises
+                // KeyboardInterrupt), any other signal resumes it.
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {
+                    if zython::interrupt::pending() {
+                        return None;
+                    }
+                }
+                _ => return None,
+            }
         }
     }
     fn ticks_ms(&mut self) -> u64 {
@@ -49,7 +58,7 @@ impl zython::port::Port for HostPort {
         self.start.elapsed().as_micros() as u64
     }
     fn sleep_ms(&mut self, ms: u32) {
-        std::thread::sleep(std::time::Duration::from_millis(ms as u64));
+        crate::tty::sleep_ms(ms);
     }
     fn poll_fds(&mut self, fds: &mut [(i32, u16, u16)], timeout_ms: i32) -> Result<usize, i32> {
         crate::tty::poll(fds, timeout_ms)
@@ -69,6 +78,26 @@ impl zython::port::Port for HostPort {
     }
     fn env_var(&mut self, name: &str) -> Option<String> {
         std::env::var(name).ok()
+    }
+    fn set_env_var(&mut self, name: &str, value: Option<&str>) -> bool {
+        if name.is_empty() || name.contains(['=', '\0']) || value.is_some_and(|v| v.contains('\0'))
+        {
+            return false;
+        }
+        match value {
+            Some(v) => std::env::set_var(name, v),
+            None => std::env::remove_var(name),
+        }
+        true
+    }
+    fn system(&mut self, cmd: &str) -> Option<i32> {
+        use std::os::unix::process::ExitStatusExt;
+        let _ = self.stdout.flush();
+        let st = std::process::Command::new("/bin/sh")
+            .args(["-c", cmd])
+            .status()
+            .ok()?;
+        Some(st.into_raw())
     }
     fn write_file(&mut self, path: &str, data: &[u8], append: bool) -> bool {
         let f = std::fs::OpenOptions::new()

@@ -1,7 +1,8 @@
 //! The `zython` command: MicroPython's unix-port interface on Zython.
 //!
 //! `zython [-c CMD | -m MOD | FILE | -] [args]` with `-X heapsize=N[kKmM]`, `-X emit=...`,
-//! `-i`, `-O`; exit status 0, the `sys.exit` code, or 1 after an uncaught exception.
+//! `-X arena=N[kKmM]` (emulate a board: the allocator has only N bytes for the heap and the
+//! interpreter's buffers, and fails past them), `-i`, `-O`; exit status 0, the `sys.exit` code, or 1 after an uncaught exception.
 //! Frozen modules built in (`ZYTHON_FROZEN_DIR` at build time) are importable through the
 //! `.frozen` entry of `sys.path`; without a program argument their `boot.py` and `main.py` run
 //! before the REPL (or the program read from stdin).
@@ -53,6 +54,7 @@ fn main() {
     };
     let mut inspect = false;
     let mut compile_only = false;
+    let mut arena = None;
     let mut target = None;
     let mut i = 1;
     while i < args.len() && target.is_none() {
@@ -78,11 +80,14 @@ fn main() {
                         Some(n) => config.heap_size = n,
                         None => usage(),
                     }
+                } else if let Some(v) = opt.strip_prefix("arena=") {
+                    arena = Some(parse_size(v).unwrap_or_else(|| usage()));
                 } else if opt == "compile-only" {
                     compile_only = true;
                 }
             }
             "-i" => inspect = true,
+            "-v" => config.verbose = config.verbose.saturating_add(1),
             "-O" | "-OO" | "-OOO" => config.opt_level = (a.len() - 1) as u8,
             "-" => target = Some(Target::Stdin),
             "-h" | "--help" => usage(),
@@ -90,6 +95,8 @@ fn main() {
             s if s.starts_with("-X") => {
                 if let Some(v) = s[2..].strip_prefix("heapsize=") {
                     config.heap_size = parse_size(v).unwrap_or_else(|| usage());
+                } else if let Some(v) = s[2..].strip_prefix("arena=") {
+                    arena = Some(parse_size(v).unwrap_or_else(|| usage()));
                 } else if &s[2..] == "compile-only" {
                     compile_only = true;
                 }
@@ -110,6 +117,12 @@ fn main() {
     });
 
     tty::install_sigint_handler();
+    if let Some(n) = arena {
+        // As on a board: one fixed arena for the Python heap and the interpreter's own
+        // buffers; the VM fits its heap limit to it.
+        zython::gc::set_arena(n);
+        config.arena_free = Some(zython::gc::arena_free);
+    }
     let mut vm = Vm::new(Box::new(host::HostPort::new()), config);
     // sys.path: the script's folder (or ""), then MICROPYPATH or the default library folders.
     let first = match &target {
@@ -186,7 +199,7 @@ fn main() {
         Target::Stdin => {
             let mut src = String::new();
             let _ = std::io::stdin().read_to_string(&mut src);
-            run_source(&mut vm, &src, "<stdin>")
+            run_stdin(&mut vm, src)
         }
         Target::Repl => {
             inspect = true;
@@ -201,8 +214,21 @@ fn main() {
             std::process::exit(code);
         }
     }
+    // As MicroPython: a program that sets MICROPYINSPECT (os.putenv) ends in the REPL.
+    if std::env::var("MICROPYINSPECT").is_ok_and(|v| !v.is_empty()) {
+        inspect = true;
+    }
     if inspect {
         code = repl(&mut vm);
+    }
+    // As MicroPython: -v ends with the memory summary.
+    if vm.config.verbose > 0 {
+        vm.config.verbose = 0;
+        let _ = run_source(
+            &mut vm,
+            "import micropython\nmicropython.mem_info()",
+            "<stdin>",
+        );
     }
     zython::modules::sys::run_atexit(&mut vm);
     std::process::exit(code);
@@ -222,6 +248,19 @@ fn run_source(vm: &mut Vm, src: &str, file: &str) -> zython::vm::PyResult<()> {
     let g = vm.main_globals;
     vm.exec_source(src, file, zython::compile::Mode::File, g)
         .map(|_| ())
+}
+
+/// Run a program read from standard input; its text is dropped once compiled.
+#[cfg(feature = "compiler")]
+fn run_stdin(vm: &mut Vm, src: String) -> zython::vm::PyResult<()> {
+    let g = vm.main_globals;
+    vm.exec_file_source(src.into_bytes(), "<stdin>", g)
+        .map(|_| ())
+}
+
+#[cfg(not(feature = "compiler"))]
+fn run_stdin(vm: &mut Vm, src: String) -> zython::vm::PyResult<()> {
+    run_source(vm, &src, "<stdin>")
 }
 
 /// A VM-only build runs .mpy files and frozen modules; source gets MicroPython's error.

@@ -17,13 +17,38 @@ extern "C" fn on_sigint(_sig: libc::c_int) {
     zython::interrupt::request();
 }
 
-/// Route SIGINT (Ctrl-C in cooked mode) to the VM's keyboard-interrupt flag.
+/// Route SIGINT (Ctrl-C in cooked mode) to the VM's keyboard-interrupt flag. The handler is
+/// installed without `SA_RESTART`, so a blocking `read`, `poll` or `nanosleep` returns EINTR
+/// at once and the wait ends (as MicroPython's unix port does).
 pub fn install_sigint_handler() {
-    let handler = on_sigint as extern "C" fn(libc::c_int) as libc::sighandler_t;
-    // SAFETY: `on_sigint` only stores to an atomic, which is async-signal-safe; `signal` is
-    // called with a valid signal number and a valid handler address.
+    // SAFETY: sigaction is plain old data, zeroed is a valid empty value; `on_sigint` only
+    // stores to an atomic, which is async-signal-safe; the pointers are valid for the calls.
     unsafe {
-        libc::signal(libc::SIGINT, handler);
+        let mut sa: libc::sigaction = std::mem::zeroed();
+        sa.sa_sigaction = on_sigint as extern "C" fn(libc::c_int) as libc::sighandler_t;
+        sa.sa_flags = 0;
+        libc::sigemptyset(&mut sa.sa_mask);
+        libc::sigaction(libc::SIGINT, &sa, std::ptr::null_mut());
+    }
+}
+
+/// Sleep `ms` milliseconds, returning early when Ctrl-C requested KeyboardInterrupt.
+pub fn sleep_ms(ms: u32) {
+    let mut left = libc::timespec {
+        tv_sec: (ms / 1000) as libc::time_t,
+        tv_nsec: ((ms % 1000) * 1_000_000) as libc::c_long,
+    };
+    while !zython::interrupt::pending() {
+        let mut rem = libc::timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
+        };
+        // SAFETY: valid pointers to two timespec structs, alive for the call.
+        if unsafe { libc::nanosleep(&left, &mut rem) } == 0 {
+            return;
+        }
+        // EINTR: a signal arrived; go on sleeping unless it was Ctrl-C.
+        left = rem;
     }
 }
 

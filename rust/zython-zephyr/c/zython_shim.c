@@ -61,6 +61,11 @@ void zy_console_write(const uint8_t *data, size_t len)
 	printk("%.*s", (int)len, (const char *)data);
 }
 
+/* Given when Ctrl-C requests KeyboardInterrupt: ends a zy_sleep_ms() early (the core measures
+ * the time slept and sleeps again when no interrupt is pending).
+ */
+static K_SEM_DEFINE(zy_wake_sem, 0, 1);
+
 #ifdef CONFIG_ZYTHON_REPL_CONSOLE
 
 RING_BUF_DECLARE(zy_rx_ring, CONFIG_ZYTHON_RX_BUFFER_SIZE);
@@ -79,6 +84,7 @@ static void zy_rx_byte(uint8_t c)
 {
 	if (c == CTRL_C && !atomic_get(&zy_console_raw)) {
 		zython_interrupt_request();
+		k_sem_give(&zy_wake_sem);
 		return;
 	}
 	/* A full buffer drops the byte: the console has no flow control. */
@@ -202,7 +208,7 @@ uint64_t zy_uptime_us(void)
 
 void zy_sleep_ms(uint32_t ms)
 {
-	k_msleep((int32_t)MIN(ms, (uint32_t)INT32_MAX));
+	(void)k_sem_take(&zy_wake_sem, K_MSEC(MIN(ms, (uint32_t)INT32_MAX)));
 }
 
 /* ---- Critical section, board name, fatal ---- */

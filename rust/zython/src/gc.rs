@@ -41,6 +41,48 @@ static COUNTING: AtomicBool = AtomicBool::new(false);
 /// Allocations that would take the total past this fail (null), so `try_reserve` reports
 /// them and the VM raises MemoryError; set a little above the heap limit by `set_baseline`.
 static HARD_LIMIT: AtomicUsize = AtomicUsize::new(usize::MAX);
+/// The end of a fixed arena the port emulates with [`set_arena`] (a board's allocator
+/// arena): allocations past it fail; `usize::MAX` when unset.
+static ARENA_END: AtomicUsize = AtomicUsize::new(usize::MAX);
+
+/// Emulate a board's fixed allocator arena (`zython -X arena=N`, tests): from now on the
+/// counting allocator hands out at most `bytes` more than is allocated now, and returns null
+/// past that, as a board's arena does when it is exhausted. Use before creating the VM.
+pub fn set_arena(bytes: usize) {
+    let end = ALLOCATED.load(Ordering::Relaxed).saturating_add(bytes);
+    ARENA_END.store(end, Ordering::Relaxed);
+    HARD_LIMIT.store(end, Ordering::Relaxed);
+}
+
+/// Bytes the emulated arena of [`set_arena`] has left (for `Config::arena_free`).
+pub fn arena_free() -> usize {
+    ARENA_END
+        .load(Ordering::Relaxed)
+        .saturating_sub(ALLOCATED.load(Ordering::Relaxed))
+}
+
+/// True when fewer than `bytes` more can be allocated before the counting allocator's hard
+/// limit (or the emulated arena's end): the compiler checks this with a margin, so that its
+/// small infallible allocations never meet an exhausted allocator.
+#[inline]
+pub fn short_of(bytes: usize) -> bool {
+    over_hard_limit(bytes)
+}
+
+/// Bytes allocated now through [`CountingAlloc`] (0 when it is not installed).
+pub fn allocated() -> usize {
+    ALLOCATED.load(Ordering::Relaxed)
+}
+
+/// The most bytes allocated at once since the last [`reset_peak`] (or the start).
+pub fn peak() -> usize {
+    PEAK.load(Ordering::Relaxed)
+}
+
+/// Start measuring [`peak`] again from what is allocated now.
+pub fn reset_peak() {
+    PEAK.store(ALLOCATED.load(Ordering::Relaxed), Ordering::Relaxed);
+}
 
 #[inline]
 fn over_hard_limit(size: usize) -> bool {
@@ -139,6 +181,9 @@ pub struct Heap {
     pub disabled: bool,
     /// `micropython.heap_lock()` depth: allocation raises MemoryError while > 0.
     pub lock_depth: u32,
+    /// Bytes of the last request refused (`usize::MAX`: refused because the heap was
+    /// locked; 0: none since it was reported), for MemoryError's message.
+    pub last_refused: usize,
 }
 
 impl Heap {
@@ -163,6 +208,7 @@ impl Heap {
             gc_wanted: false,
             disabled: false,
             lock_depth: 0,
+            last_refused: 0,
         }
     }
 
@@ -204,7 +250,8 @@ impl Heap {
             HARD_LIMIT.store(
                 self.base_used
                     .saturating_add(self.limit)
-                    .saturating_add(slack),
+                    .saturating_add(slack)
+                    .min(ARENA_END.load(Ordering::Relaxed)),
                 Ordering::Relaxed,
             );
         }
@@ -257,6 +304,11 @@ impl Heap {
             self.gc_wanted = true;
         }
         if self.lock_depth > 0 || used.saturating_add(extra) > self.limit {
+            self.last_refused = if self.lock_depth > 0 {
+                usize::MAX
+            } else {
+                extra
+            };
             return Err(NoMemory);
         }
         Ok(())
@@ -319,8 +371,15 @@ impl Heap {
             // Small steps at first: a fresh interpreter has a few dozen objects, and a 16 KB
             // heap cannot spare a 256-slot table.
             self.gc_wanted = true;
-            let grow = (i / 2).max(32);
-            self.reserve(grow * core::mem::size_of::<Obj>())?;
+            let size = core::mem::size_of::<Obj>();
+            let mut grow = (i / 2).max(32);
+            if !self.has_room(grow * size) {
+                // Near the limit: grow by half of what still fits, so that the last objects
+                // fit too instead of failing for a step sized for the table's whole size.
+                let room = self.limit.saturating_sub(self.used()) / size;
+                grow = (room / 2).clamp(1, grow);
+            }
+            self.reserve(grow * size)?;
             self.objs.try_reserve_exact(grow).map_err(|_| NoMemory)?;
         }
         self.objs.push(obj);

@@ -13,13 +13,15 @@ pub trait Port {
     fn write_err(&mut self, bytes: &[u8]) {
         self.write(bytes)
     }
-    /// Block until one console byte arrives; `None` means the input has ended (EOF).
+    /// Block until one console byte arrives; `None` means the input has ended (EOF), or that
+    /// Ctrl-C ended the wait when `interrupt::pending()` is true (the caller then raises).
     fn read_byte(&mut self) -> Option<u8>;
     /// Milliseconds since an arbitrary start point (wraps freely).
     fn ticks_ms(&mut self) -> u64;
     /// Microseconds since an arbitrary start point (wraps freely).
     fn ticks_us(&mut self) -> u64;
-    /// Sleep for `ms` milliseconds.
+    /// Sleep for `ms` milliseconds; may return early, and should when Ctrl-C requests an
+    /// interrupt (the core measures the time slept and sleeps again if needed).
     fn sleep_ms(&mut self, ms: u32);
     /// Read a whole file; `None` when it does not exist or cannot be read.
     fn read_file(&mut self, _path: &str) -> Option<Vec<u8>> {
@@ -34,6 +36,15 @@ pub trait Port {
     fn set_raw_mode(&mut self, _raw: bool) {}
     /// Environment lookup (MICROPYPATH and friends); `None` when unset or unsupported.
     fn env_var(&mut self, _name: &str) -> Option<String> {
+        None
+    }
+    /// Set (`Some`) or remove (`None`) an environment variable; false when unsupported.
+    fn set_env_var(&mut self, _name: &str, _value: Option<&str>) -> bool {
+        false
+    }
+    /// Run a shell command (`os.system`): its wait status as C's system() gives it; `None`
+    /// when the port has no shell.
+    fn system(&mut self, _cmd: &str) -> Option<i32> {
         None
     }
     /// Nanoseconds since the Unix epoch (`time.time()`); `None` when the port has no clock.

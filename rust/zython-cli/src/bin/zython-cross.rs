@@ -201,6 +201,8 @@ fn format_compile_error(file: &str, e: &CompileError) -> String {
         ErrorKind::Indentation => ("IndentationError", e.msg.as_str()),
         ErrorKind::Recursion => ("RuntimeError", "maximum recursion depth exceeded"),
         ErrorKind::NotImplemented => ("NotImplementedError", e.msg.as_str()),
+        ErrorKind::NoMemory => ("MemoryError", ""),
+        ErrorKind::Runtime => ("RuntimeError", e.msg.as_str()),
     };
     format!(
         "Traceback (most recent call last):\n  File \"{file}\", line {}\n{name}: {msg}\n",

@@ -26,7 +26,7 @@ native_fn!(HASH, "hash", 1, 1, |vm, a, _| {
     }
     let real = match vm.heap.get(a[0]) {
         Some(Obj::Float(f)) => Some(*f),
-        Some(Obj::Complex(r, i)) if *i == 0.0 => Some(*r),
+        Some(Obj::Complex(c)) if c.1 == 0.0 => Some(c.0),
         _ => None,
     };
     if let Some(f) = real {
@@ -406,6 +406,13 @@ fn dir(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
             }
         }
         Some(&o) => {
+            // A builtin namespace with run-time attributes (`machine.Pin.board`): its module.
+            let o = match o.as_static() {
+                Some(s @ StaticObj::Module(m)) if m.init.is_some() => {
+                    vm.import_builtin_module(s)?
+                }
+                _ => o,
+            };
             if matches!(vm.heap.get(o), Some(Obj::Instance(_))) {
                 let dunder_dir = vm.intern("__dir__");
                 if let Some(r) = vm.call_method_opt(o, dunder_dir, &[])? {
@@ -473,6 +480,7 @@ fn input(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
             line.push(b);
         }
     }
+    vm.check_interrupt()?;
     if !got_any {
         return Err(vm.new_exception(&ex::EOF_ERROR, ""));
     }
@@ -509,6 +517,45 @@ fn import(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     }
 }
 
+/// `help('modules')`: every builtin and frozen module, sorted, in MicroPython's four columns
+/// of 18 characters filled column first (frozen files keep their path without `.py`).
+#[cfg(feature = "modules-basic")]
+fn help_modules(vm: &Vm, out: &mut alloc::string::String) {
+    let mut names: alloc::vec::Vec<&str> = alloc::vec!["__main__"];
+    for m in crate::modules::BUILTIN_MODULES {
+        if let StaticObj::Module(d) = m {
+            names.push(d.name);
+        }
+    }
+    for f in vm.config.frozen {
+        let n = f.name.strip_suffix(".py").unwrap_or(f.name);
+        names.push(n.strip_suffix(".mpy").unwrap_or(n));
+    }
+    crate::types::sort::insertion_sort_by(&mut names, |a, b| a < b);
+    names.dedup();
+    const COLUMNS: usize = 4;
+    const WIDTH: usize = 18;
+    let rows = names.len().div_ceil(COLUMNS);
+    for i in 0..rows {
+        let mut j = i;
+        loop {
+            out.push_str(names[j]);
+            j += rows;
+            if j >= names.len() {
+                break;
+            }
+            let len = names[j - rows].chars().count();
+            let mut gap = WIDTH as isize - len as isize;
+            while gap < 1 {
+                gap += WIDTH as isize;
+            }
+            out.extend(core::iter::repeat_n(' ', gap as usize));
+        }
+        out.push('\n');
+    }
+    out.push_str("Plus any modules on the filesystem\n");
+}
+
 /// `help()` or `help(obj)`: a short text, like MicroPython's.
 #[cfg(feature = "modules-basic")]
 fn help(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -526,10 +573,7 @@ fn help(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
              For further help on a specific object, type help(obj)\n\
              For a list of available modules, type help('modules')\n",
         ),
-        Some(&o) if vm.str_data(o) == Some("modules") => {
-            out.push_str("__main__ builtins gc micropython sys\n");
-            out.push_str("Plus any modules on the filesystem\n");
-        }
+        Some(&o) if vm.str_data(o) == Some("modules") => help_modules(vm, &mut out),
         Some(&o) => {
             out.push_str("object ");
             vm.repr_into(o, &mut out)?;
@@ -539,6 +583,13 @@ fn help(vm: &mut Vm, a: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
             if let Some(Obj::Module(_, g)) = vm.heap.get(o) {
                 if let Some(d) = vm.dict_ref(*g) {
                     entries.extend(d.iter().map(|e| (e.key, e.value)));
+                }
+            } else if let Some(StaticObj::Module(d)) = o.as_static() {
+                // A builtin module: its name, then its table in flash.
+                entries.push((Value::qstr(q::__NAME__), vm.new_str(d.name)?));
+                for &(name, attr) in d.attrs {
+                    let v = vm.attr_value(attr)?;
+                    entries.push((Value::qstr(name), v));
                 }
             } else {
                 let ty = if vm.is_class_like(o) { o } else { t };

@@ -350,6 +350,270 @@ pub fn disassemble(m: &CompiledModule) -> String {
     out
 }
 
+/// The special-method names MicroPython's `-v -v` dump shows after a binary op's number (empty
+/// where it has none).
+const BINARY_METHODS: [&str; 35] = [
+    "__lt__",
+    "__gt__",
+    "__eq__",
+    "__le__",
+    "__ge__",
+    "__ne__",
+    "",
+    "",
+    "",
+    "__ior__",
+    "__ixor__",
+    "__iand__",
+    "__ilshift__",
+    "__irshift__",
+    "__iadd__",
+    "__isub__",
+    "__imul__",
+    "__imatmul__",
+    "__ifloordiv__",
+    "__itruediv__",
+    "__imod__",
+    "__ipow__",
+    "__or__",
+    "__xor__",
+    "__and__",
+    "__lshift__",
+    "__rshift__",
+    "__add__",
+    "__sub__",
+    "__mul__",
+    "__matmul__",
+    "__floordiv__",
+    "__truediv__",
+    "__mod__",
+    "__pow__",
+];
+const UNARY_METHODS: [&str; 4] = ["__pos__", "__neg__", "__invert__", ""];
+
+/// A Python repr of a str (single quotes unless the text has one and no double quote).
+fn py_str_repr(s: &str, out: &mut String) {
+    let q = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    out.push(q);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == q => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                let _ = write!(out, "\\x{:02x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(q);
+}
+
+/// A constant as Python's repr shows it.
+fn py_const_repr(c: &Const, out: &mut String) {
+    match c {
+        Const::Str(s) => py_str_repr(s, out),
+        Const::Bytes(b) => {
+            let q = if b.contains(&b'\'') && !b.contains(&b'"') {
+                b'"'
+            } else {
+                b'\''
+            };
+            out.push('b');
+            out.push(q as char);
+            for &x in b.iter() {
+                match x {
+                    b'\\' => out.push_str("\\\\"),
+                    b'\n' => out.push_str("\\n"),
+                    b'\r' => out.push_str("\\r"),
+                    b'\t' => out.push_str("\\t"),
+                    x if x == q => {
+                        out.push('\\');
+                        out.push(x as char);
+                    }
+                    0x20..=0x7e => out.push(x as char),
+                    x => {
+                        let _ = write!(out, "\\x{x:02x}");
+                    }
+                }
+            }
+            out.push(q as char);
+        }
+        Const::Tuple(t) => {
+            out.push('(');
+            for (i, x) in t.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                py_const_repr(x, out);
+            }
+            if t.len() == 1 {
+                out.push(',');
+            }
+            out.push(')');
+        }
+        c => out.push_str(&const_repr(c)),
+    }
+}
+
+/// One instruction as MicroPython's `-v -v` dump prints it (`showbc`).
+fn showbc_op(m: &CompiledModule, rc: &RawCode, bc: &[u8], pos: usize) -> Option<(String, usize)> {
+    let b = *bc.get(pos)?;
+    let mut p = pos + 1;
+    let child = |i: usize| -> *const RawCode {
+        rc.children
+            .get(i)
+            .map_or(core::ptr::null(), |c| c as *const RawCode)
+    };
+    let text = match b {
+        0x70..=0xaf => format!("LOAD_CONST_SMALL_INT {}", b as i32 - 0x70 - 16),
+        0xd0..=0xd6 => {
+            let n = (b - op::UNARY_OP_MULTI) as usize;
+            format!("UNARY_OP {n} {}", UNARY_METHODS.get(n).unwrap_or(&""))
+        }
+        0xd7..=0xff => {
+            let n = (b - op::BINARY_OP_MULTI) as usize;
+            format!("BINARY_OP {n} {}", BINARY_METHODS.get(n).unwrap_or(&""))
+        }
+        op::LOAD_CONST_STRING | op::IMPORT_NAME | op::IMPORT_FROM => {
+            let q = read_uint(bc, &mut p)?;
+            format!("{} '{}'", op_name(b), qstr_name(m, q))
+        }
+        op::LOAD_CONST_OBJ => {
+            let v = read_uint(bc, &mut p)?;
+            let mut t = String::from("LOAD_CONST_OBJ ");
+            match m.consts.get(v) {
+                Some(c) => {
+                    let _ = write!(t, "{:p}=", c as *const Const);
+                    py_const_repr(c, &mut t);
+                }
+                None => {
+                    let _ = write!(t, "<const {v}>");
+                }
+            }
+            t
+        }
+        op::MAKE_FUNCTION | op::MAKE_FUNCTION_DEFARGS => {
+            let v = read_uint(bc, &mut p)?;
+            format!("{} {:p}", op_name(b), child(v))
+        }
+        op::MAKE_CLOSURE | op::MAKE_CLOSURE_DEFARGS => {
+            let v = read_uint(bc, &mut p)?;
+            let n = *bc.get(p)?;
+            p += 1;
+            format!("{} {:p} {}", op_name(b), child(v), n)
+        }
+        op::UNPACK_EX => {
+            let v = read_uint(bc, &mut p)?;
+            format!("UNPACK_EX {v}")
+        }
+        op::UNWIND_JUMP => {
+            let (text, len) = decode_op(m, bc, pos)?;
+            // "UNWIND_JUMP 0325 depth=0x1" -> "UNWIND_JUMP 325 1"
+            let mut it = text.split_whitespace().skip(1);
+            let target: usize = it.next()?.parse().ok()?;
+            let depth = *bc.get(pos + len - 1)?;
+            return Some((format!("UNWIND_JUMP {target} {depth}"), len));
+        }
+        _ => {
+            let (text, len) = decode_op(m, bc, pos)?;
+            // Jump targets: no zero padding.
+            let text = match op::format(b) {
+                op::FORMAT_OFFSET => {
+                    let (name, target) = text.split_once(' ')?;
+                    format!("{name} {}", target.parse::<usize>().ok()?)
+                }
+                _ => text,
+            };
+            return Some((text, len));
+        }
+    };
+    Some((text, p - pos))
+}
+
+/// One raw code as MicroPython's `-v -v` prints it: header, raw bytes, prelude, line table and
+/// instructions.
+fn showbc_raw(m: &CompiledModule, rc: &RawCode, out: &mut String) {
+    let code: &[u8] = &rc.code;
+    let Ok(p) = decode_prelude(code) else {
+        let _ = writeln!(out, "bad prelude");
+        return;
+    };
+    let _ = writeln!(
+        out,
+        "File {}, code block '{}' (descriptor: {:p}, bytecode @{:p} {} bytes)",
+        qstr_name(m, 0),
+        qstr_name(m, p.simple_name),
+        rc as *const RawCode,
+        code.as_ptr(),
+        code.len()
+    );
+    let start = p.bytecode_start.min(code.len());
+    let _ = writeln!(
+        out,
+        "Raw bytecode (code_info_size={}, bytecode_size={}):",
+        start,
+        code.len() - start
+    );
+    for (i, b) in code.iter().enumerate() {
+        if i > 0 && i % 16 == 0 {
+            out.push('\n');
+        }
+        let _ = write!(out, " {b:02x}");
+    }
+    out.push('\n');
+    out.push_str("arg names:");
+    for &q in &p.arg_names {
+        let _ = write!(out, " {}", qstr_name(m, q));
+    }
+    out.push('\n');
+    let _ = writeln!(out, "(N_STATE {})", p.n_state);
+    let _ = writeln!(out, "(N_EXC_STACK {})", p.n_exc_stack);
+    for c in p.cells(code) {
+        let _ = writeln!(out, "(INIT_CELL {c})");
+    }
+    out.push_str("  bc=0 line=1\n");
+    for (b, l) in line_table(code, &p) {
+        let _ = writeln!(out, "  bc={b} line={l}");
+    }
+    let bc = &code[start..];
+    let mut pos = 0;
+    while pos < bc.len() {
+        match showbc_op(m, rc, bc, pos) {
+            Some((text, len)) => {
+                let _ = writeln!(out, "{pos:02} {text}");
+                pos += len;
+            }
+            None => break,
+        }
+    }
+}
+
+/// Every raw code of `m` in MicroPython's `-v -v` format (`mp_bytecode_print`), in the order
+/// its compiler lists scopes: the module, then the functions breadth first.
+pub fn showbc(m: &CompiledModule) -> String {
+    let mut out = String::new();
+    let mut queue: alloc::collections::VecDeque<(&RawCode, usize)> =
+        alloc::collections::VecDeque::new();
+    queue.push_back((&m.root, 0));
+    while let Some((rc, depth)) = queue.pop_front() {
+        showbc_raw(m, rc, &mut out);
+        if depth < MAX_DEPTH {
+            queue.extend(rc.children.iter().map(|c| (c, depth + 1)));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -378,6 +642,48 @@ mod tests {
         assert!(text.contains("0008 BINARY_OP +"), "{text}");
         assert!(text.contains("0009 CALL_FUNCTION n=1 nkw=0"), "{text}");
         assert!(text.contains("0013 RETURN_VALUE"), "{text}");
+    }
+
+    #[test]
+    fn showbc_prints_micropython_s_verbose_format() {
+        let code = vec![
+            0x10, 0x04, 0x01, 0x23, 0x81, 0x16, 0x02, 0x11, 0x03, 0x11, 0x02, 0x82, 0xf2, 0x34,
+            0x01, 0x59, 0x51, 0x63,
+        ];
+        let m = CompiledModule {
+            qstrs: vec!["t.py".into(), "<module>".into(), "x".into(), "print".into()],
+            consts: vec![],
+            root: RawCode {
+                code: code.into(),
+                children: vec![],
+            },
+        };
+        let text = showbc(&m);
+        assert!(
+            text.starts_with("File t.py, code block '<module>' (descriptor: "),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                " 18 bytes)\nRaw bytecode (code_info_size=4, bytecode_size=14):\n 10 04 01 23 81"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "arg names:\n(N_STATE 3)\n(N_EXC_STACK 0)\n  bc=0 line=1\n  bc=3 line=2\n"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("\n00 LOAD_CONST_SMALL_INT 1\n01 STORE_NAME x\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\n08 BINARY_OP 27 __add__\n09 CALL_FUNCTION n=1 nkw=0\n"),
+            "{text}"
+        );
+        assert!(text.ends_with("13 RETURN_VALUE\n"), "{text}");
     }
 
     #[test]

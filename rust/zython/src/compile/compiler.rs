@@ -219,12 +219,18 @@ impl<'a> Compiler<'a> {
                 }
             }
             if self.e.overflowed() {
-                return Err(CompileError::syntax(
+                return Err(CompileError::runtime(
                     "bytecode overflow",
                     self.scopes[si].line,
                 ));
             }
-            self.scopes[si].code = self.e.take_code();
+            if self.e.no_memory || self.t.no_memory {
+                return Err(CompileError::no_memory(self.scopes[si].line));
+            }
+            self.scopes[si].code = self
+                .e
+                .take_code()
+                .ok_or_else(|| CompileError::no_memory(self.scopes[si].line))?;
             self.scopes[si].children = core::mem::take(&mut self.e.children);
         }
         // Assemble the raw-code tree; children always come after their parent.
@@ -386,6 +392,9 @@ impl<'a> Compiler<'a> {
             }
         }
         let done = self.e.end_pass(&cells);
+        if self.e.no_memory || self.t.no_memory {
+            return Err(CompileError::no_memory(self.scopes[si].line));
+        }
         let max = self.e.max_stack.max(0) as usize;
         if max > self.scopes[si].stack_size {
             self.scopes[si].stack_size = max;
@@ -503,6 +512,10 @@ impl<'a> Compiler<'a> {
     fn id_op(&mut self, name: &str, op: IdOp) -> R {
         if self.pass == Pass::Scope {
             let s = &mut self.scopes[self.cur];
+            // A module may name thousands of globals: the table grows fallibly.
+            s.ids
+                .try_reserve(1)
+                .map_err(|_| CompileError::no_memory(s.line))?;
             match op {
                 IdOp::Load => s.id_for_load(name),
                 IdOp::Store | IdOp::Delete => {

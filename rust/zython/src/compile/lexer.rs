@@ -35,12 +35,14 @@ pub fn tokenize(source: &str) -> Result<Vec<Token>, CompileError> {
     }
 }
 
-/// Turns `\r\n` and lone `\r` into `\n` (copying only when needed).
-fn normalize_newlines(source: &str) -> Cow<'_, str> {
+/// Turns `\r\n` and lone `\r` into `\n` (copying only when needed); `None` when the copy
+/// cannot be allocated.
+fn normalize_newlines(source: &str) -> Option<Cow<'_, str>> {
     if !source.contains('\r') {
-        return Cow::Borrowed(source);
+        return Some(Cow::Borrowed(source));
     }
-    let mut out = String::with_capacity(source.len());
+    let mut out = String::new();
+    out.try_reserve_exact(source.len()).ok()?;
     let mut chars = source.chars().peekable();
     while let Some(c) = chars.next() {
         if c == '\r' {
@@ -52,7 +54,7 @@ fn normalize_newlines(source: &str) -> Cow<'_, str> {
             out.push(c);
         }
     }
-    Cow::Owned(out)
+    Some(Cow::Owned(out))
 }
 
 /// True for characters that may start an identifier: like MicroPython, every non-ASCII
@@ -83,13 +85,22 @@ pub(crate) struct Lexer<'a> {
     embedded: bool,
     /// The end of input has been reached and ENDMARKER produced.
     done: bool,
+    /// The source could not be prepared for lack of memory: the first token is that error.
+    no_memory: bool,
 }
 
 impl<'a> Lexer<'a> {
     /// A lexer over a module's source (newlines normalized, INDENT/DEDENT produced).
     pub(crate) fn module(source: &'a str) -> Self {
         let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-        Self::new(normalize_newlines(source), 1, false)
+        match normalize_newlines(source) {
+            Some(src) => Self::new(src, 1, false),
+            None => {
+                let mut lx = Self::new(Cow::Borrowed(""), 1, false);
+                lx.no_memory = true;
+                lx
+            }
+        }
     }
 
     /// A lexer over an expression embedded in an f-string, starting at `line`: newlines are
@@ -110,11 +121,15 @@ impl<'a> Lexer<'a> {
             line_has_tokens: false,
             embedded,
             done: false,
+            no_memory: false,
         }
     }
 
     /// The next token; ENDMARKER again and again once the input is exhausted.
     pub(crate) fn next_token(&mut self) -> Result<Token, CompileError> {
+        if self.no_memory {
+            return Err(CompileError::no_memory(1));
+        }
         loop {
             if let Some(t) = self.tokens.pop_front() {
                 return Ok(t);
@@ -357,6 +372,9 @@ impl<'a> Lexer<'a> {
                 self.push(tok, line);
                 return Ok(());
             }
+        }
+        if word.len() > crate::qstr::MAX_NAME_LEN {
+            return Err(CompileError::runtime("name too long", line));
         }
         let tok = match Kw::from_word(word) {
             Some(kw) => Tok::Kw(kw),

@@ -8,5 +8,5 @@ pub mod parser;
 pub mod token;
 
 pub use compiler::{compile, compile_source};
-pub use error::{CompileError, ErrorKind, Mode};
+pub use error::{check_room, CompileError, ErrorKind, Mode, TryPush};
 pub use parser::parse;

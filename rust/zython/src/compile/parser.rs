@@ -74,17 +74,7 @@ pub fn parse(source: &str, mode: Mode) -> Result<Module, CompileError> {
 
 /// Like [`parse`] with other recursion bounds (ports with small thread stacks lower them).
 pub fn parse_with_limits(source: &str, mode: Mode, limits: Limits) -> Result<Module, CompileError> {
-    let guard = StackGuard {
-        base: stack_address(),
-        budget: limits.native_stack,
-        max_depth: limits.max_depth,
-        max_height: match limits.native_stack {
-            0 => MAX_HEIGHT,
-            n => MAX_HEIGHT
-                .min(u32::try_from(n / 256).unwrap_or(u32::MAX))
-                .max(8),
-        },
-    };
+    let guard = StackGuard::new(limits);
     match mode {
         Mode::Eval => {
             let trimmed = source.trim_start_matches([' ', '\t']);
@@ -112,6 +102,41 @@ pub fn parse_with_limits(source: &str, mode: Mode, limits: Limits) -> Result<Mod
             let r = p.file();
             p.finish(r).map(|body| Module { body })
         }
+    }
+}
+
+/// A file's top-level statements parsed a few at a time, for files too big to parse and
+/// compile at once in the memory there is (see `Vm::exec_source`): each batch is a module
+/// of its own to compile and run, and only one batch's tree is alive at a time.
+pub struct FileChunks<'a> {
+    p: Parser<'a>,
+}
+
+impl<'a> FileChunks<'a> {
+    /// Batches of `source`'s statements ([`Mode::File`]), with recursion bounds `limits`.
+    pub fn new(source: &'a str, limits: Limits) -> Self {
+        FileChunks {
+            p: Parser::new(Lexer::module(source), 0, StackGuard::new(limits)),
+        }
+    }
+
+    /// The next `n` top-level statements (fewer at the end of input, more when a line holds
+    /// several); `None` at the end. Errors are those a parse of the whole file would give.
+    pub fn next_batch(&mut self, n: usize) -> Result<Option<Module>, CompileError> {
+        let mut body = alloc::vec::Vec::new();
+        let r = loop {
+            match self.p.peek() {
+                Tok::EndMarker => break Ok(()),
+                Tok::Newline => self.p.bump(),
+                _ => match self.p.statement(&mut body) {
+                    Err(e) => break Err(e),
+                    Ok(()) if body.len() >= n => break Ok(()),
+                    Ok(()) => {}
+                },
+            }
+        };
+        self.p.finish(r)?;
+        Ok((!body.is_empty()).then_some(Module { body }))
     }
 }
 
@@ -152,6 +177,23 @@ pub(crate) struct Parser<'a> {
     func_depth: u32,
     /// Statement nesting: enclosing blocks plus `elif` arms (each a nested If).
     nesting: u32,
+}
+
+impl StackGuard {
+    /// The bounds of `limits`, counting the native stack from here.
+    fn new(limits: Limits) -> Self {
+        StackGuard {
+            base: stack_address(),
+            budget: limits.native_stack,
+            max_depth: limits.max_depth,
+            max_height: match limits.native_stack {
+                0 => MAX_HEIGHT,
+                n => MAX_HEIGHT
+                    .min(u32::try_from(n / 256).unwrap_or(u32::MAX))
+                    .max(8),
+            },
+        }
+    }
 }
 
 impl<'a> Parser<'a> {
@@ -325,7 +367,7 @@ impl<'a> Parser<'a> {
             });
         }
         self.depth += 1;
-        Ok(())
+        super::check_room(self.line())
     }
 
     /// Checks the height of a node whose tallest child is `child` high; returns the node's.

@@ -10,14 +10,14 @@ use crate::vm::{PyResult, Vm};
 
 /// (real, imag) of a complex or real number.
 fn parts(vm: &mut Vm, v: Value) -> PyResult<(f64, f64)> {
-    if let Some(Obj::Complex(r, i)) = vm.heap.get(v) {
-        return Ok((*r, *i));
+    if let Some(Obj::Complex(cx)) = vm.heap.get(v) {
+        return Ok((cx.0, cx.1));
     }
     // A user object may convert itself with __complex__ (else __float__, through to_f64).
     if matches!(vm.heap.get(v), Some(Obj::Instance(_))) {
         if let Some(c) = vm.call_method_opt(v, crate::qstr::q::__COMPLEX__, &[])? {
-            if let Some(Obj::Complex(r, i)) = vm.heap.get(c) {
-                return Ok((*r, *i));
+            if let Some(Obj::Complex(cx)) = vm.heap.get(c) {
+                return Ok((cx.0, cx.1));
             }
             return Err(vm.type_error("__complex__ returned non-complex"));
         }

@@ -2,7 +2,8 @@
 //! the Ctrl-C character and the scheduler queue.
 //!
 //! Scheduler: `schedule(f, arg)` appends to a queue kept in `vm.extra_roots` (so the
-//! collector sees it); [`run_scheduled`] runs the queue and is meant to be called by the VM at
+//! collector sees it); [`run_scheduled`] runs the queue, then the handlers of queued
+//! hardware events (`machine::run_events`), and is meant to be called by the VM at
 //! safe points (cheap check: [`pending`]). Until the dispatch loop calls it, the queue also
 //! runs when Python code sleeps (`time.sleep*`).
 
@@ -59,6 +60,11 @@ pub fn run_scheduled(vm: &mut Vm) -> PyResult<()> {
         crate::interrupt::request();
     }
     let r = run_queue(vm);
+    // Hardware events (pin edges, timers) queued by the port: their handlers run in order.
+    // `run_queue` cleared the pending flag first, so an event queued after the last one taken
+    // here sets it again and runs at the next safe point.
+    #[cfg(feature = "machine")]
+    crate::modules::machine::run_events(vm);
     RUNNING.store(false, Ordering::Relaxed);
     r
 }

@@ -22,6 +22,10 @@ pub mod random;
 pub mod sys;
 pub mod time;
 
+// Feature "machine": MicroPython's hardware API over the port's `hw::Hardware`.
+#[cfg(feature = "machine")]
+pub mod machine;
+
 // Feature "modules-basic": what most MicroPython programs import.
 #[cfg(feature = "modules-basic")]
 pub mod collections;
@@ -96,6 +100,8 @@ pub static BUILTIN_MODULES: &[&StaticObj] = &[
     &framebuf::FRAMEBUF_MODULE,
     #[cfg(feature = "modules-full")]
     &platform::PLATFORM_MODULE,
+    #[cfg(feature = "machine")]
+    &machine::MACHINE_MODULE,
 ];
 
 /// Builtin modules a file on `sys.path` may replace (MicroPython's extensible modules); the

@@ -1,6 +1,7 @@
 //! The `os` module on the port's filesystem: getcwd, listdir, ilistdir (name, type, inode,
-//! size: what mpremote reads), stat, remove,
-//! rmdir, mkdir, rename, chdir, getenv, sep. Ports without a filesystem answer every call with OSError.
+//! size: what mpremote reads), stat, remove, rmdir, mkdir, rename, chdir, getenv, sep;
+//! putenv, unsetenv, system and errno at the full level. Ports without a filesystem answer
+//! every call with OSError.
 
 use crate::modules::native;
 use crate::native_fn;
@@ -195,6 +196,47 @@ native_fn!(GETENV, "getenv", 1, 2, |vm, a, _| {
         None => Ok(a.get(1).copied().unwrap_or(Value::NONE)),
     }
 });
+#[cfg(feature = "modules-full")]
+native_fn!(PUTENV, "putenv", 2, 2, |vm, a, _| {
+    let name = path_arg(vm, a, 0)?;
+    let value = path_arg(vm, a, 1)?;
+    if !vm.port.set_env_var(&name, Some(&value)) {
+        return Err(vm.os_error(1));
+    }
+    Ok(Value::NONE)
+});
+#[cfg(feature = "modules-full")]
+native_fn!(UNSETENV, "unsetenv", 1, 1, |vm, a, _| {
+    let name = path_arg(vm, a, 0)?;
+    if !vm.port.set_env_var(&name, None) {
+        return Err(vm.os_error(1));
+    }
+    Ok(Value::NONE)
+});
+#[cfg(feature = "modules-full")]
+native_fn!(SYSTEM, "system", 1, 1, |vm, a, _| {
+    let cmd = path_arg(vm, a, 0)?;
+    match vm.port.system(&cmd) {
+        Some(status) => vm.new_int(status as i64),
+        None => Err(vm.os_error(1)),
+    }
+});
+
+/// The value `os.errno()` gives back: the last one set with `os.errno(n)`.
+#[cfg(feature = "modules-full")]
+static ERRNO: portable_atomic::AtomicI32 = portable_atomic::AtomicI32::new(0);
+
+#[cfg(feature = "modules-full")]
+native_fn!(ERRNO_FN, "errno", 0, 1, |vm, a, _| {
+    match a.first() {
+        Some(&v) => {
+            let n = vm.to_i64(v)?;
+            ERRNO.store(n as i32, portable_atomic::Ordering::Relaxed);
+            Ok(Value::NONE)
+        }
+        None => vm.new_int(ERRNO.load(portable_atomic::Ordering::Relaxed) as i64),
+    }
+});
 
 native_fn!(URANDOM, "urandom", 1, 1, |vm, a, _| {
     // Not a cryptographic source: the `random` module's generator.
@@ -217,8 +259,25 @@ native_fn!(URANDOM, "urandom", 1, 1, |vm, a, _| {
 });
 
 static FUNCTIONS: &[&StaticObj] = &[
-    &URANDOM, &GETCWD, &LISTDIR, &ILISTDIR, &STAT, &REMOVE, &RMDIR, &MKDIR, &RENAME, &CHDIR,
+    &URANDOM,
+    &GETCWD,
+    &LISTDIR,
+    &ILISTDIR,
+    &STAT,
+    &REMOVE,
+    &RMDIR,
+    &MKDIR,
+    &RENAME,
+    &CHDIR,
     &GETENV,
+    #[cfg(feature = "modules-full")]
+    &PUTENV,
+    #[cfg(feature = "modules-full")]
+    &UNSETENV,
+    #[cfg(feature = "modules-full")]
+    &SYSTEM,
+    #[cfg(feature = "modules-full")]
+    &ERRNO_FN,
 ];
 
 fn os_init(vm: &mut Vm, g: Value) -> PyResult<()> {

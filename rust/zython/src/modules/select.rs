@@ -71,12 +71,21 @@ fn this(vm: &mut Vm, v: Value) -> PyResult<&mut Poll> {
     native::get_mut::<Poll>(vm, v).ok_or(PyErr(Value::NONE))
 }
 
-/// Entries polled by the core's own streams (RingIO) rather than a descriptor or `ioctl`.
+/// Entries polled by the core's own streams (RingIO, UART) rather than a descriptor or `ioctl`.
 const NATIVE: i32 = -2;
+
+/// Poll one of the core's own streams (RingIO, machine.UART); None for other objects.
+fn native_poll(vm: &mut Vm, obj: Value, events: u16) -> Option<u16> {
+    #[cfg(feature = "machine")]
+    if let Some(r) = crate::modules::machine::uart_poll(vm, obj, events) {
+        return Some(r);
+    }
+    crate::modules::ringio::poll(vm, obj, events)
+}
 
 /// How `obj` is polled: its file descriptor, -1 for a Python stream's `ioctl`, or `NATIVE`.
 fn fd_of(vm: &mut Vm, obj: Value) -> PyResult<i32> {
-    if crate::modules::ringio::poll(vm, obj, 0).is_some() {
+    if native_poll(vm, obj, 0).is_some() {
         return Ok(NATIVE);
     }
     if let Some(fd) = obj.as_small_int() {
@@ -138,7 +147,7 @@ fn poll_once(vm: &mut Vm, p: Value, wait: Option<u32>) -> PyResult<usize> {
     while let Some(e) = entry(vm, p, i)? {
         if e.fd == NATIVE {
             has_stream = true;
-            let r = crate::modules::ringio::poll(vm, e.obj, e.events).unwrap_or(0x20);
+            let r = native_poll(vm, e.obj, e.events).unwrap_or(0x20);
             if let Some(slot) = this(vm, p)?.entries.get_mut(i) {
                 slot.revents = r;
             }
@@ -206,7 +215,7 @@ fn poll_until(vm: &mut Vm, p: Value, timeout: Option<u32>) -> PyResult<()> {
         let left = timeout.map(|t| (t as u64).saturating_sub(elapsed) as u32);
         match poll_once(vm, p, left) {
             Ok(0) if left != Some(0) && !crate::interrupt::pending() => {}
-            Ok(_) => break Ok(()),
+            Ok(_) => break vm.check_interrupt(),
             Err(e) => break Err(e),
         }
         if let Err(e) = micropython::run_scheduled(vm) {

@@ -168,6 +168,7 @@ fn read_console(vm: &mut Vm, max: Option<usize>, line: bool) -> PyResult<Vec<u8>
             None => break,
         }
     }
+    vm.check_interrupt()?;
     Ok(out)
 }
 

@@ -26,16 +26,25 @@ fn now_ns(vm: &mut Vm) -> u64 {
     }
 }
 
-/// Sleep, then run scheduled callbacks (a sleep is a safe point).
+/// The longest one port sleep lasts: scheduled callbacks run and Ctrl-C is seen at least
+/// this often even on a port whose sleep cannot be woken early.
+const SLICE_MS: u64 = 50;
+
+/// Sleep, running scheduled callbacks (a sleep is a safe point); Ctrl-C ends it at once with
+/// KeyboardInterrupt.
 fn sleep_us(vm: &mut Vm, us: u64) -> PyResult<()> {
-    let ms = us / 1000;
-    if ms > 0 {
-        vm.port.sleep_ms(ms.min(u32::MAX as u64) as u32);
-    }
-    let rest = us % 1000;
-    if rest > 0 {
-        let start = vm.port.ticks_us();
-        while vm.port.ticks_us().wrapping_sub(start) < rest {}
+    let start = vm.port.ticks_us();
+    loop {
+        vm.check_interrupt()?;
+        let done = vm.port.ticks_us().wrapping_sub(start);
+        if done >= us {
+            break;
+        }
+        let left = us - done;
+        if left >= 1000 {
+            vm.port.sleep_ms((left / 1000).min(SLICE_MS) as u32);
+        }
+        micropython::run_scheduled(vm)?;
     }
     micropython::run_scheduled(vm)
 }

@@ -221,8 +221,9 @@ pub enum Obj {
     BigInt(Box<BigInt>),
     /// float.
     Float(f64),
-    /// complex.
-    Complex(f64, f64),
+    /// complex (boxed: two inline f64s would make every slot 24 bytes on 32-bit targets
+    /// instead of 16).
+    Complex(Box<(f64, f64)>),
     /// tuple.
     Tuple(Box<[Value]>),
     /// list.
@@ -391,3 +392,8 @@ mod size_tests {
         assert!(core::mem::size_of::<super::Obj>() <= 4 * core::mem::size_of::<usize>());
     }
 }
+
+// Every heap object costs one slot of this size: keep it at four words on 32-bit targets
+// (box large rare variants instead of growing it).
+#[cfg(target_pointer_width = "32")]
+const _: () = assert!(core::mem::size_of::<Obj>() == 16);

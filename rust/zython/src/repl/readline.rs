@@ -116,6 +116,9 @@ struct Redraw {
     back: usize,
     from_cursor: bool,
     forward: usize,
+    /// Leave the characters past the shortened line on screen (they are spaces), as
+    /// MicroPython does when a pasted indent replaces the auto-indent.
+    no_erase: bool,
 }
 
 /// The line being edited.
@@ -239,7 +242,7 @@ impl Editor<'_> {
         self.cursor = self.cursor.min(len);
         let forward = r.forward.min(len - self.cursor);
         if r.from_cursor {
-            if len < old_len {
+            if len < old_len && !r.no_erase {
                 self.engine.console().write(b"\x1b[K");
             }
             write_chars(self.engine.console(), &self.line[self.cursor..]);
@@ -327,8 +330,11 @@ pub fn read_line(
     }
 
     let end = loop {
-        let Some(c) = ed.engine.console().read_byte() else {
-            break LineEnd::Eof;
+        // A wait ended by Ctrl-C (a signal on the host) is the key Ctrl-C.
+        let c = match ed.engine.console().read_byte() {
+            Some(c) => c,
+            None if crate::interrupt::take() => CTRL_C,
+            None => break LineEnd::Eof,
         };
         let room = state.max_len.saturating_sub(entry_chars + ed.line.len());
         let old_len = ed.line.len();
@@ -385,6 +391,7 @@ pub fn read_line(
                         ed.line.truncate(ed.line.len() - 3);
                         r.back = 3;
                         r.from_cursor = true;
+                        r.no_erase = true;
                     }
                 }
                 b'\t' => {

@@ -222,8 +222,11 @@ fn backspace_removes_one_indent_level() {
 #[test]
 fn space_after_auto_indent_turns_it_off() {
     // Pasted indented text: the first pasted space gives back 3 of the auto-indent's 4.
-    let (_, e, _) = session(b"if x:\r    a\r    b\r\r", &board());
+    let (out, e, _) = session(b"if x:\r    a\r    b\r\r", &board());
     assert_eq!(sources(&e), ["if x:\n    a\n    b\n"]);
+    // As MicroPython: back 3 columns, without erasing the rest of the line (only spaces).
+    assert!(out.contains("...     \x08\x08\x08 "), "{out:?}");
+    assert!(!out.contains("\x1b[K"), "{out:?}");
 }
 
 #[test]

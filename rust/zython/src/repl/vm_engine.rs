@@ -86,6 +86,15 @@ impl Engine for Vm {
                 Err(ce) if ce.kind == ErrorKind::Incomplete && mode == ExecMode::Single => {
                     return ExecOutcome::Incomplete;
                 }
+                Err(ce) if ce.kind == ErrorKind::NoMemory && mode == ExecMode::File => {
+                    // Too big to compile at once (`mpremote run` of a long script on a
+                    // board): a batch of statements at a time.
+                    let globals = self.main_globals;
+                    return match self.exec_source_fallback(ce, source, "<stdin>", kind, globals) {
+                        Ok(_) => ExecOutcome::Done,
+                        Err(e) => self.repl_outcome(e),
+                    };
+                }
                 Err(ce) => {
                     let e = self.compile_error(&ce, "<stdin>");
                     return self.repl_outcome(e);
@@ -171,6 +180,9 @@ impl Engine for Vm {
     /// A fresh interpreter with the same port, settings and `sys.path` (heap, modules and
     /// globals all new).
     fn soft_reset(&mut self) {
+        // Timers and pin interrupts started from Python stop with the interpreter.
+        #[cfg(feature = "machine")]
+        crate::modules::machine::soft_reset(self);
         let port = core::mem::replace(&mut self.port, Box::new(NullPort));
         let config = self.config.clone();
         let (stack_top, crlf, errors_to_stdout) =

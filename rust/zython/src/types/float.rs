@@ -48,8 +48,8 @@ native_fn!(IS_INTEGER_FN, "is_integer", 1, 1, |vm, a, _| {
 });
 native_fn!(CONJUGATE_FN, "conjugate", 1, 1, |vm, a, _| {
     match vm.heap.get(a[0]) {
-        Some(Obj::Complex(r, i)) => {
-            let (r, i) = (*r, *i);
+        Some(Obj::Complex(c)) => {
+            let (r, i) = (c.0, c.1);
             vm.new_complex(r, -i)
         }
         _ => Ok(a[0]),
@@ -59,7 +59,7 @@ native_fn!(ROUND, "round", 1, 2, builtin_round);
 
 fn complex_attr(vm: &mut Vm, v: Value, name: Qstr) -> PyResult<Option<Value>> {
     let (r, i) = match vm.heap.get(v) {
-        Some(Obj::Complex(r, i)) => (*r, *i),
+        Some(Obj::Complex(c)) => (c.0, c.1),
         _ => return Ok(None),
     };
     if name == q::REAL {
@@ -204,8 +204,8 @@ pub fn parse_complex(text: &str) -> Option<(f64, f64)> {
 
 #[cfg(feature = "complex")]
 fn complex_parts(vm: &mut Vm, v: Value) -> PyResult<(f64, f64)> {
-    if let Some(Obj::Complex(r, i)) = vm.heap.get(v) {
-        return Ok((*r, *i));
+    if let Some(Obj::Complex(c)) = vm.heap.get(v) {
+        return Ok((c.0, c.1));
     }
     if vm.is_str(v) {
         return Err(vm.type_error("complex() can't take second arg if first is a string"));
@@ -213,7 +213,7 @@ fn complex_parts(vm: &mut Vm, v: Value) -> PyResult<(f64, f64)> {
     if matches!(vm.heap.get(v), Some(Obj::Instance(_))) {
         if let Some(r) = vm.call_method_opt(v, q::__COMPLEX__, &[])? {
             return match vm.heap.get(r) {
-                Some(Obj::Complex(a, b)) => Ok((*a, *b)),
+                Some(Obj::Complex(c)) => Ok((c.0, c.1)),
                 _ => Err(vm.type_error("__complex__ returned non-complex")),
             };
         }

@@ -187,6 +187,25 @@ fn mv_make_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<
     if let Some(mv) = view(vm, x) {
         return vm.alloc(Obj::Native(Box::new(mv)));
     }
+    // A FrameBuffer exposes the bytes it draws on (MicroPython's buffer protocol).
+    #[cfg(feature = "modules-full")]
+    if let Some((obj, start, len)) =
+        crate::modules::native::get::<crate::modules::framebuf::FrameBuffer>(vm, x)
+            .and_then(|f| f.region())
+    {
+        let readonly = match vm.heap.get(obj) {
+            Some(Obj::Bytes(_)) => true,
+            Some(Obj::ByteArray(_)) => false,
+            _ => return Err(vm.type_error("object with buffer protocol required")),
+        };
+        return vm.alloc(Obj::Native(Box::new(MemoryView {
+            obj,
+            start,
+            len,
+            readonly,
+            code: b'B',
+        })));
+    }
     let (len, readonly, code) = match vm.heap.get(x) {
         Some(Obj::Bytes(b)) => (b.len(), true, b'B'),
         Some(Obj::ByteArray(b)) => (b.len(), false, b'B'),

@@ -74,6 +74,10 @@ fn format_inner(vm: &mut Vm, fmt: &[u8], args: Value, bytes: bool) -> PyResult<V
             if j >= fmt.len() {
                 return Err(vm.value_error("incomplete format key"));
             }
+            // MicroPython interns the key, so it is a name with a name's length limit.
+            if j - st > crate::qstr::MAX_NAME_LEN {
+                return Err(vm.runtime_error("name too long"));
+            }
             key = Some(fmt[st..j].to_vec());
             i = j + 1;
         }

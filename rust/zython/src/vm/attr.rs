@@ -383,7 +383,13 @@ impl Vm {
                     }
                     return self.class_getattr(obj, name);
                 }
-                if let Some(StaticObj::Module(_)) = obj.as_static() {
+                if let Some(s @ StaticObj::Module(m)) = obj.as_static() {
+                    // A builtin namespace reached as an attribute (`machine.Pin.board`) is
+                    // made into a module object on first use; its attributes are that one's.
+                    if m.init.is_some() {
+                        let inst = self.import_builtin_module(s)?;
+                        return self.load_method_opt(inst, name);
+                    }
                     return Ok(None);
                 }
             }

@@ -296,8 +296,8 @@ impl Vm {
                 return Ok(());
             }
             #[cfg(feature = "complex")]
-            Some(Obj::Complex(re, im)) => {
-                let (re, im) = (*re, *im);
+            Some(Obj::Complex(c)) => {
+                let (re, im) = (c.0, c.1);
                 if re == 0.0 && re.is_sign_positive() {
                     format_float_short(im, out);
                     out.push('j');

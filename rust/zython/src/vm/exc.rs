@@ -334,6 +334,25 @@ impl Vm {
         Err(self.type_error("exceptions must derive from BaseException"))
     }
 
+    /// The MemoryError to raise in place of the pre-made one once the request that failed is
+    /// gone: MicroPython's "memory allocation failed, allocating N bytes" (or "heap is
+    /// locked"); the pre-made one, without message, when the size is unknown or even this
+    /// small exception does not fit.
+    pub fn sized_memory_error(&mut self) -> Value {
+        let msg = match core::mem::take(&mut self.heap.last_refused) {
+            0 => return self.memory_error,
+            usize::MAX => String::from("memory allocation failed, heap is locked"),
+            n => format!("memory allocation failed, allocating {} bytes", n),
+        };
+        // Under heap_lock MicroPython has a static buffer for this; here the lock is lifted for
+        // the three small objects of this one exception.
+        let locked = core::mem::replace(&mut self.heap.lock_depth, 0);
+        let e = self.new_exception(&ex::MEMORY_ERROR, &msg).0;
+        self.heap.lock_depth = locked;
+        self.heap.last_refused = 0;
+        e
+    }
+
     /// Append a traceback line to exception `e`.
     pub fn add_traceback(&mut self, e: Value, file: Qstr, line: u32, func: Qstr) {
         if e == self.memory_error {

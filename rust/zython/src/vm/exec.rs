@@ -1623,6 +1623,9 @@ impl Vm {
                 Err(e) => {
                     // Unwind: find a handler in this frame or its callers (down to `stop`).
                     let mut e = e;
+                    if e.0 == self.memory_error {
+                        e = PyErr(self.sized_memory_error());
+                    }
                     loop {
                         let fi = self.frames.len() - 1;
                         let op_at = self.fr(fi).op_ip;
@@ -1839,6 +1842,13 @@ impl Vm {
                     for (k2, v2) in pairs {
                         if !self.is_str(k2) {
                             return Err(self.type_error("keywords must be strings"));
+                        }
+                        // Keyword names are names (MicroPython interns them).
+                        if self
+                            .str_data(k2)
+                            .is_some_and(|s| s.len() > crate::qstr::MAX_NAME_LEN)
+                        {
+                            return Err(self.runtime_error("name too long"));
                         }
                         kw.push((k2, v2));
                     }

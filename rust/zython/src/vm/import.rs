@@ -103,8 +103,60 @@ impl Vm {
         mode: crate::compile::Mode,
         globals: Value,
     ) -> PyResult<Value> {
-        let cm = self.compile(src, filename, mode)?;
-        self.exec_compiled(cm, globals)
+        match self.compile_bounded(src, filename, mode) {
+            Ok(cm) => self.exec_compiled(cm, globals),
+            Err(ce) => self.exec_source_fallback(ce, src, filename, mode, globals),
+        }
+    }
+
+    /// A compile of `src` failed with `ce`: when that was for lack of memory and `src` is a
+    /// file, compile and run it a few statements at a time instead (each batch is its own
+    /// module code in `globals`, and only one batch's tree and code exist at once). A first
+    /// round compiles every batch and runs none, so that a syntax error anywhere still stops
+    /// the file before any of it runs, as a whole-file compile would. Other errors are raised.
+    #[cfg(feature = "compiler")]
+    pub(crate) fn exec_source_fallback(
+        &mut self,
+        ce: crate::compile::CompileError,
+        src: &str,
+        filename: &str,
+        mode: crate::compile::Mode,
+        globals: Value,
+    ) -> PyResult<Value> {
+        use crate::compile::{compiler::compile_owned_with_limits, parser::FileChunks};
+        /// Top-level statements per batch.
+        const BATCH: usize = 1;
+        if ce.kind != crate::compile::ErrorKind::NoMemory || mode != crate::compile::Mode::File {
+            return Err(self.compile_error(&ce, filename));
+        }
+        let (limits, opt) = (self.compile_limits(), self.config.opt_level);
+        for run in [false, true] {
+            let mut chunks = FileChunks::new(src, limits);
+            loop {
+                let batch = match chunks.next_batch(BATCH) {
+                    Ok(Some(m)) => m,
+                    Ok(None) => break,
+                    Err(ce) => return Err(self.compile_error(&ce, filename)),
+                };
+                if run && (self.heap.gc_wanted || !self.heap.has_room(self.heap.limit() / 2)) {
+                    // Between two batches is a safe point, as inside them (callers have rooted
+                    // what they hold, since the code run here may collect): the code objects
+                    // of earlier batches are garbage now.
+                    self.roots.push(globals);
+                    self.collect();
+                    self.roots.pop();
+                }
+                let cm = compile_owned_with_limits(batch, filename, mode, opt, limits);
+                match cm {
+                    Ok(cm) if run => {
+                        self.exec_compiled(cm, globals)?;
+                    }
+                    Ok(_) => {}
+                    Err(ce) => return Err(self.compile_error(&ce, filename)),
+                }
+            }
+        }
+        Ok(Value::NONE)
     }
 
     /// Compile source text, turning compile errors into SyntaxError exceptions.
@@ -116,7 +168,14 @@ impl Vm {
         mode: crate::compile::Mode,
     ) -> PyResult<CompiledModule> {
         match self.compile_bounded(src, filename, mode) {
-            Ok(m) => Ok(m),
+            Ok(m) => {
+                #[cfg(feature = "showbc")]
+                if self.config.verbose >= 2 {
+                    let text = crate::bytecode::dis::showbc(&m);
+                    self.port.write(text.as_bytes());
+                }
+                Ok(m)
+            }
             Err(ce) => Err(self.compile_error(&ce, filename)),
         }
     }
@@ -131,16 +190,23 @@ impl Vm {
         filename: &str,
         mode: crate::compile::Mode,
     ) -> Result<CompiledModule, crate::compile::CompileError> {
+        let limits = self.compile_limits();
+        let opt = self.config.opt_level;
+        crate::compile::compiler::compile_source_with_limits(src, filename, mode, opt, limits)
+    }
+
+    /// The parser's and compiler's recursion bounds from here: what is left of the native
+    /// stack budget.
+    #[cfg(feature = "compiler")]
+    fn compile_limits(&self) -> crate::compile::parser::Limits {
         // They check the budget once per nesting level, so one level's worth (about 2 KB:
         // brackets on x86-64, 1.4 KB on Cortex-M) is kept back.
         const LEVEL: usize = 2048;
         let used = self.stack_top.saturating_sub(super::stack_address());
-        let limits = crate::compile::parser::Limits {
+        crate::compile::parser::Limits {
             max_depth: crate::compile::compiler::MAX_NESTING / 2,
             native_stack: self.config.native_stack.saturating_sub(used + LEVEL).max(1),
-        };
-        let opt = self.config.opt_level;
-        crate::compile::compiler::compile_source_with_limits(src, filename, mode, opt, limits)
+        }
     }
 
     /// The Python exception for a compile error.
@@ -150,9 +216,11 @@ impl Vm {
         let ty: &'static StaticObj = match ce.kind {
             ErrorKind::Indentation => &ex::INDENTATION_ERROR,
             ErrorKind::NotImplemented => &ex::NOT_IMPLEMENTED_ERROR,
+            ErrorKind::Runtime => &ex::RUNTIME_ERROR,
             ErrorKind::Recursion => {
                 return self.runtime_error("maximum recursion depth exceeded");
             }
+            ErrorKind::NoMemory => return self.no_memory(),
             _ => &ex::SYNTAX_ERROR,
         };
         let e = self.new_exception(ty, &ce.msg);
@@ -258,8 +326,13 @@ impl Vm {
     ) -> PyResult<Value> {
         let level = level.as_small_int().unwrap_or(0).max(0) as usize;
         let mut full = String::from(self.qstrs.str(name));
+        // Without a fromlist the result is the first module named by `name` itself: for a
+        // relative import that is below the package it is relative to (as in CPython).
+        let mut top_at = 0;
         if level > 0 {
+            let given = full.split('.').filter(|p| !p.is_empty()).count();
             full = self.resolve_relative(&full, level, globals)?;
+            top_at = full.split('.').count() - given.max(1);
         }
         if full.is_empty() {
             return Err(self.new_exception(&ex::IMPORT_ERROR, "empty module name"));
@@ -281,9 +354,10 @@ impl Vm {
                 let pq = self.intern(part);
                 let _ = self.setattr(parent, pq, m);
             }
-            if top.is_null() {
+            if top_at == 0 {
                 top = m;
             }
+            top_at = top_at.wrapping_sub(1);
             parent = m;
             self.roots.push(m);
         }
@@ -302,9 +376,14 @@ impl Vm {
     }
 
     fn resolve_relative(&mut self, name: &str, level: usize, globals: Value) -> PyResult<String> {
-        let pkg_name = match self
-            .dict_get_qstr(globals, q::__NAME__)
-            .and_then(|v| self.str_data(v).map(String::from))
+        let name_of = |key| {
+            self.dict_get_qstr(globals, key)
+                .and_then(|v| self.str_data(v).map(String::from))
+        };
+        // A module run by `-m` is `__main__`; its real name is kept under `__main__`.
+        let pkg_name = match name_of(q::__NAME__)
+            .filter(|n| n != "__main__")
+            .or_else(|| name_of(q::__MAIN__))
         {
             Some(s) => s,
             None => {
@@ -556,10 +635,16 @@ impl Vm {
                     return Err(self.new_exception(&ex::SYNTAX_ERROR, "invalid UTF-8 in source"))
                 }
             };
-            let cm = self.compile(src, file, crate::compile::Mode::File)?;
-            // The source text is not needed while the module runs.
-            drop(data);
-            self.exec_compiled(cm, globals)
+            match self.compile_bounded(src, file, crate::compile::Mode::File) {
+                Ok(cm) => {
+                    // The source text is not needed while the module runs.
+                    drop(data);
+                    self.exec_compiled(cm, globals)
+                }
+                Err(ce) => {
+                    self.exec_source_fallback(ce, src, file, crate::compile::Mode::File, globals)
+                }
+            }
         }
         #[cfg(not(feature = "compiler"))]
         {
@@ -650,6 +735,8 @@ impl Vm {
     pub fn run_main_file(&mut self, path: &str) -> PyResult<()> {
         let data = match self.port.read_file(path) {
             Some(d) => d,
+            // A file that is there but could not be read whole: no memory for it.
+            None if self.port.stat_kind(path) == 1 => return Err(self.no_memory()),
             None => return Err(self.os_error(2)),
         };
         let g = self.main_globals;
@@ -662,11 +749,15 @@ impl Vm {
         }
     }
 
-    /// `-m NAME`: import NAME as `__main__`.
+    /// `-m NAME`: import NAME as `__main__`. As in MicroPython, the parent packages of a
+    /// dotted NAME are imported first, a package runs its `__main__` submodule, and the
+    /// module's real name is kept in its globals under `__main__` for relative imports.
     pub fn run_main_module(&mut self, name: &str) -> PyResult<()> {
+        if let Some((parent, _)) = name.rsplit_once('.') {
+            let pq = self.intern(parent);
+            self.import_name(pq, Value::NONE, Value::small_int(0))?;
+        }
         let dirs = self.sys_path();
-        let mainq = q::__MAIN__;
-        // `-m pkg.mod` runs pkg/mod.py.
         let rel = name.replace('.', "/");
         for dir in dirs {
             let prefix = if dir.is_empty() || dir == "." {
@@ -674,16 +765,29 @@ impl Vm {
             } else {
                 format!("{}/{}", dir, rel)
             };
+            let (base, real) = if self.stat_import_path(&prefix) == 2 {
+                // A package: import it, then run its __main__.
+                let nq = self.intern(name);
+                self.import_name(nq, Value::NONE, Value::small_int(0))?;
+                (format!("{}/__main__", prefix), format!("{}.__main__", name))
+            } else {
+                (prefix, String::from(name))
+            };
             for ext in [".py", ".mpy"] {
-                let p = format!("{}{}", prefix, ext);
+                let p = format!("{}{}", base, ext);
                 if self.stat_import_path(&p) == 1 {
                     let g = self.main_globals;
                     let file = crate::modules::frozen::strip_prefix(&p).unwrap_or(&p);
                     let fv = self.new_str(file)?;
                     self.dict_set_str(g, q::__FILE__, fv)?;
-                    let _ = mainq;
+                    let rv = self.new_str(&real)?;
+                    self.dict_set_str(g, q::__MAIN__, rv)?;
                     return self.exec_path(&p, g).map(|_| ());
                 }
+            }
+            if base.ends_with("/__main__") {
+                let msg = format!("no module named '{}'", real);
+                return Err(self.new_exception(&ex::IMPORT_ERROR, &msg));
             }
         }
         let msg = format!("no module named '{}'", name);

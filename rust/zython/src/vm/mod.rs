@@ -73,6 +73,9 @@ pub struct Config {
     /// fixed arena with the interpreter's own tables (boards): the heap limit is lowered at
     /// start so that Python data always fits the arena (MemoryError, never an allocation panic).
     pub arena_free: Option<fn() -> usize>,
+    /// MicroPython's `-v` count: from 2, each compiled program's bytecode is printed as its
+    /// `-v -v` does (with the `showbc` feature).
+    pub verbose: u8,
     /// Builtin modules the port adds (Zephyr's `zephyr`), found by import after the core's own.
     pub port_modules: &'static [&'static crate::statics::StaticObj],
 }
@@ -88,6 +91,7 @@ impl Default for Config {
             native_stack: 1 << 20,
             frozen: &[],
             arena_free: None,
+            verbose: 0,
             port_modules: &[],
         }
     }
@@ -170,6 +174,14 @@ impl Vm {
 
     /// A fresh interpreter with the builtins loaded.
     pub fn new(port: Box<dyn Port>, config: Config) -> Vm {
+        if let Some(free) = config.arena_free {
+            // A fixed arena (a board's): the counting allocator refuses what would take the
+            // last eighth of it (kept for the allocator's own overhead and fragmentation),
+            // so fallible growth fails before the arena does, and the compiler's room checks
+            // (`compile::check_room`) know where the end is.
+            let f = free();
+            crate::gc::set_arena(f - f / 8);
+        }
         let cache = lookup_cache_entries(config.heap_size);
         let mut vm = Vm {
             heap: Heap::new(config.heap_size),
@@ -256,6 +268,20 @@ impl Vm {
     #[inline]
     pub fn no_memory(&self) -> PyErr {
         PyErr(self.memory_error)
+    }
+
+    /// MemoryError for a request too large to count (its size overflows): no size in the message.
+    pub fn memory_error_unsized(&mut self) -> PyErr {
+        self.heap.last_refused = 0;
+        PyErr(self.memory_error)
+    }
+
+    /// Raise KeyboardInterrupt if Ctrl-C requested it (blocking waits call this when they end).
+    pub fn check_interrupt(&mut self) -> PyResult<()> {
+        if crate::interrupt::take() {
+            return Err(self.new_exception(&crate::types::exceptions::KEYBOARD_INTERRUPT, ""));
+        }
+        Ok(())
     }
 
     /// Map an allocation failure to MemoryError.
@@ -438,6 +464,9 @@ impl Vm {
             Some(Obj::Str(s)) => String::from(&*s.s),
             _ => return Err(self.type_error("expected str")),
         };
+        if s.len() > crate::qstr::MAX_NAME_LEN {
+            return Err(self.new_exception(&types::exceptions::RUNTIME_ERROR, "name too long"));
+        }
         Ok(self.intern(&s))
     }
 

@@ -107,7 +107,7 @@ fn is_number(vm: &Vm, v: Value) -> bool {
 
 fn as_complex(vm: &Vm, v: Value) -> Option<(f64, f64)> {
     match vm.heap.get(v) {
-        Some(Obj::Complex(r, i)) => Some((*r, *i)),
+        Some(Obj::Complex(c)) => Some((c.0, c.1)),
         Some(Obj::Float(f)) => Some((*f, 0.0)),
         Some(Obj::BigInt(b)) => Some((b.to_f64()?, 0.0)),
         _ => {
@@ -258,7 +258,7 @@ impl Vm {
             Some(Obj::ByteArray(b)) => Ok(!b.is_empty()),
             Some(Obj::BigInt(b)) => Ok(!b.is_zero()),
             Some(Obj::Float(f)) => Ok(*f != 0.0),
-            Some(Obj::Complex(r, i)) => Ok(*r != 0.0 || *i != 0.0),
+            Some(Obj::Complex(c)) => Ok(c.0 != 0.0 || c.1 != 0.0),
             Some(Obj::Tuple(t)) => Ok(!t.is_empty()),
             Some(Obj::List(l)) => Ok(!l.is_empty()),
             Some(Obj::Dict(d)) | Some(Obj::Set(d)) | Some(Obj::FrozenSet(d)) => Ok(!d.is_empty()),
@@ -306,7 +306,7 @@ impl Vm {
                     Ok((f.to_bits() ^ (f.to_bits() >> 32)) as u32)
                 }
             }
-            Some(Obj::Complex(r, i)) => Ok((r.to_bits() ^ i.to_bits().rotate_left(7)) as u32),
+            Some(Obj::Complex(c)) => Ok((c.0.to_bits() ^ c.1.to_bits().rotate_left(7)) as u32),
             Some(Obj::Tuple(t)) => {
                 let items: Vec<Value> = t.to_vec();
                 let mut h: u32 = 0x345678;
@@ -478,7 +478,7 @@ impl Vm {
             return None; // no complex number exists
         }
         let parts = |v: Value| match self.heap.get(v) {
-            Some(Obj::Complex(r, i)) => Some((*r, *i)),
+            Some(Obj::Complex(c)) => Some((c.0, c.1)),
             Some(Obj::Float(f)) => Some((*f, 0.0)),
             _ => v.as_small_int().map(|i| (i as f64, 0.0)),
         };
@@ -896,7 +896,9 @@ impl Vm {
     fn repeat(&mut self, seq: Value, n: usize) -> PyResult<Option<Value>> {
         if let Some(s) = self.str_data(seq) {
             let len = s.len();
-            let total = len.checked_mul(n).ok_or(PyErr(self.memory_error))?;
+            let Some(total) = len.checked_mul(n) else {
+                return Err(self.memory_error_unsized());
+            };
             self.reserve(total)?;
             let r = self.str_data(seq).unwrap_or("").repeat(n);
             return self.new_string(r).map(Some);
@@ -908,7 +910,9 @@ impl Vm {
             _ => None,
         };
         if let Some((len, is_bytes)) = bytes {
-            let total = len.checked_mul(n).ok_or(PyErr(self.memory_error))?;
+            let Some(total) = len.checked_mul(n) else {
+                return Err(self.memory_error_unsized());
+            };
             self.reserve(total)?;
             let mut out = Vec::new();
             if out.try_reserve_exact(total).is_err() {
@@ -931,7 +935,9 @@ impl Vm {
             Some(Obj::Tuple(t)) => (t.to_vec(), 1),
             _ => return Ok(None),
         };
-        let total = items.len().checked_mul(n).ok_or(PyErr(self.memory_error))?;
+        let Some(total) = items.len().checked_mul(n) else {
+            return Err(self.memory_error_unsized());
+        };
         self.reserve(total * core::mem::size_of::<Value>())?;
         let mut out = Vec::new();
         if out.try_reserve(total).is_err() {
@@ -1242,8 +1248,8 @@ impl Vm {
                 }
             }
             #[cfg(feature = "complex")]
-            Some(Obj::Complex(r, i)) => {
-                let (r, i) = (*r, *i);
+            Some(Obj::Complex(c)) => {
+                let (r, i) = (c.0, c.1);
                 match o {
                     op::UNARY_POSITIVE => Ok(v),
                     op::UNARY_NEGATIVE => self.new_complex(-r, -i),
@@ -1669,7 +1675,7 @@ impl Vm {
     /// (MicroPython's message), so the complex paths elsewhere are compiled out.
     pub fn new_complex(&mut self, re: f64, im: f64) -> PyResult<Value> {
         #[cfg(feature = "complex")]
-        return self.alloc(Obj::Complex(re, im));
+        return self.alloc(Obj::Complex(Box::new((re, im))));
         #[cfg(not(feature = "complex"))]
         {
             let _ = (re, im);

@@ -54,6 +54,8 @@ pub struct Tables {
     index: BTreeMap<String, u32>,
     /// Constant objects in index order.
     pub consts: Vec<Const>,
+    /// Set when a table could not grow (the compile ends with MemoryError).
+    pub no_memory: bool,
 }
 
 impl Tables {
@@ -70,6 +72,10 @@ impl Tables {
             return i;
         }
         let i = self.qstrs.len() as u32;
+        if self.qstrs.try_reserve(1).is_err() {
+            self.no_memory = true;
+            return 0;
+        }
         self.qstrs.push(String::from(s));
         self.index.insert(String::from(s), i);
         i
@@ -81,6 +87,10 @@ impl Tables {
             if strictly_equal(k, &c) {
                 return i as u32;
             }
+        }
+        if self.consts.try_reserve(1).is_err() {
+            self.no_memory = true;
+            return 0;
         }
         self.consts.push(c);
         (self.consts.len() - 1) as u32
@@ -151,6 +161,8 @@ pub struct Emitter {
     pub children: Vec<usize>,
     /// Set when a jump offset does not fit 15 bits.
     overflow: bool,
+    /// Set when a buffer could not grow (the compile ends with MemoryError).
+    pub no_memory: bool,
 }
 
 impl Emitter {
@@ -173,6 +185,7 @@ impl Emitter {
             bc_size: 0,
             children: Vec::new(),
             overflow: false,
+            no_memory: false,
         }
     }
 
@@ -244,11 +257,22 @@ impl Emitter {
         self.overflow
     }
 
-    /// The finished prelude + bytecode.
-    pub fn take_code(&mut self) -> Vec<u8> {
+    /// The finished prelude + bytecode (`None` when there is no memory to join them).
+    pub fn take_code(&mut self) -> Option<Vec<u8>> {
         let mut code = core::mem::take(&mut self.info);
+        code.try_reserve_exact(self.bc.len()).ok()?;
         code.append(&mut self.bc);
-        code
+        Some(code)
+    }
+
+    /// Append a byte to `buf`, or note that memory ran out.
+    #[inline]
+    fn put(no_memory: &mut bool, buf: &mut Vec<u8>, b: u8) {
+        if buf.len() == buf.capacity() && buf.try_reserve(1).is_err() {
+            *no_memory = true;
+            return;
+        }
+        buf.push(b);
     }
 
     /// Adjust the tracked stack depth.
@@ -273,14 +297,15 @@ impl Emitter {
             if lines <= 6 || bytes > 0xf {
                 let b = bytes.min(0x1f);
                 let l = if b < bytes { 0 } else { lines.min(3) };
-                self.info.push((b | (l << 5)) as u8);
+                Self::put(&mut self.no_memory, &mut self.info, (b | (l << 5)) as u8);
                 bytes -= b;
                 lines -= l;
             } else {
                 let b = bytes.min(0xf);
                 let l = lines.min(0x7ff);
-                self.info.push((0x80 | b | ((l >> 4) & 0x70)) as u8);
-                self.info.push(l as u8);
+                let b0 = (0x80 | b | ((l >> 4) & 0x70)) as u8;
+                Self::put(&mut self.no_memory, &mut self.info, b0);
+                Self::put(&mut self.no_memory, &mut self.info, l as u8);
                 bytes -= b;
                 lines -= l;
             }
@@ -291,7 +316,7 @@ impl Emitter {
 
     fn raw(&mut self, b: u8) {
         if !self.suppress {
-            self.bc.push(b);
+            Self::put(&mut self.no_memory, &mut self.bc, b);
         }
     }
 
@@ -300,9 +325,18 @@ impl Emitter {
         self.raw(b);
     }
 
+    /// Make room for `n` more bytecode bytes; false (and `no_memory` set) if there is none.
+    fn room(&mut self, n: usize) -> bool {
+        if self.bc.try_reserve(n).is_err() {
+            self.no_memory = true;
+            return false;
+        }
+        true
+    }
+
     fn byte_uint(&mut self, stack: i32, b: u8, val: usize) {
         self.byte(stack, b);
-        if !self.suppress {
+        if !self.suppress && self.room(10) {
             encode_uint(&mut self.bc, val);
         }
     }
@@ -331,6 +365,9 @@ impl Emitter {
             buf[p] = 0;
         }
         let last = buf.len() - 1;
+        if !self.room(buf.len() - p) {
+            return;
+        }
         for (i, &v) in buf.iter().enumerate().skip(p) {
             self.bc.push(if i == last { v } else { v | 0x80 });
         }
@@ -353,6 +390,9 @@ impl Emitter {
             if big {
                 off -= 1;
             }
+        }
+        if !self.room(3) {
+            return;
         }
         self.bc.push(b);
         if !big {
@@ -380,6 +420,14 @@ impl Emitter {
         }
         let l = label as usize;
         if self.label_offsets.len() <= l {
+            if self
+                .label_offsets
+                .try_reserve(l + 1 - self.label_offsets.len())
+                .is_err()
+            {
+                self.no_memory = true;
+                return;
+            }
             self.label_offsets.resize(l + 1, 0);
         }
         self.label_offsets[l] = self.bc.len();
@@ -790,7 +838,11 @@ impl Emitter {
 
     fn child(&mut self, stack: i32, b: u8, scope: usize) {
         let idx = self.children.len();
-        self.children.push(scope);
+        if self.children.try_reserve(1).is_err() {
+            self.no_memory = true;
+        } else {
+            self.children.push(scope);
+        }
         self.byte_uint(stack, b, idx);
     }
 

@@ -73,8 +73,13 @@ pub(super) fn const_value(e: &Expr) -> Option<Const> {
             Constant::BigInt(s) => Const::BigInt(s.clone()),
             Constant::Float(f) => Const::Float(*f),
             Constant::Imag(f) => Const::Complex(0.0, *f),
-            Constant::Str(s) => Const::Str(s.clone()),
-            Constant::Bytes(b) => Const::Bytes(b.clone()),
+            // Fallible copies: without memory the tuple is built at run time instead.
+            Constant::Str(s) => Const::Str(crate::compile::error::try_string(s, e.line).ok()?),
+            Constant::Bytes(b) => {
+                let mut v = crate::compile::error::try_vec(b.len(), e.line).ok()?;
+                v.extend_from_slice(b);
+                Const::Bytes(v)
+            }
         }),
         ExprKind::Tuple(elts) => {
             let mut items = Vec::with_capacity(elts.len());
@@ -234,7 +239,8 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             ExprKind::Tuple(elts) => {
-                if elts.is_empty() {
+                // `()` builds a tuple, but a const() value `()` loads as an object.
+                if elts.is_empty() && !self.const_objs.contains(e) {
                     self.e.set_source_line(line);
                     self.e.build_tuple(0);
                 } else if let Some(c) = const_value(e) {
@@ -365,8 +371,13 @@ impl<'a> Compiler<'a> {
                     Constant::BigInt(s) => Const::BigInt(s.clone()),
                     Constant::Float(f) => Const::Float(*f),
                     Constant::Imag(f) => Const::Complex(0.0, *f),
-                    Constant::Str(s) => Const::Str(s.clone()),
-                    Constant::Bytes(b) => Const::Bytes(b.clone()),
+                    // Literals can be long: copied fallibly.
+                    Constant::Str(s) => Const::Str(crate::compile::error::try_string(s, line)?),
+                    Constant::Bytes(b) => {
+                        let mut v = crate::compile::error::try_vec(b.len(), line)?;
+                        v.extend_from_slice(b);
+                        Const::Bytes(v)
+                    }
                     _ => Const::None,
                 };
                 let i = self.t.constant(k);

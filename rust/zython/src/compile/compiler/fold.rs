@@ -517,9 +517,17 @@ impl Folder {
                 let is_or = *op == BoolOp::Or;
                 let n = values.len();
                 let mut kept: Vec<Expr> = Vec::with_capacity(n);
+                // Values move below: whether each is a substituted const() value goes with it.
+                let objs: Vec<bool> = values
+                    .iter()
+                    .map(|v| self.const_objs.remove(&(v as *const Expr as usize)))
+                    .collect();
+                let mut kept_obj: Vec<bool> = Vec::with_capacity(n);
                 for (i, v) in core::mem::take(values).into_iter().enumerate() {
+                    let obj = objs.get(i).copied().unwrap_or(false);
                     if i + 1 == n {
                         kept.push(v);
+                        kept_obj.push(obj);
                         break;
                     }
                     let (stop, drop) = if is_or {
@@ -529,16 +537,24 @@ impl Folder {
                     };
                     if stop {
                         kept.push(v);
+                        kept_obj.push(obj);
                         break;
                     }
                     if !drop {
                         kept.push(v);
+                        kept_obj.push(obj);
                     }
                 }
                 if kept.len() == 1 {
+                    substituted = kept_obj[0];
                     kept.pop()
                 } else {
                     *values = kept;
+                    for (v, &obj) in values.iter().zip(&kept_obj) {
+                        if obj {
+                            self.const_objs.insert(v as *const Expr as usize);
+                        }
+                    }
                     None
                 }
             }

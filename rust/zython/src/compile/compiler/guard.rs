@@ -35,7 +35,8 @@ impl Guard {
         }
     }
 
-    /// Fails when `depth` (levels already entered) or the stack used is past the bounds.
+    /// Fails when `depth` (levels already entered) or the stack used is past the bounds, or
+    /// when the allocator is nearly exhausted ([`crate::compile::check_room`]).
     pub fn check(&self, depth: u32, line: u32) -> Result<(), CompileError> {
         let too_deep = depth >= self.max_depth
             || (self.budget != 0 && self.base.saturating_sub(stack_address()) > self.budget);
@@ -46,6 +47,7 @@ impl Guard {
                 line,
             });
         }
-        Ok(())
+        // Every pass checks here once per statement and expression: the allocator's room too.
+        crate::compile::check_room(line)
     }
 }

@@ -28,7 +28,7 @@ pub fn last_line(body: &[Stmt]) -> u32 {
             StmtKind::AugAssign { value, .. } => exprs.push(value),
             StmtKind::AnnAssign { target, value, .. } => {
                 exprs.push(target);
-                exprs.extend(value.as_ref());
+                exprs.extend(value.as_deref());
             }
             StmtKind::For { body, orelse, .. }
             | StmtKind::While { body, orelse, .. }
@@ -37,8 +37,8 @@ pub fn last_line(body: &[Stmt]) -> u32 {
             }
             StmtKind::With { body, .. } => stmts.extend(body.last()),
             StmtKind::Raise { exc, cause } => {
-                exprs.extend(exc.as_ref());
-                exprs.extend(cause.as_ref());
+                exprs.extend(exc.as_deref());
+                exprs.extend(cause.as_deref());
             }
             StmtKind::Try {
                 body,
@@ -55,7 +55,7 @@ pub fn last_line(body: &[Stmt]) -> u32 {
             }
             StmtKind::Assert { test, msg } => {
                 exprs.push(test);
-                exprs.extend(msg.as_ref());
+                exprs.extend(msg.as_deref());
             }
             StmtKind::Expr(e) => exprs.push(e),
             _ => {}

@@ -221,7 +221,7 @@ fn while_loop_and_break() {
     let m = module(vec![st(
         1,
         StmtKind::While {
-            test: name(1, "x"),
+            test: Box::new(name(1, "x")),
             body: vec![st(2, StmtKind::Break)],
             orelse: vec![],
         },
@@ -323,7 +323,7 @@ fn deep_nesting_is_an_error_not_a_crash() {
         s = st(
             1,
             StmtKind::While {
-                test: name(1, "x"),
+                test: Box::new(name(1, "x")),
                 body: vec![s],
                 orelse: vec![],
             },
@@ -512,16 +512,16 @@ fn malformed_trees_do_not_panic() {
             st(
                 1,
                 StmtKind::AugAssign {
-                    target: e.clone(),
+                    target: Box::new(e.clone()),
                     op: BinOp::Add,
-                    value: int(1, 1),
+                    value: Box::new(int(1, 1)),
                 },
             ),
             st(
                 1,
                 StmtKind::For {
-                    target: e.clone(),
-                    iter: e.clone(),
+                    target: Box::new(e.clone()),
+                    iter: Box::new(e.clone()),
                     body: vec![],
                     orelse: vec![],
                     is_async: true,
@@ -591,6 +591,17 @@ fn stack_budget_stops_deep_compiles() {
     assert_eq!(err.kind, ErrorKind::Recursion);
     let src = "x = [[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]\n";
     assert!(super::compile_source_with_limits(src, "s.py", Mode::File, 0, limits).is_err());
+}
+
+#[test]
+fn const_values_folded_through_and_or_stay_constant_objects() {
+    // As MicroPython: `E or X` folds to X and `E and X` to E, still loaded as objects.
+    let src = "from micropython import const\n_X = const('hi')\n_E = const(())\na = _E or _X\nb = (_E and _X) == _X\n";
+    let m = compile_source(src, "c.py", Mode::File, 0).unwrap();
+    let text = disassemble(&m);
+    assert_eq!(text.matches("LOAD_CONST_OBJ \"hi\"").count(), 2, "{text}");
+    assert!(text.contains("LOAD_CONST_OBJ ()"), "{text}");
+    assert!(!text.contains("BUILD_TUPLE 0"), "{text}");
 }
 
 #[test]

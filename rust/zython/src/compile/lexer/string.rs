@@ -3,7 +3,7 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::compile::error::{CompileError, ErrorKind};
+use crate::compile::error::{try_string, try_vec, CompileError, ErrorKind};
 
 /// The letters in front of a string literal.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -91,9 +91,11 @@ fn simple_escape(c: char) -> Option<char> {
 /// Decodes the body of a str literal that starts on `line`.
 pub(crate) fn decode_str(body: &str, raw: bool, line: u32) -> Result<String, CompileError> {
     if raw || !body.contains('\\') {
-        return Ok(body.into());
+        return try_string(body, line);
     }
-    let mut out = String::with_capacity(body.len());
+    let mut out = try_string("", line)?;
+    out.try_reserve_exact(body.len())
+        .map_err(|_| CompileError::no_memory(line))?;
     let mut line = line;
     let mut chars = body.chars().peekable();
     while let Some(c) = chars.next() {
@@ -157,10 +159,11 @@ pub(crate) fn decode_bytes(body: &str, raw: bool, line: u32) -> Result<Vec<u8>, 
             line.saturating_add(extra),
         ));
     }
+    let mut out = try_vec(body.len(), line)?;
     if raw || !body.contains('\\') {
-        return Ok(body.as_bytes().to_vec());
+        out.extend_from_slice(body.as_bytes());
+        return Ok(out);
     }
-    let mut out = Vec::with_capacity(body.len());
     let mut line = line;
     let mut chars = body.chars().peekable();
     while let Some(c) = chars.next() {

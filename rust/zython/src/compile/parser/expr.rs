@@ -11,7 +11,7 @@ use crate::compile::ast::{
     Arg, Arguments, BinOp, BoolOp, CmpOp, Comprehension, Constant, Expr, ExprKind, FStringPart,
     Keyword, UnaryOp,
 };
-use crate::compile::error::CompileError;
+use crate::compile::error::{CompileError, TryPush};
 use crate::compile::token::{Kw, Tok};
 
 /// Precedence of `or`.
@@ -32,14 +32,19 @@ enum Infix {
 }
 
 /// Appends literal text to f-string parts, merging with a preceding literal.
-pub(super) fn push_literal(parts: &mut Vec<FStringPart>, text: &str) {
+pub(super) fn push_literal(
+    parts: &mut Vec<FStringPart>,
+    text: &str,
+    line: u32,
+) -> Result<(), CompileError> {
     if text.is_empty() {
-        return;
+        return Ok(());
     }
     if let Some(FStringPart::Literal(s)) = parts.last_mut() {
-        s.push_str(text);
+        s.try_push(text, line)
     } else {
-        parts.push(FStringPart::Literal(text.into()));
+        let s = crate::compile::error::try_string(text, line)?;
+        parts.try_push(FStringPart::Literal(s), line)
     }
 }
 
@@ -239,7 +244,7 @@ impl Parser<'_> {
             if !self.can_start_expr() {
                 break;
             }
-            items.push(self.star_or_test()?);
+            items.try_push(self.star_or_test()?, self.line())?;
         }
         Ok(Self::mk(line, ExprKind::Tuple(items)))
     }
@@ -256,7 +261,7 @@ impl Parser<'_> {
             if !self.can_start_expr() {
                 break;
             }
-            items.push(self.star_or_expr()?);
+            items.try_push(self.star_or_expr()?, self.line())?;
         }
         Ok(Self::mk(line, ExprKind::Tuple(items)))
     }
@@ -370,7 +375,7 @@ impl Parser<'_> {
         let tok = self.peek().clone();
         let mut values = vec![lhs];
         while self.eat(&tok) {
-            values.push(self.binary(prec + 1)?);
+            values.try_push(self.binary(prec + 1)?, self.line())?;
         }
         Ok(Self::mk(line, ExprKind::BoolOp { op, values }))
     }
@@ -382,7 +387,7 @@ impl Parser<'_> {
         let mut comparators = Vec::new();
         while let Some(cop) = self.cmp_op() {
             ops.push(cop);
-            comparators.push(self.binary(PREC_CMP + 1)?);
+            comparators.try_push(self.binary(PREC_CMP + 1)?, self.line())?;
         }
         Ok(Self::mk(
             line,
@@ -576,7 +581,7 @@ impl Parser<'_> {
                 Tok::DoubleStar => {
                     self.bump();
                     let value = self.test()?;
-                    keywords.push(Keyword { name: None, value });
+                    keywords.try_push(Keyword { name: None, value }, self.line())?;
                     seen_dstar = true;
                 }
                 _ => {
@@ -588,10 +593,13 @@ impl Parser<'_> {
                             };
                             self.bump();
                             let value = self.test()?;
-                            keywords.push(Keyword {
-                                name: Some(name),
-                                value,
-                            });
+                            keywords.try_push(
+                                Keyword {
+                                    name: Some(name),
+                                    value,
+                                },
+                                line,
+                            )?;
                         }
                         Tok::Kw(Kw::For) | Tok::Kw(Kw::Async) => {
                             let generators = self.comp_for()?;
@@ -631,7 +639,7 @@ impl Parser<'_> {
                                     line,
                                 ));
                             }
-                            args.push(e);
+                            args.try_push(e, self.line())?;
                         }
                     }
                 }
@@ -655,7 +663,7 @@ impl Parser<'_> {
                 if self.peek() == &Tok::RSqb {
                     break;
                 }
-                items.push(self.subscript_item()?);
+                items.try_push(self.subscript_item()?, self.line())?;
             }
             Self::mk(line, ExprKind::Tuple(items))
         } else {
@@ -942,7 +950,7 @@ impl Parser<'_> {
             if self.peek() == close {
                 break;
             }
-            items.push(self.star_or_namedexpr()?);
+            items.try_push(self.star_or_namedexpr()?, self.line())?;
         }
         self.expect(close)?;
         Ok(items)
@@ -1047,12 +1055,12 @@ impl Parser<'_> {
                 break;
             }
             if self.eat(&Tok::DoubleStar) {
-                keys.push(None);
-                values.push(self.expr()?);
+                keys.try_push(None, self.line())?;
+                values.try_push(self.expr()?, self.line())?;
             } else {
-                keys.push(Some(self.test()?));
+                keys.try_push(Some(self.test()?), self.line())?;
                 self.expect(&Tok::Colon)?;
-                values.push(self.test()?);
+                values.try_push(self.test()?, self.line())?;
             }
         }
         self.expect(&Tok::RBrace)?;
@@ -1078,15 +1086,20 @@ impl Parser<'_> {
                 return Err(self.error_at("cannot mix bytes and nonbytes literals", tline));
             }
             match self.take() {
-                Tok::Bytes(b) => bytes.extend_from_slice(&b),
-                Tok::Str(s) => push_literal(&mut parts, &s),
+                Tok::Bytes(b) => {
+                    bytes
+                        .try_reserve(b.len())
+                        .map_err(|_| CompileError::no_memory(line))?;
+                    bytes.extend_from_slice(&b)
+                }
+                Tok::Str(s) => push_literal(&mut parts, &s, tline)?,
                 Tok::FStr { body, raw } => {
                     for part in self.fstring(&body, raw, tline)? {
                         match part {
-                            FStringPart::Literal(s) => push_literal(&mut parts, &s),
+                            FStringPart::Literal(s) => push_literal(&mut parts, &s, tline)?,
                             field => {
                                 has_field = true;
-                                parts.push(field);
+                                parts.try_push(field, tline)?;
                             }
                         }
                     }

@@ -247,7 +247,7 @@ fn flush(
         return Ok(());
     }
     let text = decode_str(lit, raw, line)?;
-    push_literal(parts, &text);
+    push_literal(parts, &text, line)?;
     lit.clear();
     Ok(())
 }

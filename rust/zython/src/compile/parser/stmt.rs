@@ -9,7 +9,7 @@ use super::Parser;
 use crate::compile::ast::{
     Alias, BinOp, ClassDef, ExceptHandler, Expr, ExprKind, FunctionDef, Stmt, StmtKind, WithItem,
 };
-use crate::compile::error::{CompileError, ErrorKind};
+use crate::compile::error::{CompileError, ErrorKind, TryPush};
 use crate::compile::token::{Kw, Tok};
 
 /// The in-place operator of an augmented-assignment token.
@@ -59,7 +59,7 @@ impl Parser<'_> {
     }
 
     /// One statement line (several for `a; b`) or one compound statement, appended to `out`.
-    fn statement(&mut self, out: &mut Vec<Stmt>) -> Result<(), CompileError> {
+    pub(super) fn statement(&mut self, out: &mut Vec<Stmt>) -> Result<(), CompileError> {
         let line = self.line();
         let s = match self.peek() {
             Tok::Indent => {
@@ -88,15 +88,18 @@ impl Parser<'_> {
             }
             _ => return self.simple_stmts(out),
         };
-        out.push(s);
-        Ok(())
+        out.try_push(s, line)?;
+        super::super::check_room(line)
     }
 
     /// `small_stmt (';' small_stmt)* [';'] NEWLINE`.
     #[inline(never)]
     fn simple_stmts(&mut self, out: &mut Vec<Stmt>) -> Result<(), CompileError> {
         loop {
-            out.push(self.small_stmt()?);
+            let line = self.line();
+            let s = self.small_stmt()?;
+            out.try_push(s, line)?;
+            super::super::check_room(line)?;
             if !self.eat(&Tok::Semi) {
                 break;
             }
@@ -201,9 +204,9 @@ impl Parser<'_> {
                 let mut exc = None;
                 let mut cause = None;
                 if self.can_start_expr() {
-                    exc = Some(self.test()?);
+                    exc = Some(Box::new(self.test()?));
                     if self.eat(&Tok::Kw(Kw::From)) {
-                        cause = Some(self.test()?);
+                        cause = Some(Box::new(self.test()?));
                     }
                 }
                 StmtKind::Raise { exc, cause }
@@ -234,9 +237,9 @@ impl Parser<'_> {
             }
             Tok::Kw(Kw::Assert) => {
                 self.bump();
-                let test = self.test()?;
+                let test = Box::new(self.test()?);
                 let msg = if self.eat(&Tok::Comma) {
-                    Some(self.test()?)
+                    Some(Box::new(self.test()?))
                 } else {
                     None
                 };
@@ -276,6 +279,10 @@ impl Parser<'_> {
         while self.eat(&Tok::Dot) {
             name.push('.');
             name.push_str(&self.name()?);
+        }
+        // The module's name is one name (a qstr in MicroPython), with a name's limit.
+        if name.len() > crate::qstr::MAX_NAME_LEN {
+            return Err(CompileError::runtime("name too long", self.line()));
         }
         Ok(name)
     }
@@ -362,9 +369,9 @@ impl Parser<'_> {
             return Ok(stmt(
                 line,
                 StmtKind::AugAssign {
-                    target: first,
+                    target: Box::new(first),
                     op,
-                    value,
+                    value: Box::new(value),
                 },
             ));
         }
@@ -372,16 +379,16 @@ impl Parser<'_> {
             Tok::Colon => {
                 self.check_ann_store(&first)?;
                 self.bump();
-                let annotation = self.test()?;
+                let annotation = Box::new(self.test()?);
                 let value = if self.eat(&Tok::Equal) {
-                    Some(self.rhs()?)
+                    Some(Box::new(self.rhs()?))
                 } else {
                     None
                 };
                 Ok(stmt(
                     line,
                     StmtKind::AnnAssign {
-                        target: first,
+                        target: Box::new(first),
                         annotation,
                         value,
                     },
@@ -414,7 +421,7 @@ impl Parser<'_> {
     /// `if test: block (elif test: block)* [else: block]`, elif chains built without recursion.
     #[inline(never)]
     fn if_stmt(&mut self) -> Result<Stmt, CompileError> {
-        let mut arms: Vec<(u32, Expr, Vec<Stmt>)> = Vec::new();
+        let mut arms: Vec<(u32, Box<Expr>, Vec<Stmt>)> = Vec::new();
         let saved = self.nesting;
         let r = self.if_arms(&mut arms);
         self.nesting = saved;
@@ -433,12 +440,12 @@ impl Parser<'_> {
     /// one level deeper in the tree, which is counted in `nesting`.
     fn if_arms(
         &mut self,
-        arms: &mut Vec<(u32, Expr, Vec<Stmt>)>,
+        arms: &mut Vec<(u32, Box<Expr>, Vec<Stmt>)>,
     ) -> Result<Vec<Stmt>, CompileError> {
         loop {
             let line = self.line();
             self.bump(); // `if` or `elif`
-            let test = self.namedexpr()?;
+            let test = Box::new(self.namedexpr()?);
             let body = self.colon_block()?;
             arms.push((line, test, body));
             if self.peek() != &Tok::Kw(Kw::Elif) {
@@ -454,7 +461,7 @@ impl Parser<'_> {
     fn while_stmt(&mut self) -> Result<Stmt, CompileError> {
         let line = self.line();
         self.bump();
-        let test = self.namedexpr()?;
+        let test = Box::new(self.namedexpr()?);
         let body = self.colon_block()?;
         let orelse = self.else_block()?;
         Ok(stmt(line, StmtKind::While { test, body, orelse }))
@@ -473,8 +480,8 @@ impl Parser<'_> {
         Ok(stmt(
             line,
             StmtKind::For {
-                target,
-                iter,
+                target: Box::new(target),
+                iter: Box::new(iter),
                 body,
                 orelse,
                 is_async,

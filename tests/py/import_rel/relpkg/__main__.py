@@ -1,0 +1,3 @@
+from . import _opt
+
+print("relpkg.__main__ as", __name__, _opt.value)
