@@ -141,6 +141,18 @@ pub fn thread_stack_size() -> usize {
     unsafe { zy_thread_stack_size() }
 }
 
+/// Mask interrupts (`irq_lock`); the key to give back to [`irq_unlock`].
+pub fn irq_lock() -> u32 {
+    // SAFETY: no arguments; masking interrupts is always sound, the caller restores them.
+    unsafe { zy_irq_lock() }
+}
+
+/// Restore interrupts to a key [`irq_lock`] returned.
+pub fn irq_unlock(key: u32) {
+    // SAFETY: restoring a key from irq_lock; an unrelated key only changes the interrupt mask.
+    unsafe { zy_irq_unlock(key) }
+}
+
 /// Formats to the console without allocating (used by the panic handler).
 struct ConsoleWriter;
 
@@ -276,7 +288,12 @@ pub unsafe extern "C" fn zython_exec_str(
         // SAFETY: the caller guarantees `code` points to `len` readable bytes during the call.
         unsafe { core::slice::from_raw_parts(code, len) }
     };
-    let port = CallbackPort { out, ctx };
+    let port = CallbackPort {
+        out,
+        ctx,
+        #[cfg(feature = "machine")]
+        hw: crate::machine::ZephyrHardware,
+    };
     crate::interp::exec_bytes(alloc::boxed::Box::new(port), code)
 }
 
@@ -285,6 +302,8 @@ pub unsafe extern "C" fn zython_exec_str(
 struct CallbackPort {
     out: Option<ZythonOutFn>,
     ctx: *mut c_void,
+    #[cfg(feature = "machine")]
+    hw: crate::machine::ZephyrHardware,
 }
 
 impl zython::port::Port for CallbackPort {
@@ -309,6 +328,11 @@ impl zython::port::Port for CallbackPort {
 
     fn sleep_ms(&mut self, ms: u32) {
         sleep_ms(ms);
+    }
+
+    #[cfg(feature = "machine")]
+    fn hardware(&mut self) -> Option<&mut dyn zython::hw::Hardware> {
+        Some(&mut self.hw)
     }
 }
 
@@ -338,4 +362,516 @@ fn panic(info: &PanicInfo) -> ! {
     let _ = write!(ConsoleWriter, "\r\nzython: fatal Rust panic: {info}\r\n");
     // SAFETY: zy_fatal takes no arguments and never returns (sys_reboot or k_panic).
     unsafe { zy_fatal() }
+}
+
+// ---------------------------------------------------------------------------------------------
+// machine (c/zython_machine.c): safe wrappers; errors are negative errno values from C, turned
+// into positive errno values here.
+
+/// One part of an I2C transaction (`struct zy_i2c_msg`).
+#[cfg(feature = "machine")]
+#[repr(C)]
+#[derive(Debug)]
+pub struct ZyI2cMsg {
+    /// The bytes to send or the buffer to fill.
+    pub buf: *mut u8,
+    /// Their number.
+    pub len: u32,
+    /// Read (true) or write.
+    pub read: bool,
+}
+
+#[cfg(feature = "machine")]
+extern "C" {
+    fn zy_hw_lookup(kind: u8, form: u8, name: *const u8, len: usize, num: i32) -> c_int;
+    fn zy_hw_name(kind: u8, n: u32, name: *mut *const c_char) -> c_int;
+    fn zy_hw_take_event(kind: *mut u8, id: *mut u16) -> bool;
+    fn zy_hw_lost_events() -> u32;
+    fn zy_hw_pending_events() -> u32;
+    fn zy_hw_wait(ms: u32);
+    fn zy_hw_delay_us(us: u32);
+    fn zy_hw_reset();
+    fn zy_hw_reset_cause() -> u8;
+    fn zy_hw_unique_id(buf: *mut u8, cap: usize) -> c_int;
+    fn zy_hw_cpu_freq() -> u32;
+}
+#[cfg(feature = "machine-pin")]
+extern "C" {
+    fn zy_pin_config(id: u16, mode: u8, pull: u8, value: c_int) -> c_int;
+    fn zy_pin_get(id: u16) -> c_int;
+    fn zy_pin_set(id: u16, value: bool) -> c_int;
+    fn zy_pin_irq(id: u16, trigger: u8) -> c_int;
+}
+#[cfg(feature = "machine-i2c")]
+extern "C" {
+    fn zy_i2c_config(id: u16, freq: u32) -> c_int;
+    fn zy_i2c_transfer(id: u16, addr: u16, msgs: *mut ZyI2cMsg, n: usize, stop: bool) -> c_int;
+}
+#[cfg(feature = "machine-spi")]
+extern "C" {
+    fn zy_spi_config(id: u16, baud: u32, pol: u8, pha: u8, bits: u8, msb: bool) -> c_int;
+    fn zy_spi_transfer(
+        id: u16,
+        tx: *const u8,
+        tx_len: usize,
+        rx: *mut u8,
+        rx_len: usize,
+        fill: u8,
+    ) -> c_int;
+}
+#[cfg(feature = "machine-uart")]
+extern "C" {
+    fn zy_uart_config(id: u16, baud: u32, bits: u8, parity: u8, stop: u8) -> c_int;
+    fn zy_uart_read(id: u16, buf: *mut u8, cap: usize) -> c_int;
+    fn zy_uart_write(id: u16, data: *const u8, len: usize) -> c_int;
+    fn zy_uart_any(id: u16) -> c_int;
+    fn zy_uart_txdone(id: u16) -> c_int;
+}
+#[cfg(feature = "machine-pwm")]
+extern "C" {
+    fn zy_pwm_set(id: u16, period_ns: u32, pulse_ns: u32) -> c_int;
+    fn zy_pwm_clock(id: u16, cycles: *mut u64) -> c_int;
+}
+#[cfg(feature = "machine-adc")]
+extern "C" {
+    fn zy_adc_read(id: u16, u16v: *mut u16, uv: *mut i32) -> c_int;
+}
+#[cfg(feature = "machine-timer")]
+extern "C" {
+    fn zy_timer_start(id: u16, period_us: u64, periodic: bool) -> c_int;
+    fn zy_timer_stop(id: u16);
+}
+#[cfg(feature = "machine-wdt")]
+extern "C" {
+    fn zy_wdt_start(id: u16, timeout_ms: u32) -> c_int;
+    fn zy_wdt_feed(id: u16) -> c_int;
+}
+#[cfg(feature = "machine-rtc")]
+extern "C" {
+    fn zy_rtc_get(id: u16, t: *mut u32) -> c_int;
+    fn zy_rtc_set(id: u16, t: *const u32) -> c_int;
+}
+
+/// A C result: `Ok(n)` for n >= 0, `Err(errno)` (positive) for a negative errno.
+#[cfg(feature = "machine")]
+fn errno_result(r: c_int) -> Result<u32, i32> {
+    if r < 0 {
+        Err(-r)
+    } else {
+        Ok(r as u32)
+    }
+}
+
+/// Find a device: `form` 0 string, 1 (string, number), 2 number. Its id.
+#[cfg(feature = "machine")]
+pub fn hw_lookup(kind: u8, form: u8, name: &[u8], num: i32) -> Result<u16, i32> {
+    // SAFETY: `name` is a valid slice; the shim only reads `name.len()` bytes during the call.
+    let r = unsafe { zy_hw_lookup(kind, form, name.as_ptr(), name.len(), num) };
+    errno_result(r).map(|v| v as u16)
+}
+
+/// The `n`-th name of a class, `None` after the last.
+#[cfg(feature = "machine")]
+pub fn hw_name(kind: u8, n: u32) -> Option<&'static str> {
+    let mut p: *const c_char = core::ptr::null();
+    // SAFETY: `p` is a valid out-pointer; on success the shim stores a pointer to a static
+    // NUL-terminated string (a devicetree name in flash).
+    let r = unsafe { zy_hw_name(kind, n, &mut p) };
+    if r < 0 || p.is_null() {
+        return None;
+    }
+    // SAFETY: checked non-null above; the string is static and NUL-terminated.
+    unsafe { CStr::from_ptr(p) }.to_str().ok()
+}
+
+/// The oldest queued (kind, id) event.
+#[cfg(feature = "machine")]
+pub fn hw_take_event() -> Option<(u8, u16)> {
+    let (mut kind, mut id) = (0u8, 0u16);
+    // SAFETY: valid out-pointers; the shim takes the event under irq_lock.
+    unsafe { zy_hw_take_event(&mut kind, &mut id) }.then_some((kind, id))
+}
+
+/// Events dropped since the last call.
+#[cfg(feature = "machine")]
+pub fn hw_lost_events() -> u32 {
+    // SAFETY: no arguments; reads and clears a counter under irq_lock.
+    unsafe { zy_hw_lost_events() }
+}
+
+/// Events waiting.
+#[cfg(feature = "machine")]
+pub fn hw_pending_events() -> u32 {
+    // SAFETY: no arguments; reads a counter.
+    unsafe { zy_hw_pending_events() }
+}
+
+/// Wait up to `ms`, less when an event is queued (thread context only).
+#[cfg(feature = "machine")]
+pub fn hw_wait(ms: u32) {
+    // SAFETY: plain integer; called from the interpreter thread, never from an ISR.
+    unsafe { zy_hw_wait(ms) }
+}
+
+/// Busy-wait.
+#[cfg(feature = "machine")]
+pub fn hw_delay_us(us: u32) {
+    // SAFETY: plain integer (k_busy_wait).
+    unsafe { zy_hw_delay_us(us) }
+}
+
+/// Reboot (returns when the firmware has no CONFIG_REBOOT).
+#[cfg(feature = "machine")]
+pub fn hw_reset() {
+    // SAFETY: no arguments.
+    unsafe { zy_hw_reset() }
+}
+
+/// MicroPython's reset cause constant.
+#[cfg(feature = "machine")]
+pub fn hw_reset_cause() -> u8 {
+    // SAFETY: no arguments.
+    unsafe { zy_hw_reset_cause() }
+}
+
+/// The device id into `buf`; its length.
+#[cfg(feature = "machine")]
+pub fn hw_unique_id(buf: &mut [u8]) -> usize {
+    // SAFETY: the shim writes at most `buf.len()` bytes into `buf` during the call.
+    let n = unsafe { zy_hw_unique_id(buf.as_mut_ptr(), buf.len()) };
+    usize::try_from(n).unwrap_or(0).min(buf.len())
+}
+
+/// Hardware clock cycles per second.
+#[cfg(feature = "machine")]
+pub fn hw_cpu_freq() -> u32 {
+    // SAFETY: no arguments.
+    unsafe { zy_hw_cpu_freq() }
+}
+
+/// Configure a pin (`value` < 0 keeps the level).
+#[cfg(feature = "machine-pin")]
+pub fn pin_config(id: u16, mode: u8, pull: u8, value: i32) -> Result<(), i32> {
+    // SAFETY: plain integers.
+    errno_result(unsafe { zy_pin_config(id, mode, pull, value) }).map(drop)
+}
+
+/// A pin's logical level.
+#[cfg(feature = "machine-pin")]
+pub fn pin_get(id: u16) -> Result<bool, i32> {
+    // SAFETY: plain integers.
+    errno_result(unsafe { zy_pin_get(id) }).map(|v| v != 0)
+}
+
+/// Drive a pin.
+#[cfg(feature = "machine-pin")]
+pub fn pin_set(id: u16, value: bool) -> Result<(), i32> {
+    // SAFETY: plain integers.
+    errno_result(unsafe { zy_pin_set(id, value) }).map(drop)
+}
+
+/// Pin edge interrupts.
+#[cfg(feature = "machine-pin")]
+pub fn pin_irq(id: u16, trigger: u8) -> Result<(), i32> {
+    // SAFETY: plain integers.
+    errno_result(unsafe { zy_pin_irq(id, trigger) }).map(drop)
+}
+
+/// I2C bus speed.
+#[cfg(feature = "machine-i2c")]
+pub fn i2c_config(id: u16, freq: u32) -> Result<(), i32> {
+    // SAFETY: plain integers.
+    errno_result(unsafe { zy_i2c_config(id, freq) }).map(drop)
+}
+
+/// One I2C transaction over `msgs`.
+#[cfg(feature = "machine-i2c")]
+pub fn i2c_transfer(
+    id: u16,
+    addr: u16,
+    msgs: &mut [zython::hw::I2cMsg<'_>],
+    stop: bool,
+) -> Result<(), i32> {
+    const MAX: usize = 16;
+    if msgs.len() > MAX {
+        return Err(zython::hw::EINVAL);
+    }
+    let mut m: [ZyI2cMsg; MAX] = core::array::from_fn(|_| ZyI2cMsg {
+        buf: core::ptr::null_mut(),
+        len: 0,
+        read: false,
+    });
+    for (d, s) in m.iter_mut().zip(msgs.iter_mut()) {
+        match s {
+            zython::hw::I2cMsg::Write(b) => {
+                // The shim never writes through a write message's pointer.
+                d.buf = b.as_ptr().cast_mut();
+                d.len = b.len() as u32;
+            }
+            zython::hw::I2cMsg::Read(b) => {
+                d.buf = b.as_mut_ptr();
+                d.len = b.len() as u32;
+                d.read = true;
+            }
+        }
+    }
+    // SAFETY: every message points into a slice borrowed from `msgs` for the call (read
+    // buffers mutably); the shim writes only into read messages, within their lengths.
+    let r = unsafe { zy_i2c_transfer(id, addr, m.as_mut_ptr(), msgs.len(), stop) };
+    errno_result(r).map(drop)
+}
+
+/// SPI settings.
+#[cfg(feature = "machine-spi")]
+pub fn spi_config(id: u16, c: &zython::hw::SpiConfig) -> Result<(), i32> {
+    // SAFETY: plain integers.
+    let r = unsafe { zy_spi_config(id, c.baudrate, c.polarity, c.phase, c.bits, c.msb_first) };
+    errno_result(r).map(drop)
+}
+
+/// Full-duplex SPI transfer.
+#[cfg(feature = "machine-spi")]
+pub fn spi_transfer(id: u16, tx: &[u8], rx: &mut [u8], fill: u8) -> Result<(), i32> {
+    // SAFETY: both slices are valid for the call; the shim reads `tx` and writes at most
+    // `rx.len()` bytes into `rx`.
+    let r = unsafe { zy_spi_transfer(id, tx.as_ptr(), tx.len(), rx.as_mut_ptr(), rx.len(), fill) };
+    errno_result(r).map(drop)
+}
+
+/// UART line settings.
+#[cfg(feature = "machine-uart")]
+pub fn uart_config(id: u16, c: &zython::hw::UartConfig) -> Result<(), i32> {
+    // SAFETY: plain integers.
+    let r = unsafe { zy_uart_config(id, c.baudrate, c.bits, c.parity, c.stop) };
+    errno_result(r).map(drop)
+}
+
+/// Take received bytes.
+#[cfg(feature = "machine-uart")]
+pub fn uart_read(id: u16, buf: &mut [u8]) -> Result<usize, i32> {
+    // SAFETY: the shim writes at most `buf.len()` bytes into `buf`.
+    errno_result(unsafe { zy_uart_read(id, buf.as_mut_ptr(), buf.len()) }).map(|n| n as usize)
+}
+
+/// Send bytes.
+#[cfg(feature = "machine-uart")]
+pub fn uart_write(id: u16, data: &[u8]) -> Result<usize, i32> {
+    // SAFETY: the shim reads `data.len()` bytes of `data`.
+    errno_result(unsafe { zy_uart_write(id, data.as_ptr(), data.len()) }).map(|n| n as usize)
+}
+
+/// Received bytes waiting.
+#[cfg(feature = "machine-uart")]
+pub fn uart_any(id: u16) -> Result<usize, i32> {
+    // SAFETY: plain integer.
+    errno_result(unsafe { zy_uart_any(id) }).map(|n| n as usize)
+}
+
+/// Everything sent?
+#[cfg(feature = "machine-uart")]
+pub fn uart_txdone(id: u16) -> Result<bool, i32> {
+    // SAFETY: plain integer.
+    errno_result(unsafe { zy_uart_txdone(id) }).map(|n| n != 0)
+}
+
+/// PWM period and pulse.
+#[cfg(feature = "machine-pwm")]
+pub fn pwm_set(id: u16, period_ns: u32, pulse_ns: u32) -> Result<(), i32> {
+    // SAFETY: plain integers.
+    errno_result(unsafe { zy_pwm_set(id, period_ns, pulse_ns) }).map(drop)
+}
+
+/// PWM clock.
+#[cfg(feature = "machine-pwm")]
+pub fn pwm_clock(id: u16) -> Result<u64, i32> {
+    let mut c = 0u64;
+    // SAFETY: `c` is a valid out-pointer.
+    errno_result(unsafe { zy_pwm_clock(id, &mut c) }).map(|_| c)
+}
+
+/// ADC sample: (16-bit value, microvolts or -1).
+#[cfg(feature = "machine-adc")]
+pub fn adc_read(id: u16) -> Result<(u16, i32), i32> {
+    let (mut v, mut uv) = (0u16, 0i32);
+    // SAFETY: valid out-pointers.
+    errno_result(unsafe { zy_adc_read(id, &mut v, &mut uv) }).map(|_| (v, uv))
+}
+
+/// Start a pool timer.
+#[cfg(feature = "machine-timer")]
+pub fn timer_start(id: u16, period_us: u64, periodic: bool) -> Result<(), i32> {
+    // SAFETY: plain integers.
+    errno_result(unsafe { zy_timer_start(id, period_us, periodic) }).map(drop)
+}
+
+/// Stop a pool timer.
+#[cfg(feature = "machine-timer")]
+pub fn timer_stop(id: u16) {
+    // SAFETY: plain integer; out-of-range ids are ignored by the shim.
+    unsafe { zy_timer_stop(id) }
+}
+
+/// Start the watchdog.
+#[cfg(feature = "machine-wdt")]
+pub fn wdt_start(id: u16, timeout_ms: u32) -> Result<(), i32> {
+    // SAFETY: plain integers.
+    errno_result(unsafe { zy_wdt_start(id, timeout_ms) }).map(drop)
+}
+
+/// Feed the watchdog.
+#[cfg(feature = "machine-wdt")]
+pub fn wdt_feed(id: u16) -> Result<(), i32> {
+    // SAFETY: plain integer.
+    errno_result(unsafe { zy_wdt_feed(id) }).map(drop)
+}
+
+/// Read the RTC.
+#[cfg(feature = "machine-rtc")]
+pub fn rtc_get(id: u16) -> Result<[u32; 8], i32> {
+    let mut t = [0u32; 8];
+    // SAFETY: `t` holds the 8 fields the shim writes.
+    errno_result(unsafe { zy_rtc_get(id, t.as_mut_ptr()) }).map(|_| t)
+}
+
+/// Set the RTC.
+#[cfg(feature = "machine-rtc")]
+pub fn rtc_set(id: u16, t: &[u32; 8]) -> Result<(), i32> {
+    // SAFETY: `t` holds the 8 fields the shim reads.
+    errno_result(unsafe { zy_rtc_set(id, t.as_ptr()) }).map(drop)
+}
+
+/// An interrupt queued a machine event (called by the shim, also from ISRs).
+#[cfg(feature = "machine")]
+#[no_mangle]
+pub extern "C" fn zython_machine_wake() {
+    zython::hw::wake();
+}
+
+// ---------------------------------------------------------------------------------------------
+// zephyr module (c/zython_zmod.c)
+
+/// `struct zy_stack_info`.
+#[cfg(feature = "zephyr-module")]
+#[repr(C)]
+struct ZyStackInfo {
+    name: [c_char; 32],
+    size: u32,
+    used: i32,
+}
+
+#[cfg(feature = "zephyr-module")]
+extern "C" {
+    fn zy_z_device(n: u32, name: *mut *const c_char, ready_only: bool) -> c_int;
+    fn zy_thread_stack(n: u32, info: *mut ZyStackInfo) -> c_int;
+}
+#[cfg(feature = "zephyr-sensor")]
+extern "C" {
+    fn zy_sensor_open(name: *const u8, len: usize) -> c_int;
+    fn zy_sensor_fetch(id: u32) -> c_int;
+    fn zy_sensor_get(id: u32, chan: u32, val1: *mut i32, val2: *mut i32) -> c_int;
+}
+#[cfg(feature = "zephyr-shell")]
+extern "C" {
+    fn zy_shell_exec(cmd: *const c_char, out: *mut u8, cap: usize, out_len: *mut usize) -> c_int;
+}
+
+/// The `n`-th ready device's name.
+#[cfg(feature = "zephyr-module")]
+pub fn z_device(n: u32, ready_only: bool) -> Option<&'static str> {
+    let mut p: *const c_char = core::ptr::null();
+    // SAFETY: valid out-pointer; on success the shim stores the device's static name.
+    let r = unsafe { zy_z_device(n, &mut p, ready_only) };
+    if r < 0 || p.is_null() {
+        return None;
+    }
+    // SAFETY: non-null, static and NUL-terminated (a `struct device` name).
+    unsafe { CStr::from_ptr(p) }.to_str().ok()
+}
+
+/// The `n`-th thread's (name, stack size, bytes used or -1).
+#[cfg(feature = "zephyr-module")]
+pub fn thread_stack(n: u32) -> Option<(alloc::string::String, u32, i32)> {
+    let mut info = ZyStackInfo {
+        name: [0; 32],
+        size: 0,
+        used: -1,
+    };
+    // SAFETY: `info` is a valid `struct zy_stack_info` the shim fills during the call.
+    if unsafe { zy_thread_stack(n, &mut info) } < 0 {
+        return None;
+    }
+    let bytes: alloc::vec::Vec<u8> = info
+        .name
+        .iter()
+        .take_while(|&&c| c != 0)
+        .map(|&c| c as u8)
+        .collect();
+    let name = alloc::string::String::from_utf8_lossy(&bytes).into_owned();
+    Some((name, info.size, info.used))
+}
+
+/// Open a sensor by device name: its id.
+#[cfg(feature = "zephyr-sensor")]
+pub fn sensor_open(name: &str) -> Result<u32, i32> {
+    // SAFETY: the shim reads `name.len()` bytes of `name` during the call.
+    let r = unsafe { zy_sensor_open(name.as_ptr(), name.len()) };
+    if r < 0 {
+        Err(-r)
+    } else {
+        Ok(r as u32)
+    }
+}
+
+/// `sensor_sample_fetch`.
+#[cfg(feature = "zephyr-sensor")]
+pub fn sensor_fetch(id: u32) -> Result<(), i32> {
+    // SAFETY: plain integer; the shim checks the id against the device list.
+    let r = unsafe { zy_sensor_fetch(id) };
+    if r < 0 {
+        Err(-r)
+    } else {
+        Ok(())
+    }
+}
+
+/// `sensor_channel_get`: (val1, val2 in millionths).
+#[cfg(feature = "zephyr-sensor")]
+pub fn sensor_get(id: u32, chan: u32) -> Result<(i32, i32), i32> {
+    let (mut a, mut b) = (0i32, 0i32);
+    // SAFETY: valid out-pointers; the shim reads the channel into a local array of 3 values.
+    let r = unsafe { zy_sensor_get(id, chan, &mut a, &mut b) };
+    if r < 0 {
+        Err(-r)
+    } else {
+        Ok((a, b))
+    }
+}
+
+/// Run a shell command: (return code, output bytes written into `out`).
+#[cfg(feature = "zephyr-shell")]
+pub fn shell_exec(cmd: &str, out: &mut [u8]) -> (i32, usize) {
+    let mut c: alloc::vec::Vec<u8> = alloc::vec::Vec::with_capacity(cmd.len() + 1);
+    c.extend_from_slice(cmd.as_bytes());
+    c.push(0);
+    let mut n = 0usize;
+    // SAFETY: `c` is NUL-terminated; the shim writes at most `out.len()` bytes into `out` and
+    // the count into `n`.
+    let rc = unsafe { zy_shell_exec(c.as_ptr().cast(), out.as_mut_ptr(), out.len(), &mut n) };
+    (rc, n.min(out.len()))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Test helpers (feature test-helpers): C functions the test application provides
+// (tests/zephyr/machine/src/emul.c); never in the default firmware.
+
+#[cfg(feature = "test-helpers")]
+extern "C" {
+    fn zy_test_call(op: u32, a: i32, b: i32) -> c_int;
+}
+
+/// Run test helper `op` with two integer arguments; its result (negative errno on failure).
+#[cfg(feature = "test-helpers")]
+pub fn test_call(op: u32, a: i32, b: i32) -> i32 {
+    // SAFETY: plain integers; the test application's helper checks them.
+    unsafe { zy_test_call(op, a, b) }
 }

@@ -13,6 +13,14 @@ pub const EXEC_EXCEPTION: i32 = -1;
 /// Result of [`exec_bytes`]: the firmware has no compiler (`CONFIG_ZYTHON_COMPILER=n`).
 pub const EXEC_NO_COMPILER: i32 = -134; // -ENOTSUP
 
+/// The port's builtin modules (`zephyr`, and `zephyr_test` in test builds).
+static PORT_MODULES: &[&zython::statics::StaticObj] = &[
+    #[cfg(feature = "zephyr-module")]
+    &crate::zmod::ZEPHYR_MODULE,
+    #[cfg(feature = "test-helpers")]
+    &crate::ztest::ZEPHYR_TEST_MODULE,
+];
+
 /// A fresh VM on `port` with the Kconfig heap size and a native stack limit for this thread.
 pub fn new_vm(port: Box<dyn Port>) -> Vm {
     let config = Config {
@@ -23,6 +31,7 @@ pub fn new_vm(port: Box<dyn Port>) -> Vm {
         native_stack: ffi::thread_stack_size() / 4 * 3,
         frozen: zython_frozen::MODULES,
         arena_free: Some(ffi::arena_free),
+        port_modules: PORT_MODULES,
         ..Config::default()
     };
     let mut vm = Vm::new(port, config);

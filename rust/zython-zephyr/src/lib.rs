@@ -6,6 +6,11 @@
 //!   panic handler.
 //! - [`interp`] (feature `firmware`): the VM behind the REPL and `py -c`.
 //! - [`port`] (feature `firmware`): [`zython::port::Port`] over the shim (console, ticks, sleep).
+//! - [`machine`] (features `firmware` + `machine`): [`zython::hw::Hardware`] over the shim's
+//!   devicetree tables and Zephyr's drivers (c/zython_machine.c).
+//! - [`zmod`] (features `firmware` + `zephyr-module`): Python's `zephyr` module (devices,
+//!   Sensor, shell_exec, stacks) over c/zython_zmod.c.
+//! - `ztest` (feature `test-helpers`, test suites only): the `zephyr_test` module.
 //! - [`cooked`]: `\n` -> `\r\n` for program output on the console.
 //! - [`fs`] (features `firmware` + `fs`): files over Zephyr's fs API, the current directory,
 //!   boot.py/main.py. Path resolution lives in [`path`] (portable, tested on the host).
@@ -26,6 +31,12 @@ pub mod ffi;
 pub mod fs;
 #[cfg(feature = "firmware")]
 pub mod interp;
+#[cfg(all(feature = "firmware", feature = "machine"))]
+pub mod machine;
+#[cfg(all(feature = "firmware", feature = "zephyr-module"))]
+pub mod zmod;
+#[cfg(all(feature = "firmware", feature = "test-helpers"))]
+pub mod ztest;
 pub mod path;
 #[cfg(feature = "firmware")]
 pub mod port;

@@ -15,6 +15,8 @@ pub struct ZephyrPort {
     last_cr: bool,
     #[cfg(feature = "fs")]
     fs: crate::fs::Fs,
+    #[cfg(feature = "machine")]
+    hw: crate::machine::ZephyrHardware,
 }
 
 impl Default for ZephyrPort {
@@ -25,6 +27,8 @@ impl Default for ZephyrPort {
             last_cr: false,
             #[cfg(feature = "fs")]
             fs: crate::fs::Fs::default(),
+            #[cfg(feature = "machine")]
+            hw: crate::machine::ZephyrHardware,
         }
     }
 }
@@ -53,6 +57,11 @@ impl Port for ZephyrPort {
 
     fn sleep_ms(&mut self, ms: u32) {
         ffi::sleep_ms(ms);
+    }
+
+    #[cfg(feature = "machine")]
+    fn hardware(&mut self) -> Option<&mut dyn zython::hw::Hardware> {
+        Some(&mut self.hw)
     }
 
     fn set_raw_mode(&mut self, raw: bool) {

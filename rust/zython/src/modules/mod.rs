@@ -127,11 +127,13 @@ pub fn is_extensible(def: &StaticObj) -> bool {
     matches!(def, StaticObj::Module(d) if NAMES.contains(&d.name))
 }
 
-/// The builtin module called `name`, if any (`u`-prefixed aliases like `utime` map to `time`).
-pub fn find(name: &str) -> Option<&'static StaticObj> {
+/// The builtin module called `name`, if any (`u`-prefixed aliases like `utime` map to `time`):
+/// the core's, then the port's (`Config::port_modules`).
+pub fn find(name: &str, port: &'static [&'static StaticObj]) -> Option<&'static StaticObj> {
     let lookup = |n: &str| {
         BUILTIN_MODULES
             .iter()
+            .chain(port.iter())
             .copied()
             .find(|m| matches!(m, StaticObj::Module(d) if d.name == n))
     };

@@ -155,6 +155,7 @@ impl Engine for Vm {
     fn complete_module(&mut self, prefix: &str) -> Vec<String> {
         let mut names: Vec<String> = crate::modules::BUILTIN_MODULES
             .iter()
+            .chain(self.config.port_modules.iter())
             .filter_map(|m| match m {
                 crate::statics::StaticObj::Module(d) if d.name.starts_with(prefix) => {
                     Some(String::from(d.name))

@@ -420,7 +420,7 @@ impl Vm {
         // Builtins come first, except that a file may replace an extensible one (not under
         // its `u` alias).
         let builtin = if parent.is_null() {
-            crate::modules::find(full)
+            crate::modules::find(full, self.config.port_modules)
         } else {
             None
         };

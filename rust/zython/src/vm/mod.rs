@@ -76,6 +76,8 @@ pub struct Config {
     /// MicroPython's `-v` count: from 2, each compiled program's bytecode is printed as its
     /// `-v -v` does (with the `showbc` feature).
     pub verbose: u8,
+    /// Builtin modules the port adds (Zephyr's `zephyr`), found by import after the core's own.
+    pub port_modules: &'static [&'static crate::statics::StaticObj],
 }
 
 impl Default for Config {
@@ -90,6 +92,7 @@ impl Default for Config {
             frozen: &[],
             arena_free: None,
             verbose: 0,
+            port_modules: &[],
         }
     }
 }
