@@ -242,12 +242,16 @@ fn board_init(vm: &mut Vm, g: Value) -> PyResult<()> {
         h.names(Kind::Pin, &mut |s| names.push(String::from(s)));
     }
     for n in names {
+        // A name the port lists but cannot open is left out rather than failing the lookup.
+        let id = match vm.port.hardware() {
+            Some(h) => h.lookup(Kind::Pin, crate::hw::Name::Str(&n)),
+            None => continue,
+        };
+        let Ok(id) = id else { continue };
         let s = vm.new_str(&n)?;
-        vm.roots.push(s);
-        let r = lookup(vm, Cls::Pin, Kind::Pin, s).and_then(|id| new_pin(vm, id, s));
-        vm.roots.pop();
+        let p = new_pin(vm, id, s)?;
         let k = vm.intern(&n);
-        vm.dict_set_str(g, k, r?)?;
+        vm.dict_set_str(g, k, p)?;
     }
     Ok(())
 }

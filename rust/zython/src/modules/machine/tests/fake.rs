@@ -11,7 +11,7 @@
 //! `storm P N` (N edges on P), `fire T` (timer T expires), `link A B` (pin A reads pin B),
 //! `adc C RAW UV`, `rx U TEXT`, `pwm C` (answers "period pulse"), `timers` (running ids),
 //! `wdt` (answers "timeout feeds"), `irq` (answers the enable_irq state), `pin P` (level),
-//! `events` (how many are queued).
+//! `events` (how many are queued), `stretch 1|0` (a device holds SCL low, or lets go).
 
 use crate::hw::*;
 use crate::port::Port;
@@ -59,6 +59,8 @@ pub struct Fake {
     events: VecDeque<Event>,
     lost: u32,
     irq_state: u32,
+    /// A device holds SCL low (clock stretching that never ends).
+    stretch: bool,
     /// Microseconds of fake time (advanced by delays, sleeps and every clock read).
     pub clock: Rc<RefCell<u64>>,
 }
@@ -82,6 +84,7 @@ impl Fake {
             events: VecDeque::new(),
             lost: 0,
             irq_state: 0,
+            stretch: false,
             clock,
         }
     }
@@ -175,6 +178,7 @@ impl Fake {
                 let s = format!("{}", self.irq_state);
                 self.answer(&s);
             }
+            Some("stretch") => self.stretch = num(1) != 0,
             Some("events") => {
                 let s = format!("{}", self.events.len());
                 self.answer(&s);
@@ -348,6 +352,9 @@ impl Hardware for Fake {
             .unwrap_or(pin);
         if src == SDA {
             return Ok(self.sda_line());
+        }
+        if src == SCL && self.stretch {
+            return Ok(false);
         }
         self.level.get(src as usize).copied().ok_or(EINVAL)
     }

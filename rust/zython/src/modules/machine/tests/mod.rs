@@ -224,6 +224,15 @@ s = SoftI2C(scl=Pin(4), sda=Pin(5))
 s.start(); print(s.write(b'\\xa0\\x40')); s.write(b'Q'); s.stop()
 s.start(); s.write(b'\\xa0\\x40'); s.start(); print(s.write(b'\\xa1'))
 b = bytearray(1); s.readinto(b); s.stop(); print(b)
+s = SoftI2C(scl=Pin(4), sda=Pin(5), timeout=100)
+ask('stretch 1')
+try:
+    s.readfrom(0x50, 1)
+except OSError as e:
+    print('OSError', e.errno)
+ask('stretch 0')
+s.stop()
+print(s.readfrom_mem(0x50, 0x40, 1))
 try:
     I2C('i2c0', freq=2000000)
 except OSError as e:
@@ -238,7 +247,7 @@ try:
 except TypeError as e:
     print('TypeError', e)
 ",
-        "I2C [80]\n4\nb'abc'\nbytearray(b'\\xffxyz')\n4\nb'123'\nbytearray(b'23\\xff\\xff')\nOSError [Errno 19] ENODEV\nOSError [Errno 19] ENODEV\nValueError bad length\nValueError bad I2C address\nTypeError object with buffer protocol required\nValueError memory address out of range\nb'\\xff'\nTypeError object with buffer protocol required\nb'\\xff\\xff'\nValueError addrsize must be 8, 16, 24 or 32\nSoftI2C [80]\n4\nb'abc'\nbytearray(b'\\xffxyz')\n4\nb'123'\nbytearray(b'23\\xff\\xff')\nOSError [Errno 19] ENODEV\nOSError [Errno 19] ENODEV\nValueError bad length\nValueError bad I2C address\nTypeError object with buffer protocol required\nValueError memory address out of range\nb'\\xff'\nTypeError object with buffer protocol required\nb'\\xff\\xff'\nValueError addrsize must be 8, 16, 24 or 32\n2\n1\nbytearray(b'Q')\nOSError 22\nValueError I2C 'i2c9' not found; this board has: i2c0\nTypeError I2C() needs an id\nValueError I2C 5 not found; this board has: i2c0\nTypeError expected a Pin\n",
+        "I2C [80]\n4\nb'abc'\nbytearray(b'\\xffxyz')\n4\nb'123'\nbytearray(b'23\\xff\\xff')\nOSError [Errno 19] ENODEV\nOSError [Errno 19] ENODEV\nValueError bad length\nValueError bad I2C address\nTypeError object with buffer protocol required\nValueError memory address out of range\nb'\\xff'\nTypeError object with buffer protocol required\nb'\\xff\\xff'\nValueError addrsize must be 8, 16, 24 or 32\nSoftI2C [80]\n4\nb'abc'\nbytearray(b'\\xffxyz')\n4\nb'123'\nbytearray(b'23\\xff\\xff')\nOSError [Errno 19] ENODEV\nOSError [Errno 19] ENODEV\nValueError bad length\nValueError bad I2C address\nTypeError object with buffer protocol required\nValueError memory address out of range\nb'\\xff'\nTypeError object with buffer protocol required\nb'\\xff\\xff'\nValueError addrsize must be 8, 16, 24 or 32\n2\n1\nbytearray(b'Q')\nOSError 110\nb'Q'\nOSError 22\nValueError I2C 'i2c9' not found; this board has: i2c0\nTypeError I2C() needs an id\nValueError I2C 5 not found; this board has: i2c0\nTypeError expected a Pin\n",
     );
 }
 
