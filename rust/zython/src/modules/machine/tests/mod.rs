@@ -508,3 +508,19 @@ print([(o is u, e) for o, e in p.ipoll(0)])
         "[]\nTrue 1 b'line one\\n' b'line two\\n' None\n[(True, 4)]\n",
     );
 }
+
+#[test]
+fn events_of_different_devices_run_in_queue_order() {
+    check(
+        "
+got = []
+sw = Pin('sw0', Pin.IN)
+sw.irq(lambda p: got.append('pin%d' % p.value()))
+t = Timer(1, period=100, callback=lambda tm: got.append('timer'))
+ask('in 2 1'); ask('fire 1'); ask('in 2 0'); ask('fire 1'); ask('in 2 1')
+print(spin(lambda: len(got) == 5), got)
+t.deinit(); sw.irq(None)
+",
+        "True ['pin1', 'timer', 'pin1', 'timer', 'pin1']\n",
+    );
+}
