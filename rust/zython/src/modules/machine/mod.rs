@@ -533,6 +533,14 @@ native_fn!(LIGHTSLEEP, "lightsleep", 0, 1, |vm, a, _| {
     hw_opt(vm, |h| h.light_sleep(ms));
     Ok(Value::NONE)
 });
+native_fn!(DEEPSLEEP, "deepsleep", 0, 1, |vm, a, _| {
+    let ms = match a.first() {
+        Some(&v) => range_arg(vm, v, 0, 0, u32::MAX as i64, "sleep time")? as u32,
+        None => u32::MAX,
+    };
+    hw_opt(vm, |h| h.deep_sleep(ms));
+    Err(vm.os_error(crate::hw::ENOTSUP))
+});
 native_fn!(RESET_FN, "reset", 0, 0, |vm, _, _| {
     hw_opt(vm, |h| h.reset());
     Err(vm.os_error(crate::hw::ENOTSUP))
@@ -599,6 +607,7 @@ static HW_ATTRS: &[(Qstr, Attr)] = &[
     (q::UNIQUE_ID, Attr::Fn(&UNIQUE_ID_FN)),
     (q::FREQ, Attr::Fn(&FREQ_FN)),
     (q::LIGHTSLEEP, Attr::Fn(&LIGHTSLEEP)),
+    (q::DEEPSLEEP, Attr::Fn(&DEEPSLEEP)),
     (q::DISABLE_IRQ, Attr::Fn(&DISABLE_IRQ_FN)),
     (q::ENABLE_IRQ, Attr::Fn(&ENABLE_IRQ_FN)),
     (q::BOOTLOADER, Attr::Fn(&BOOTLOADER_FN)),

@@ -458,6 +458,12 @@ impl Hardware for Fake {
     fn uart_txdone(&mut self, _id: u16) -> Result<bool, Errno> {
         Ok(true)
     }
+    fn uart_break(&mut self, id: u16) -> Result<(), Errno> {
+        if id == 0 {
+            self.uart_rx[0].push_back(0);
+        }
+        Ok(())
+    }
     fn pwm_set(&mut self, _id: u16, period_ns: u32, pulse_ns: u32) -> Result<(), Errno> {
         self.pwm = (period_ns, pulse_ns);
         Ok(())

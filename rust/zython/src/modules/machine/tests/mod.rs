@@ -301,6 +301,7 @@ print(u.readline(), u.read(2), u.read())
 t = time.ticks_ms(); print(u.read(1), time.ticks_diff(time.ticks_ms(), t) >= 50)
 u.write('abc'); b = bytearray(5); print(u.readinto(b), b, u.readinto(b, 1))
 print(u.txdone(), u.flush(), u.read(0))
+u.sendbreak(); print(u.read())
 u.init(115200, bits=7, parity=0, stop=2, timeout=0)
 print(u.read())
 p = select.poll(); p.register(u, select.POLLIN)
@@ -320,7 +321,7 @@ for f, args in ((u.write, (1,)), (u.readinto, (b'x',)), (u.read, ('x',))):
         print('TypeError', e)
 u.deinit()
 ",
-        "UART('uart0') 0 None None\n11 11\nb'hello\\n' b'wo' b'rld'\nNone True\n3 bytearray(b'abc\\x00\\x00') None\nTrue None b''\nNone\n[]\n[(True, 1)]\nb'ping'\nValueError bad bits\nValueError bad parity\nValueError bad stop\nValueError bad baudrate\nValueError bad timeout\nOSError [Errno 22] EINVAL\nTypeError object with buffer protocol required\nTypeError object with buffer protocol required\nTypeError can't convert 'str' to int\n",
+        "UART('uart0') 0 None None\n11 11\nb'hello\\n' b'wo' b'rld'\nNone True\n3 bytearray(b'abc\\x00\\x00') None\nTrue None b''\nb'\\x00'\nNone\n[]\n[(True, 1)]\nb'ping'\nValueError bad bits\nValueError bad parity\nValueError bad stop\nValueError bad baudrate\nValueError bad timeout\nOSError [Errno 22] EINVAL\nTypeError object with buffer protocol required\nTypeError object with buffer protocol required\nTypeError can't convert 'str' to int\n",
     );
 }
 
@@ -418,7 +419,7 @@ try:
     soft_reset()
 except SystemExit:
     print('SystemExit')
-for f, args in ((reset, ()), (bootloader, ()), (freq, (1000,)), (lightsleep, (-1,))):
+for f, args in ((reset, ()), (bootloader, ()), (freq, (1000,)), (lightsleep, (-1,)), (deepsleep, (10,))):
     try:
         f(*args)
     except (OSError, ValueError) as e:
@@ -430,7 +431,7 @@ print(time_pulse_us(C(), 1, 500), time_pulse_us(Pin('sw0'), 0, 100) > 0)
 ask('in 2 1')
 print(time_pulse_us(Pin('sw0'), 0, 100))
 ",
-        "True 1 2 3 4 5\nb'\\x01\\x02\\x03\\x04' 64000000\n1\n0\nSystemExit\nOSError [Errno 95] EOPNOTSUPP\nOSError [Errno 95] EOPNOTSUPP\nOSError [Errno 95] EOPNOTSUPP\nValueError bad sleep time\n-2 False\n-2\n",
+        "True 1 2 3 4 5\nb'\\x01\\x02\\x03\\x04' 64000000\n1\n0\nSystemExit\nOSError [Errno 95] EOPNOTSUPP\nOSError [Errno 95] EOPNOTSUPP\nOSError [Errno 95] EOPNOTSUPP\nValueError bad sleep time\nOSError [Errno 95] EOPNOTSUPP\n-2 False\n-2\n",
     );
 }
 
