@@ -187,7 +187,8 @@ native_fn!(
                 if !crate::builtins::functions::is_callable(vm, handler) {
                     return Err(vm.type_error("handler must be callable"));
                 }
-                register(vm, Kind::Pin, d.id, p, handler)?;
+                let hard = !v[2].is_null() && vm.truthy(v[2])?;
+                register(vm, Kind::Pin, d.id, p, (handler, hard))?;
                 if let Err(e) = hw(vm, |h| h.pin_irq(d.id, trigger)) {
                     unregister(vm, Kind::Pin, d.id);
                     return Err(e);

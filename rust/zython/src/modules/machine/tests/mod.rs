@@ -525,3 +525,32 @@ t.deinit(); sw.irq(None)
         "True ['pin1', 'timer', 'pin1', 'timer', 'pin1']\n",
     );
 }
+
+#[test]
+fn hard_handlers_run_with_the_heap_locked() {
+    check(
+        "
+import micropython
+# A hard handler cannot grow a list: it stores into room made beforehand.
+got = [None] * 4
+n = [0]
+def cb(obj):
+    try:
+        bytearray(1)
+        locked = False
+    except MemoryError:
+        locked = True
+    got[n[0]] = locked
+    n[0] += 1
+t = Timer(1, period=10, callback=cb, hard=True)
+sw = Pin('sw0', Pin.IN); sw.irq(cb, Pin.IRQ_RISING, hard=False)
+ask('fire 1'); ask('in 2 1'); ask('fire 1')
+print(spin(lambda: n[0] == 3), got[:3], micropython.heap_locked())
+t.init(period=10, callback=cb)
+ask('fire 1')
+print(spin(lambda: n[0] == 4), got[3])
+t.deinit(); sw.irq(None)
+",
+        "True [True, False, True] 0\nTrue False\n",
+    );
+}
