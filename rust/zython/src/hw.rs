@@ -238,6 +238,10 @@ pub trait Hardware {
     fn uart_txdone(&mut self, _id: u16) -> Result<bool, Errno> {
         Err(ENOTSUP)
     }
+    /// Send a break condition (the line held low for longer than a character).
+    fn uart_break(&mut self, _id: u16) -> Result<(), Errno> {
+        Err(ENOTSUP)
+    }
 
     /// Set a PWM channel: `period_ns` 0 stops it.
     fn pwm_set(&mut self, _id: u16, _period_ns: u32, _pulse_ns: u32) -> Result<(), Errno> {
@@ -311,6 +315,9 @@ pub trait Hardware {
     /// Sleep `ms` milliseconds in the lightest low-power state that keeps RAM; returns early
     /// when an interrupt queues an event or Ctrl-C arrives.
     fn light_sleep(&mut self, _ms: u32) {}
+    /// Sleep `ms` milliseconds (`u32::MAX`: until a wake-up source) in the deepest state; the
+    /// board resets on waking. Returns only when the board cannot.
+    fn deep_sleep(&mut self, _ms: u32) {}
     /// Disable interrupts; the state to give back to [`Hardware::enable_irq`].
     fn disable_irq(&mut self) -> u32 {
         0

@@ -552,6 +552,8 @@ static_qstrs! {
     ADDR = "addr",
     BUF = "buf",
     MEMADDR = "memaddr",
+    SENDBREAK = "sendbreak",
+    DEEPSLEEP = "deepsleep",
     NAMEDTUPLE = "namedtuple",
     T_ORDERED_DICT = "OrderedDict",
     DEQUE = "deque",

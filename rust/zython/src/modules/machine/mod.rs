@@ -9,7 +9,7 @@
 //! idle, time_pulse_us and soft_reset. With hardware, `init` adds the device classes.
 //!
 //! Callbacks (pin IRQs, timers) are kept in one list in `vm.extra_roots` under `machine`
-//! (key, object, handler triples), so the collector sees them. Interrupts only queue an
+//! (key, object, handler, hard), so the collector sees them. Interrupts only queue an
 //! [`crate::hw::Event`] in the port; [`run_events`], called by
 //! `micropython::run_scheduled` at safe points, takes them in order and calls
 //! `handler(object)`; a handler's exception is printed and stops nothing else.
@@ -397,14 +397,18 @@ fn event_key(kind: Kind, id: u16) -> Value {
     Value::small_int(((kind as isize) << 16) | id as isize)
 }
 
+/// Values per registration in the table: key, object, handler, hard.
+const SLOTS: usize = 4;
+
 /// Keep `handler` (None allowed: a running timer without callback) for device (kind, id),
-/// to be called as `handler(obj)`; replaces an earlier registration.
+/// to be called as `handler(obj)`, with the heap locked when `hard` (as MicroPython's hard
+/// IRQ handlers, which cannot allocate); replaces an earlier registration.
 pub(crate) fn register(
     vm: &mut Vm,
     kind: Kind,
     id: u16,
     obj: Value,
-    handler: Value,
+    (handler, hard): (Value, bool),
 ) -> PyResult<()> {
     let t = match table(vm) {
         Some(t) => t,
@@ -417,17 +421,18 @@ pub(crate) fn register(
         }
     };
     let key = event_key(kind, id);
-    vm.reserve(3 * core::mem::size_of::<Value>())?;
+    let entry = [key, obj, handler, Value::bool(hard)];
+    vm.reserve(SLOTS * core::mem::size_of::<Value>())?;
     let ok = match vm.heap.get_mut(t) {
         Some(Obj::List(l)) => {
-            if let Some(i) = (0..l.len()).step_by(3).find(|&i| l.get(i) == Some(&key)) {
-                if let Some(s) = l.get_mut(i + 1..i + 3) {
-                    s[0] = obj;
-                    s[1] = handler;
-                }
+            let at = (0..l.len())
+                .step_by(SLOTS)
+                .find(|&i| l.get(i) == Some(&key));
+            if let Some(s) = at.and_then(|i| l.get_mut(i..i + SLOTS)) {
+                s.copy_from_slice(&entry);
                 true
-            } else if l.try_reserve(3).is_ok() {
-                l.extend_from_slice(&[key, obj, handler]);
+            } else if l.try_reserve(SLOTS).is_ok() {
+                l.extend_from_slice(&entry);
                 true
             } else {
                 false
@@ -446,21 +451,24 @@ pub(crate) fn unregister(vm: &mut Vm, kind: Kind, id: u16) {
     let key = event_key(kind, id);
     if let Some(t) = table(vm) {
         if let Some(Obj::List(l)) = vm.heap.get_mut(t) {
-            if let Some(i) = (0..l.len()).step_by(3).find(|&i| l.get(i) == Some(&key)) {
-                l.drain(i..(i + 3).min(l.len()));
+            if let Some(i) = (0..l.len())
+                .step_by(SLOTS)
+                .find(|&i| l.get(i) == Some(&key))
+            {
+                l.drain(i..(i + SLOTS).min(l.len()));
             }
         }
     }
 }
 
-/// The (object, handler) registered for device (kind, id).
-fn handler_for(vm: &Vm, kind: Kind, id: u16) -> Option<(Value, Value)> {
+/// The (object, handler, hard) registered for device (kind, id).
+fn handler_for(vm: &Vm, kind: Kind, id: u16) -> Option<(Value, Value, bool)> {
     let key = event_key(kind, id);
     match vm.heap.get(table(vm)?)? {
         Obj::List(l) => l
-            .chunks(3)
+            .chunks(SLOTS)
             .find(|c| c.first() == Some(&key))
-            .and_then(|c| Some((*c.get(1)?, *c.get(2)?))),
+            .and_then(|c| Some((*c.get(1)?, *c.get(2)?, *c.get(3)? == Value::TRUE))),
         _ => None,
     }
 }
@@ -480,7 +488,7 @@ pub fn run_events(vm: &mut Vm) {
         vm.port.write_err(m.as_bytes());
     }
     while let Some(ev) = hw_opt(vm, |h| h.take_event()).flatten() {
-        let Some((obj, f)) = handler_for(vm, ev.kind, ev.id) else {
+        let Some((obj, f, hard)) = handler_for(vm, ev.kind, ev.id) else {
             continue;
         };
         if f == Value::NONE {
@@ -490,7 +498,11 @@ pub fn run_events(vm: &mut Vm) {
         let base = vm.roots.len();
         vm.roots.push(obj);
         vm.roots.push(f);
-        if let Err(PyErr(e)) = vm.call(f, &[obj], &[]) {
+        let depth = vm.heap.lock_depth;
+        vm.heap.lock_depth = depth.saturating_add(hard as u32);
+        let r = vm.call(f, &[obj], &[]);
+        vm.heap.lock_depth = depth;
+        if let Err(PyErr(e)) = r {
             vm.print_exception(e);
         }
         vm.roots.truncate(base);
@@ -500,7 +512,7 @@ pub fn run_events(vm: &mut Vm) {
 /// Stop every timer and pin interrupt Python started and drop queued events (soft reset).
 pub fn soft_reset(vm: &mut Vm) {
     let keys: Vec<Value> = match table(vm).and_then(|t| vm.heap.get(t)) {
-        Some(Obj::List(l)) => l.iter().step_by(3).copied().collect(),
+        Some(Obj::List(l)) => l.iter().step_by(SLOTS).copied().collect(),
         _ => Vec::new(),
     };
     let Some(h) = vm.port.hardware() else { return };
@@ -532,6 +544,14 @@ native_fn!(LIGHTSLEEP, "lightsleep", 0, 1, |vm, a, _| {
     };
     hw_opt(vm, |h| h.light_sleep(ms));
     Ok(Value::NONE)
+});
+native_fn!(DEEPSLEEP, "deepsleep", 0, 1, |vm, a, _| {
+    let ms = match a.first() {
+        Some(&v) => range_arg(vm, v, 0, 0, u32::MAX as i64, "sleep time")? as u32,
+        None => u32::MAX,
+    };
+    hw_opt(vm, |h| h.deep_sleep(ms));
+    Err(vm.os_error(crate::hw::ENOTSUP))
 });
 native_fn!(RESET_FN, "reset", 0, 0, |vm, _, _| {
     hw_opt(vm, |h| h.reset());
@@ -599,6 +619,7 @@ static HW_ATTRS: &[(Qstr, Attr)] = &[
     (q::UNIQUE_ID, Attr::Fn(&UNIQUE_ID_FN)),
     (q::FREQ, Attr::Fn(&FREQ_FN)),
     (q::LIGHTSLEEP, Attr::Fn(&LIGHTSLEEP)),
+    (q::DEEPSLEEP, Attr::Fn(&DEEPSLEEP)),
     (q::DISABLE_IRQ, Attr::Fn(&DISABLE_IRQ_FN)),
     (q::ENABLE_IRQ, Attr::Fn(&ENABLE_IRQ_FN)),
     (q::BOOTLOADER, Attr::Fn(&BOOTLOADER_FN)),

@@ -198,7 +198,7 @@ const TIMER_KW: &[Qstr] = &[
 ];
 
 /// (Re)start Timer `o` with the arguments `v[1..7]` (mode, period, tick_hz, freq,
-/// callback, hard). `hard` is accepted; handlers always run at safe points.
+/// callback, hard). A hard callback runs at a safe point too, but with the heap locked.
 fn timer_init(vm: &mut Vm, o: Value, d: Dev, v: &[Value; 7]) -> PyResult<()> {
     let mode = range_arg(vm, v[1], PERIODIC, ONE_SHOT, PERIODIC, "mode")?;
     let period_us = if !v[4].is_null() && v[4] != Value::NONE {
@@ -223,7 +223,8 @@ fn timer_init(vm: &mut Vm, o: Value, d: Dev, v: &[Value; 7]) -> PyResult<()> {
         h.timer_stop(d.id);
         Ok(())
     })?;
-    register(vm, Kind::Timer, d.id, o, cb)?;
+    let hard = !v[6].is_null() && vm.truthy(v[6])?;
+    register(vm, Kind::Timer, d.id, o, (cb, hard))?;
     let r = hw(vm, |h| {
         h.timer_start(d.id, period_us.max(1), mode == PERIODIC)
     });

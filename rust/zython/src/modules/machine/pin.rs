@@ -187,7 +187,8 @@ native_fn!(
                 if !crate::builtins::functions::is_callable(vm, handler) {
                     return Err(vm.type_error("handler must be callable"));
                 }
-                register(vm, Kind::Pin, d.id, p, handler)?;
+                let hard = !v[2].is_null() && vm.truthy(v[2])?;
+                register(vm, Kind::Pin, d.id, p, (handler, hard))?;
                 if let Err(e) = hw(vm, |h| h.pin_irq(d.id, trigger)) {
                     unregister(vm, Kind::Pin, d.id);
                     return Err(e);
@@ -242,12 +243,16 @@ fn board_init(vm: &mut Vm, g: Value) -> PyResult<()> {
         h.names(Kind::Pin, &mut |s| names.push(String::from(s)));
     }
     for n in names {
+        // A name the port lists but cannot open is left out rather than failing the lookup.
+        let id = match vm.port.hardware() {
+            Some(h) => h.lookup(Kind::Pin, crate::hw::Name::Str(&n)),
+            None => continue,
+        };
+        let Ok(id) = id else { continue };
         let s = vm.new_str(&n)?;
-        vm.roots.push(s);
-        let r = lookup(vm, Cls::Pin, Kind::Pin, s).and_then(|id| new_pin(vm, id, s));
-        vm.roots.pop();
+        let p = new_pin(vm, id, s)?;
         let k = vm.intern(&n);
-        vm.dict_set_str(g, k, r?)?;
+        vm.dict_set_str(g, k, p)?;
     }
     Ok(())
 }

@@ -198,6 +198,11 @@ native_fn!(FLUSH, "flush", 1, 1, |vm, a, _| {
     }
     Ok(Value::NONE)
 });
+native_fn!(SENDBREAK, "sendbreak", 1, 1, |vm, a, _| {
+    let d = dev(vm, a[0], Cls::Uart)?;
+    hw(vm, |h| h.uart_break(d.id))?;
+    Ok(Value::NONE)
+});
 native_fn!(DEINIT, "deinit", 1, 1, |vm, a, _| {
     dev(vm, a[0], Cls::Uart)?;
     Ok(Value::NONE)
@@ -217,6 +222,7 @@ pub static UART_TYPE: StaticObj = StaticObj::Type(&TypeDef {
         (q::ANY, Attr::Fn(&ANY)),
         (q::FLUSH, Attr::Fn(&FLUSH)),
         (q::TXDONE, Attr::Fn(&TXDONE)),
+        (q::SENDBREAK, Attr::Fn(&SENDBREAK)),
         (q::__REPR__, Attr::Fn(&super::pin::REPR)),
     ],
     make_new: Some(uart_make_new),

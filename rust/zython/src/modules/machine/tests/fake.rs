@@ -11,7 +11,7 @@
 //! `storm P N` (N edges on P), `fire T` (timer T expires), `link A B` (pin A reads pin B),
 //! `adc C RAW UV`, `rx U TEXT`, `pwm C` (answers "period pulse"), `timers` (running ids),
 //! `wdt` (answers "timeout feeds"), `irq` (answers the enable_irq state), `pin P` (level),
-//! `events` (how many are queued).
+//! `events` (how many are queued), `stretch 1|0` (a device holds SCL low, or lets go).
 
 use crate::hw::*;
 use crate::port::Port;
@@ -59,6 +59,8 @@ pub struct Fake {
     events: VecDeque<Event>,
     lost: u32,
     irq_state: u32,
+    /// A device holds SCL low (clock stretching that never ends).
+    stretch: bool,
     /// Microseconds of fake time (advanced by delays, sleeps and every clock read).
     pub clock: Rc<RefCell<u64>>,
 }
@@ -82,6 +84,7 @@ impl Fake {
             events: VecDeque::new(),
             lost: 0,
             irq_state: 0,
+            stretch: false,
             clock,
         }
     }
@@ -175,6 +178,7 @@ impl Fake {
                 let s = format!("{}", self.irq_state);
                 self.answer(&s);
             }
+            Some("stretch") => self.stretch = num(1) != 0,
             Some("events") => {
                 let s = format!("{}", self.events.len());
                 self.answer(&s);
@@ -349,6 +353,9 @@ impl Hardware for Fake {
         if src == SDA {
             return Ok(self.sda_line());
         }
+        if src == SCL && self.stretch {
+            return Ok(false);
+        }
         self.level.get(src as usize).copied().ok_or(EINVAL)
     }
     fn pin_set(&mut self, pin: u16, value: bool) -> Result<(), Errno> {
@@ -450,6 +457,12 @@ impl Hardware for Fake {
     }
     fn uart_txdone(&mut self, _id: u16) -> Result<bool, Errno> {
         Ok(true)
+    }
+    fn uart_break(&mut self, id: u16) -> Result<(), Errno> {
+        if id == 0 {
+            self.uart_rx[0].push_back(0);
+        }
+        Ok(())
     }
     fn pwm_set(&mut self, _id: u16, period_ns: u32, pulse_ns: u32) -> Result<(), Errno> {
         self.pwm = (period_ns, pulse_ns);

@@ -224,6 +224,15 @@ s = SoftI2C(scl=Pin(4), sda=Pin(5))
 s.start(); print(s.write(b'\\xa0\\x40')); s.write(b'Q'); s.stop()
 s.start(); s.write(b'\\xa0\\x40'); s.start(); print(s.write(b'\\xa1'))
 b = bytearray(1); s.readinto(b); s.stop(); print(b)
+s = SoftI2C(scl=Pin(4), sda=Pin(5), timeout=100)
+ask('stretch 1')
+try:
+    s.readfrom(0x50, 1)
+except OSError as e:
+    print('OSError', e.errno)
+ask('stretch 0')
+s.stop()
+print(s.readfrom_mem(0x50, 0x40, 1))
 try:
     I2C('i2c0', freq=2000000)
 except OSError as e:
@@ -238,7 +247,7 @@ try:
 except TypeError as e:
     print('TypeError', e)
 ",
-        "I2C [80]\n4\nb'abc'\nbytearray(b'\\xffxyz')\n4\nb'123'\nbytearray(b'23\\xff\\xff')\nOSError [Errno 19] ENODEV\nOSError [Errno 19] ENODEV\nValueError bad length\nValueError bad I2C address\nTypeError object with buffer protocol required\nValueError memory address out of range\nb'\\xff'\nTypeError object with buffer protocol required\nb'\\xff\\xff'\nValueError addrsize must be 8, 16, 24 or 32\nSoftI2C [80]\n4\nb'abc'\nbytearray(b'\\xffxyz')\n4\nb'123'\nbytearray(b'23\\xff\\xff')\nOSError [Errno 19] ENODEV\nOSError [Errno 19] ENODEV\nValueError bad length\nValueError bad I2C address\nTypeError object with buffer protocol required\nValueError memory address out of range\nb'\\xff'\nTypeError object with buffer protocol required\nb'\\xff\\xff'\nValueError addrsize must be 8, 16, 24 or 32\n2\n1\nbytearray(b'Q')\nOSError 22\nValueError I2C 'i2c9' not found; this board has: i2c0\nTypeError I2C() needs an id\nValueError I2C 5 not found; this board has: i2c0\nTypeError expected a Pin\n",
+        "I2C [80]\n4\nb'abc'\nbytearray(b'\\xffxyz')\n4\nb'123'\nbytearray(b'23\\xff\\xff')\nOSError [Errno 19] ENODEV\nOSError [Errno 19] ENODEV\nValueError bad length\nValueError bad I2C address\nTypeError object with buffer protocol required\nValueError memory address out of range\nb'\\xff'\nTypeError object with buffer protocol required\nb'\\xff\\xff'\nValueError addrsize must be 8, 16, 24 or 32\nSoftI2C [80]\n4\nb'abc'\nbytearray(b'\\xffxyz')\n4\nb'123'\nbytearray(b'23\\xff\\xff')\nOSError [Errno 19] ENODEV\nOSError [Errno 19] ENODEV\nValueError bad length\nValueError bad I2C address\nTypeError object with buffer protocol required\nValueError memory address out of range\nb'\\xff'\nTypeError object with buffer protocol required\nb'\\xff\\xff'\nValueError addrsize must be 8, 16, 24 or 32\n2\n1\nbytearray(b'Q')\nOSError 110\nb'Q'\nOSError 22\nValueError I2C 'i2c9' not found; this board has: i2c0\nTypeError I2C() needs an id\nValueError I2C 5 not found; this board has: i2c0\nTypeError expected a Pin\n",
     );
 }
 
@@ -292,6 +301,7 @@ print(u.readline(), u.read(2), u.read())
 t = time.ticks_ms(); print(u.read(1), time.ticks_diff(time.ticks_ms(), t) >= 50)
 u.write('abc'); b = bytearray(5); print(u.readinto(b), b, u.readinto(b, 1))
 print(u.txdone(), u.flush(), u.read(0))
+u.sendbreak(); print(u.read())
 u.init(115200, bits=7, parity=0, stop=2, timeout=0)
 print(u.read())
 p = select.poll(); p.register(u, select.POLLIN)
@@ -311,7 +321,7 @@ for f, args in ((u.write, (1,)), (u.readinto, (b'x',)), (u.read, ('x',))):
         print('TypeError', e)
 u.deinit()
 ",
-        "UART('uart0') 0 None None\n11 11\nb'hello\\n' b'wo' b'rld'\nNone True\n3 bytearray(b'abc\\x00\\x00') None\nTrue None b''\nNone\n[]\n[(True, 1)]\nb'ping'\nValueError bad bits\nValueError bad parity\nValueError bad stop\nValueError bad baudrate\nValueError bad timeout\nOSError [Errno 22] EINVAL\nTypeError object with buffer protocol required\nTypeError object with buffer protocol required\nTypeError can't convert 'str' to int\n",
+        "UART('uart0') 0 None None\n11 11\nb'hello\\n' b'wo' b'rld'\nNone True\n3 bytearray(b'abc\\x00\\x00') None\nTrue None b''\nb'\\x00'\nNone\n[]\n[(True, 1)]\nb'ping'\nValueError bad bits\nValueError bad parity\nValueError bad stop\nValueError bad baudrate\nValueError bad timeout\nOSError [Errno 22] EINVAL\nTypeError object with buffer protocol required\nTypeError object with buffer protocol required\nTypeError can't convert 'str' to int\n",
     );
 }
 
@@ -409,7 +419,7 @@ try:
     soft_reset()
 except SystemExit:
     print('SystemExit')
-for f, args in ((reset, ()), (bootloader, ()), (freq, (1000,)), (lightsleep, (-1,))):
+for f, args in ((reset, ()), (bootloader, ()), (freq, (1000,)), (lightsleep, (-1,)), (deepsleep, (10,))):
     try:
         f(*args)
     except (OSError, ValueError) as e:
@@ -421,7 +431,7 @@ print(time_pulse_us(C(), 1, 500), time_pulse_us(Pin('sw0'), 0, 100) > 0)
 ask('in 2 1')
 print(time_pulse_us(Pin('sw0'), 0, 100))
 ",
-        "True 1 2 3 4 5\nb'\\x01\\x02\\x03\\x04' 64000000\n1\n0\nSystemExit\nOSError [Errno 95] EOPNOTSUPP\nOSError [Errno 95] EOPNOTSUPP\nOSError [Errno 95] EOPNOTSUPP\nValueError bad sleep time\n-2 False\n-2\n",
+        "True 1 2 3 4 5\nb'\\x01\\x02\\x03\\x04' 64000000\n1\n0\nSystemExit\nOSError [Errno 95] EOPNOTSUPP\nOSError [Errno 95] EOPNOTSUPP\nOSError [Errno 95] EOPNOTSUPP\nValueError bad sleep time\nOSError [Errno 95] EOPNOTSUPP\n-2 False\n-2\n",
     );
 }
 
@@ -497,5 +507,50 @@ p.modify(u, select.POLLOUT)
 print([(o is u, e) for o, e in p.ipoll(0)])
 ",
         "[]\nTrue 1 b'line one\\n' b'line two\\n' None\n[(True, 4)]\n",
+    );
+}
+
+#[test]
+fn events_of_different_devices_run_in_queue_order() {
+    check(
+        "
+got = []
+sw = Pin('sw0', Pin.IN)
+sw.irq(lambda p: got.append('pin%d' % p.value()))
+t = Timer(1, period=100, callback=lambda tm: got.append('timer'))
+ask('in 2 1'); ask('fire 1'); ask('in 2 0'); ask('fire 1'); ask('in 2 1')
+print(spin(lambda: len(got) == 5), got)
+t.deinit(); sw.irq(None)
+",
+        "True ['pin1', 'timer', 'pin1', 'timer', 'pin1']\n",
+    );
+}
+
+#[test]
+fn hard_handlers_run_with_the_heap_locked() {
+    check(
+        "
+import micropython
+# A hard handler cannot grow a list: it stores into room made beforehand.
+got = [None] * 4
+n = [0]
+def cb(obj):
+    try:
+        bytearray(1)
+        locked = False
+    except MemoryError:
+        locked = True
+    got[n[0]] = locked
+    n[0] += 1
+t = Timer(1, period=10, callback=cb, hard=True)
+sw = Pin('sw0', Pin.IN); sw.irq(cb, Pin.IRQ_RISING, hard=False)
+ask('fire 1'); ask('in 2 1'); ask('fire 1')
+print(spin(lambda: n[0] == 3), got[:3], micropython.heap_locked())
+t.init(period=10, callback=cb)
+ask('fire 1')
+print(spin(lambda: n[0] == 4), got[3])
+t.deinit(); sw.irq(None)
+",
+        "True [True, False, True] 0\nTrue False\n",
     );
 }
