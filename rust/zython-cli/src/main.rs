@@ -1,7 +1,7 @@
 //! The `zython` command: MicroPython's unix-port interface on Zython.
 //!
 //! `zython [-c CMD | -m MOD | FILE | -] [args]` with `-X heapsize=N[kKmM]`, `-X emit=...`,
-//! `-i`, `-O`; exit status 0, the `sys.exit` code, or 1 after an uncaught exception.
+//! `-i`, `-O`, `-v`; exit status 0, the `sys.exit` code, or 1 after an uncaught exception.
 //! Frozen modules built in (`ZYTHON_FROZEN_DIR` at build time) are importable through the
 //! `.frozen` entry of `sys.path`; without a program argument their `boot.py` and `main.py` run
 //! before the REPL (or the program read from stdin).
