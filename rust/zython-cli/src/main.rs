@@ -2,7 +2,8 @@
 //!
 //! `zython [-c CMD | -m MOD | FILE | -] [args]` with `-X heapsize=N[kKmM]`, `-X emit=...`,
 //! `-X arena=N[kKmM]` (emulate a board: the allocator has only N bytes for the heap and the
-//! interpreter's buffers, and fails past them), `-i`, `-O`; exit status 0, the `sys.exit` code, or 1 after an uncaught exception.
+//! interpreter's buffers, and fails past them), `-i`, `-O`, `-v`; exit status 0, the `sys.exit`
+//! code, or 1 after an uncaught exception.
 //! Frozen modules built in (`ZYTHON_FROZEN_DIR` at build time) are importable through the
 //! `.frozen` entry of `sys.path`; without a program argument their `boot.py` and `main.py` run
 //! before the REPL (or the program read from stdin).

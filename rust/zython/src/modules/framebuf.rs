@@ -1,6 +1,6 @@
 //! The `framebuf` module: `FrameBuffer` drawing into a bytearray (or array, or writable
 //! memoryview) in MicroPython's pixel formats: pixels, lines, rectangles, blit and scroll.
-//! (`text`, `ellipse` and `poly` are not provided.)
+//! (`text` is not provided.)
 
 use crate::modules::native;
 use crate::native_fn;
@@ -279,27 +279,47 @@ native_fn!(LINE, "line", 6, 6, |vm, a, _| {
 
 #[allow(clippy::too_many_arguments)]
 fn line(vm: &mut Vm, fb: &FrameBuffer, x1: i64, y1: i64, x2: i64, y2: i64, c: u32) {
-    let (mut x, mut y, g) = (x1, y1, fb.g);
-    // Bresenham's line, both ends included.
-    let (dx, dy) = ((x2 - x).abs(), -(y2 - y).abs());
-    let (sx, sy) = (if x < x2 { 1 } else { -1 }, if y < y2 { 1 } else { -1 });
-    let mut err = dx + dy;
-    with_pixels(vm, fb, |d| loop {
+    let g = fb.g;
+    // MicroPython's Bresenham variant (so the same pixels are set): step along the longer
+    // axis, the error term decides the other; the end point is always drawn.
+    let (mut dx, mut sx) = (x2 - x1, 1);
+    if dx <= 0 {
+        dx = -dx;
+        sx = -1;
+    }
+    let (mut dy, mut sy) = (y2 - y1, 1);
+    if dy <= 0 {
+        dy = -dy;
+        sy = -1;
+    }
+    let steep = dy > dx;
+    let (mut a, mut b) = (x1, y1);
+    if steep {
+        core::mem::swap(&mut a, &mut b);
+        core::mem::swap(&mut dx, &mut dy);
+        core::mem::swap(&mut sx, &mut sy);
+    }
+    let mut e = 2 * dy - dx;
+    let put = |d: &mut [u8], x: i64, y: i64| {
         if (0..g.w).contains(&x) && (0..g.h).contains(&y) {
             g.set(d, x, y, c);
         }
-        if x == x2 && y == y2 {
-            break;
+    };
+    with_pixels(vm, fb, |d| {
+        for _ in 0..dx {
+            if steep {
+                put(d, b, a);
+            } else {
+                put(d, a, b);
+            }
+            while e >= 0 {
+                b += sy;
+                e -= 2 * dx;
+            }
+            a += sx;
+            e += 2 * dy;
         }
-        let e2 = 2 * err;
-        if e2 >= dy {
-            err += dy;
-            x += sx;
-        }
-        if e2 <= dx {
-            err += dx;
-            y += sy;
-        }
+        put(d, x2, y2);
     });
 }
 
@@ -342,22 +362,38 @@ native_fn!(POLY, "poly", 5, 6, |vm, a, _| {
         let mut nodes: Vec<i64> = Vec::new();
         for row in ymin..=ymax {
             nodes.clear();
-            for i in 0..n {
-                let (p1, p2) = (pts[i], pts[(i + n - 1) % n]);
-                if (p1.1 <= row && row < p2.1) || (p2.1 <= row && row < p1.1) {
-                    let num = (row - p1.1) * (p2.0 - p1.0);
-                    nodes.push(p1.0 + num / (p2.1 - p1.1));
+            // MicroPython's scanline rule: edges from the first vertex backwards, a crossing
+            // rounded to the nearest pixel, an edge's bottom row left out (its minima and
+            // horizontal edges drawn directly), so the same pixels are set.
+            let mut p1 = pts[0];
+            for &p2 in pts.iter().rev() {
+                let (px1, py1) = p1;
+                let (px2, py2) = p2;
+                if py1 != py2 && ((py1 > row && py2 <= row) || (py1 <= row && py2 > row)) {
+                    nodes.push((32 * px1 + 32 * (px2 - px1) * (row - py1) / (py2 - py1) + 16) / 32);
+                } else if row == py1.max(py2) {
+                    if py1 < py2 {
+                        fill_rect(vm, &fb, x + px2, y + py2, 1, 1, c);
+                    } else if py2 < py1 {
+                        fill_rect(vm, &fb, x + px1, y + py1, 1, 1, c);
+                    } else {
+                        line(vm, &fb, x + px1, y + py1, x + px2, y + py2, c);
+                    }
                 }
+                p1 = p2;
             }
-            nodes.sort_unstable();
+            crate::types::sort::insertion_sort_by(&mut nodes, |a, b| a < b);
             for pair in nodes.chunks_exact(2) {
                 fill_rect(vm, &fb, x + pair[0], y + row, pair[1] - pair[0] + 1, 1, c);
             }
         }
-    }
-    for i in 0..n {
-        let (p1, p2) = (pts[i], pts[(i + 1) % n]);
-        line(vm, &fb, x + p1.0, y + p1.1, x + p2.0, y + p2.1, c);
+    } else {
+        // The outline, from the first vertex backwards (the direction decides some pixels).
+        let mut p1 = pts[0];
+        for &p2 in pts.iter().rev() {
+            line(vm, &fb, x + p1.0, y + p1.1, x + p2.0, y + p2.1, c);
+            p1 = p2;
+        }
     }
     Ok(Value::NONE)
 });

@@ -1,7 +1,7 @@
 //! The `os` module on the port's filesystem: getcwd, listdir, ilistdir (name, type, inode,
 //! size: what mpremote reads), stat, remove, rmdir, mkdir, rename, chdir, getenv, sep;
-//! putenv, unsetenv, system and errno at the full level. Ports without a filesystem answer
-//! every call with OSError.
+//! putenv, unsetenv, system and errno with the `os-unix` feature. Ports without a filesystem
+//! answer every call with OSError.
 
 use crate::modules::native;
 use crate::native_fn;
@@ -196,7 +196,7 @@ native_fn!(GETENV, "getenv", 1, 2, |vm, a, _| {
         None => Ok(a.get(1).copied().unwrap_or(Value::NONE)),
     }
 });
-#[cfg(feature = "modules-full")]
+#[cfg(feature = "os-unix")]
 native_fn!(PUTENV, "putenv", 2, 2, |vm, a, _| {
     let name = path_arg(vm, a, 0)?;
     let value = path_arg(vm, a, 1)?;
@@ -205,7 +205,7 @@ native_fn!(PUTENV, "putenv", 2, 2, |vm, a, _| {
     }
     Ok(Value::NONE)
 });
-#[cfg(feature = "modules-full")]
+#[cfg(feature = "os-unix")]
 native_fn!(UNSETENV, "unsetenv", 1, 1, |vm, a, _| {
     let name = path_arg(vm, a, 0)?;
     if !vm.port.set_env_var(&name, None) {
@@ -213,7 +213,7 @@ native_fn!(UNSETENV, "unsetenv", 1, 1, |vm, a, _| {
     }
     Ok(Value::NONE)
 });
-#[cfg(feature = "modules-full")]
+#[cfg(feature = "os-unix")]
 native_fn!(SYSTEM, "system", 1, 1, |vm, a, _| {
     let cmd = path_arg(vm, a, 0)?;
     match vm.port.system(&cmd) {
@@ -223,10 +223,10 @@ native_fn!(SYSTEM, "system", 1, 1, |vm, a, _| {
 });
 
 /// The value `os.errno()` gives back: the last one set with `os.errno(n)`.
-#[cfg(feature = "modules-full")]
+#[cfg(feature = "os-unix")]
 static ERRNO: portable_atomic::AtomicI32 = portable_atomic::AtomicI32::new(0);
 
-#[cfg(feature = "modules-full")]
+#[cfg(feature = "os-unix")]
 native_fn!(ERRNO_FN, "errno", 0, 1, |vm, a, _| {
     match a.first() {
         Some(&v) => {
@@ -270,13 +270,13 @@ static FUNCTIONS: &[&StaticObj] = &[
     &RENAME,
     &CHDIR,
     &GETENV,
-    #[cfg(feature = "modules-full")]
+    #[cfg(feature = "os-unix")]
     &PUTENV,
-    #[cfg(feature = "modules-full")]
+    #[cfg(feature = "os-unix")]
     &UNSETENV,
-    #[cfg(feature = "modules-full")]
+    #[cfg(feature = "os-unix")]
     &SYSTEM,
-    #[cfg(feature = "modules-full")]
+    #[cfg(feature = "os-unix")]
     &ERRNO_FN,
 ];
 

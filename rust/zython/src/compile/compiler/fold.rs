@@ -5,7 +5,7 @@
 //! `__debug__`, `math.pi`-style module constants and `X = const(value)` definitions.
 //! Folded nodes get line 0 so they do not move the line-number table.
 
-use alloc::collections::{BTreeMap, BTreeSet};
+use alloc::collections::BTreeMap;
 use alloc::string::{String, ToString};
 
 use crate::types::bigint::BigInt;
@@ -31,7 +31,7 @@ pub fn fold_module(
         opt_level,
         depth: 0,
         guard,
-        const_objs: BTreeSet::new(),
+        const_objs: Vec::new(),
     };
     f.block(&mut m.body)?;
     Ok(ConstObjs(f.const_objs))
@@ -42,13 +42,14 @@ struct Folder {
     opt_level: u8,
     depth: u32,
     guard: super::guard::Guard,
-    const_objs: BTreeSet<usize>,
+    /// Addresses of substituted const() values (few: a short list is smaller code than a set).
+    const_objs: Vec<usize>,
 }
 
 /// Addresses of the expressions that replaced a `const()` name and must load as constant
 /// objects (the tree must not move while this is used).
 #[derive(Debug, Default)]
-pub struct ConstObjs(BTreeSet<usize>);
+pub struct ConstObjs(Vec<usize>);
 
 impl ConstObjs {
     /// True if `e` is a substituted `const()` value.
@@ -520,7 +521,11 @@ impl Folder {
                 // Values move below: whether each is a substituted const() value goes with it.
                 let objs: Vec<bool> = values
                     .iter()
-                    .map(|v| self.const_objs.remove(&(v as *const Expr as usize)))
+                    .map(|v| {
+                        let at = v as *const Expr as usize;
+                        let i = self.const_objs.iter().position(|&a| a == at);
+                        i.map(|i| self.const_objs.swap_remove(i)).is_some()
+                    })
                     .collect();
                 let mut kept_obj: Vec<bool> = Vec::with_capacity(n);
                 for (i, v) in core::mem::take(values).into_iter().enumerate() {
@@ -552,7 +557,7 @@ impl Folder {
                     *values = kept;
                     for (v, &obj) in values.iter().zip(&kept_obj) {
                         if obj {
-                            self.const_objs.insert(v as *const Expr as usize);
+                            self.const_objs.push(v as *const Expr as usize);
                         }
                     }
                     None
@@ -702,7 +707,7 @@ impl Folder {
         if let Some(r) = replacement {
             *e = r;
             if substituted {
-                self.const_objs.insert(e as *const Expr as usize);
+                self.const_objs.push(e as *const Expr as usize);
             }
         } else if let Some(l) = second_line {
             if const_value(e).is_some() {
