@@ -16,6 +16,8 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 use alloc::vec::Vec;
 
+// ---- I2C ----
+
 const NONE_PIN: u32 = u32::MAX;
 
 /// The I2C object `v` (hardware or soft).

@@ -38,6 +38,8 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::any::Any;
 
+// ---- objects, arguments, names ----
+
 /// The class of a [`Dev`] (index into [`TYPES`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(u8)]

@@ -16,6 +16,8 @@ use crate::vm::{PyResult, Vm};
 use alloc::string::String;
 use alloc::vec::Vec;
 
+// ---- Pin ----
+
 const UNSET: u32 = u32::MAX;
 const IN: i64 = 0;
 const OUT: i64 = 1;
