@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Flash of the `machine` module by class, on thumbv7m.
 
-Run tools/staticlib-size.sh "firmware,compiler" "firmware,compiler,machine" first; this reads
-the two linked ELFs it leaves, locates every function of the one with machine through its line
+Run `tools/size_report.py min-c min-c+machine` first; this reads the two linked ELFs it
+leaves, locates every function of the one with machine through its line
 info (addr2line; for the bodies of builtin functions, whose symbols are named after core's
 FnOnce::call_once, through the inlined frames), and sums the sizes by part: the file, split at
 its `// ---- Name ----` markers. What is not located (core paths machine makes reachable) and
@@ -16,8 +16,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "rust/zython/src/modules/machine"
-WITH = ROOT / "target/size-firmware-compiler-machine/linked.elf"
-WITHOUT = ROOT / "target/size-firmware-compiler/linked.elf"
+WITH = ROOT / "target/size/min-c_machine.elf"
+WITHOUT = ROOT / "target/size/min-c.elf"
 
 
 def markers():
@@ -86,7 +86,7 @@ def sections(elf):
 
 def main():
     if not WITH.exists() or not WITHOUT.exists():
-        sys.exit("run tools/staticlib-size.sh \"firmware,compiler\" \"firmware,compiler,machine\" first")
+        sys.exit("run tools/size_report.py min-c min-c+machine first")
     parts = markers()
     sizes = collections.Counter()
     funcs = [(a, n, name) for a, n, kind, name in symbols(WITH) if kind in "tT" and n > 0]

@@ -14,6 +14,7 @@ code and constants take, grouped by Rust module path (`zython::vm::exec`, `core:
 Configurations: LEVEL-c / LEVEL-nc (with or without the compiler), LEVEL one of min, basic,
 full; a `+feat` suffix adds cargo features (`full-c+machine`). The figure is close to, but
 not the same as, the firmware's: the Zephyr build adds the kernel, drivers and the C shim.
+The ELFs stay in target/size/ with line info (tools/machine-size.py reads them).
 """
 import argparse
 import os
@@ -44,7 +45,7 @@ def build(cfg):
     tdir = os.path.join(ROOT, "target", "size")
     env = dict(os.environ, CARGO_TARGET_DIR=tdir, CARGO_PROFILE_RELEASE_PANIC="abort",
                CARGO_PROFILE_RELEASE_OPT_LEVEL="z", CARGO_PROFILE_RELEASE_LTO="fat",
-               CARGO_PROFILE_RELEASE_CODEGEN_UNITS="1", CARGO_PROFILE_RELEASE_DEBUG="0",
+               CARGO_PROFILE_RELEASE_CODEGEN_UNITS="1", CARGO_PROFILE_RELEASE_DEBUG="1",
                ZYTHON_FROZEN_DIR="")
     subprocess.run(["cargo", "build", "--quiet", "--release", "-p", "zython-zephyr", "--target",
                     TARGET, "--no-default-features", "--features", feats], env=env, check=True,
