@@ -527,9 +527,9 @@ impl Heap {
         self.used_after_gc = used;
         self.ticks = 0;
         self.threshold = used + (self.limit.saturating_sub(used)) / 2;
-        // The mark stack keeps its room for the next collection (it is the most the live
-        // graph needed; a collection should not have to allocate).
-        self.mark_stack.clear();
+        // The mark stack's room goes back (it would count against the heap); the next
+        // collection grows it again, and where it cannot, marking rescans instead.
+        self.mark_stack = Vec::new();
     }
 }
 
