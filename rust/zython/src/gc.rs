@@ -533,6 +533,9 @@ impl Heap {
     }
 }
 
+/// Most entries on the mark stack (tiny in unit tests, so that they exercise the rescan).
+const MARK_STACK_MAX: usize = if cfg!(test) { 4 } else { usize::MAX };
+
 /// Mark `v` in `marks` and queue it on `stack` for tracing; when the stack cannot grow the
 /// object stays marked and `overflow` asks for a rescan.
 #[inline]
@@ -542,7 +545,9 @@ fn mark_into(marks: &mut [u64], stack: &mut Vec<u32>, overflow: &mut bool, v: Va
         if let Some(word) = marks.get_mut(w) {
             if *word & (1 << b) == 0 {
                 *word |= 1 << b;
-                if stack.len() == stack.capacity() && stack.try_reserve(1).is_err() {
+                if stack.len() >= MARK_STACK_MAX
+                    || (stack.len() == stack.capacity() && stack.try_reserve(1).is_err())
+                {
                     *overflow = true;
                 } else {
                     stack.push(h);
@@ -583,6 +588,33 @@ mod tests {
         // Freed slots are reused.
         let d = h.alloc(Obj::Float(2.0)).unwrap();
         assert!(d == garbage || d == g2);
+    }
+
+    #[test]
+    fn marking_survives_a_full_mark_stack() {
+        // Long chains and a wide list: far more than the mark stack holds in tests.
+        let mut h = Heap::new(1 << 24);
+        let mut head = h.alloc(Obj::List(Vec::new())).unwrap();
+        let first = head;
+        for _ in 0..300 {
+            head = h.alloc(Obj::List(vec![head])).unwrap();
+        }
+        let items: Vec<Value> = (0..200)
+            .map(|i| h.alloc(Obj::Float(i as f64)).unwrap())
+            .collect();
+        let wide = h.alloc(Obj::List(items.clone())).unwrap();
+        let mut junk = h.alloc(Obj::List(Vec::new())).unwrap();
+        for _ in 0..100 {
+            junk = h.alloc(Obj::List(vec![junk])).unwrap();
+        }
+        h.begin_collect();
+        h.mark(head);
+        h.mark(wide);
+        h.finish_collect();
+        assert!(h.get(first).is_some());
+        assert!(items.iter().all(|&v| h.get(v).is_some()));
+        assert!(h.get(junk).is_none());
+        assert_eq!(h.stats().objects, 301 + 201);
     }
 
     #[test]
