@@ -62,6 +62,14 @@ fn big_sources_in_small_arenas() {
         );
     }
     let sources = sources();
+    // .mpy images of the same sources, loaded in the same arenas.
+    let images: Vec<(String, Vec<u8>)> = sources
+        .iter()
+        .map(|(name, src)| {
+            let cm = zython::compile::compile_source(src, "x", Mode::File, 0).unwrap();
+            (name.clone(), zython::bytecode::mpy::save(&cm, 31))
+        })
+        .collect();
     for arena in [16 << 10, 24 << 10, 48 << 10, 64 << 10, 96 << 10, 1 << 20] {
         for (name, src) in &sources {
             zython::gc::set_arena(arena);
@@ -72,6 +80,18 @@ fn big_sources_in_small_arenas() {
                 Err(e) => {
                     assert_eq!(e.kind, ErrorKind::NoMemory, "{name}: {e:?}");
                     println!("{name} in {arena}: NoMemory");
+                }
+            }
+        }
+        for (name, image) in &images {
+            zython::gc::set_arena(arena);
+            let r = zython::bytecode::mpy::load(image, 31);
+            zython::gc::set_arena(usize::MAX / 2);
+            match r {
+                Ok(_) => println!("{name} .mpy ({} bytes) in {arena}: loaded", image.len()),
+                Err(e) => {
+                    assert_eq!(e, zython::bytecode::mpy::MpyError::NoMemory, "{name}");
+                    println!("{name} .mpy in {arena}: NoMemory");
                 }
             }
         }

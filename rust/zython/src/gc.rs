@@ -61,6 +61,11 @@ pub fn arena_free() -> usize {
         .saturating_sub(ALLOCATED.load(Ordering::Relaxed))
 }
 
+/// Bytes the allocator must keep free where the interpreter checks for room before work
+/// whose small allocations are infallible (the compiler's tree nodes and names, a module's
+/// records): see `compile::check_room`.
+pub const HEADROOM: usize = 2048;
+
 /// True when fewer than `bytes` more can be allocated before the counting allocator's hard
 /// limit (or the emulated arena's end): the compiler checks this with a margin, so that its
 /// small infallible allocations never meet an exhausted allocator.
@@ -169,6 +174,9 @@ pub struct Heap {
     threshold: usize,
     collections: usize,
     mark_stack: Vec<u32>,
+    /// Objects were marked that the full mark stack could not take: their children are
+    /// found by a scan of the marked objects (see [`Heap::finish_collect`]).
+    mark_overflow: bool,
     allocs_since_gc: usize,
     live_after_gc: usize,
     /// Bytes in use after the last collection.
@@ -201,6 +209,7 @@ impl Heap {
             threshold: limit / 2,
             collections: 0,
             mark_stack: Vec::new(),
+            mark_overflow: false,
             allocs_since_gc: 0,
             live_after_gc: 0,
             used_after_gc: 0,
@@ -381,6 +390,12 @@ impl Heap {
             }
             self.reserve(grow * size)?;
             self.objs.try_reserve_exact(grow).map_err(|_| NoMemory)?;
+            // The collector's mark bitmap grows with the table, so that a collection (which
+            // runs when memory is short) does not have to allocate it.
+            let words = self.objs.capacity().div_ceil(64);
+            self.marks
+                .try_reserve_exact(words.saturating_sub(self.marks.len()))
+                .map_err(|_| NoMemory)?;
         }
         self.objs.push(obj);
         Ok(Value::from_handle(i as u32))
@@ -409,50 +424,79 @@ impl Heap {
         self.objs.len()
     }
 
-    /// Begin a collection: clear all marks.
+    /// Begin a collection: clear all marks. A collection runs when memory is short, so it
+    /// allocates nothing it cannot do without: the mark bitmap grows with the table (see
+    /// [`Heap::alloc`]), and a mark stack that cannot grow overflows into a rescan.
     pub fn begin_collect(&mut self) {
         self.marks.clear();
-        self.marks.resize(self.objs.len().div_ceil(64), 0);
+        let words = self.objs.len().div_ceil(64);
+        // The bitmap grows with the table, so this only fails when a soft reset or a test
+        // shrank it; then this collection is skipped (nothing is freed).
+        if self.marks.try_reserve_exact(words).is_ok() {
+            self.marks.resize(words, 0);
+        }
         self.mark_stack.clear();
+        self.mark_overflow = false;
     }
 
     /// Mark a root.
     #[inline]
     pub fn mark(&mut self, v: Value) {
-        if let Some(h) = v.as_handle() {
-            let (w, b) = (h as usize / 64, h as usize % 64);
-            if let Some(word) = self.marks.get_mut(w) {
-                if *word & (1 << b) == 0 {
-                    *word |= 1 << b;
-                    self.mark_stack.push(h);
-                }
-            }
-        }
+        mark_into(
+            &mut self.marks,
+            &mut self.mark_stack,
+            &mut self.mark_overflow,
+            v,
+        );
+    }
+
+    /// Is handle `i` marked?
+    fn is_marked(&self, i: usize) -> bool {
+        self.marks
+            .get(i / 64)
+            .is_some_and(|w| w & (1 << (i % 64)) != 0)
     }
 
     /// Trace everything reachable from the marked roots, then free the rest.
     pub fn finish_collect(&mut self) {
-        while let Some(h) = self.mark_stack.pop() {
-            let mut found: Vec<Value> = Vec::new();
-            if let Some(o) = self.objs.get(h as usize) {
-                o.trace(&mut |v| {
-                    if v.is_obj() {
-                        found.push(v)
-                    }
-                });
+        if self.marks.len() < self.objs.len().div_ceil(64) {
+            // No bitmap (see `begin_collect`): keep everything.
+            self.mark_stack.clear();
+            self.gc_wanted = false;
+            return;
+        }
+        loop {
+            while let Some(h) = self.mark_stack.pop() {
+                if let Some(o) = self.objs.get(h as usize) {
+                    let (marks, stack, overflow) = (
+                        &mut self.marks,
+                        &mut self.mark_stack,
+                        &mut self.mark_overflow,
+                    );
+                    o.trace(&mut |v| mark_into(marks, stack, overflow, v));
+                }
             }
-            for v in found {
-                self.mark(v);
+            if !self.mark_overflow {
+                break;
+            }
+            // Some marked objects were not traced: trace every marked object again (what is
+            // already marked is skipped), until nothing overflows.
+            self.mark_overflow = false;
+            for i in 1..self.objs.len() {
+                if self.is_marked(i) {
+                    let (marks, stack, overflow) = (
+                        &mut self.marks,
+                        &mut self.mark_stack,
+                        &mut self.mark_overflow,
+                    );
+                    self.objs[i].trace(&mut |v| mark_into(marks, stack, overflow, v));
+                }
             }
         }
         let mut live = 0;
         let mut estimate = 0;
         for i in (1..self.objs.len()).rev() {
-            let marked = self
-                .marks
-                .get(i / 64)
-                .is_some_and(|w| w & (1 << (i % 64)) != 0);
-            if marked {
+            if self.is_marked(i) && !matches!(self.objs[i], Obj::Free(_)) {
                 live += 1;
                 estimate += self.objs[i].extra_bytes();
             } else if !matches!(self.objs[i], Obj::Free(_)) {
@@ -492,7 +536,33 @@ impl Heap {
         self.used_after_gc = used;
         self.ticks = 0;
         self.threshold = used + (self.limit.saturating_sub(used)) / 2;
+        // The mark stack's room goes back (it would count against the heap); the next
+        // collection grows it again, and where it cannot, marking rescans instead.
         self.mark_stack = Vec::new();
+    }
+}
+
+/// Most entries on the mark stack (tiny in unit tests, so that they exercise the rescan).
+const MARK_STACK_MAX: usize = if cfg!(test) { 4 } else { usize::MAX };
+
+/// Mark `v` in `marks` and queue it on `stack` for tracing; when the stack cannot grow the
+/// object stays marked and `overflow` asks for a rescan.
+#[inline]
+fn mark_into(marks: &mut [u64], stack: &mut Vec<u32>, overflow: &mut bool, v: Value) {
+    if let Some(h) = v.as_handle() {
+        let (w, b) = (h as usize / 64, h as usize % 64);
+        if let Some(word) = marks.get_mut(w) {
+            if *word & (1 << b) == 0 {
+                *word |= 1 << b;
+                if stack.len() >= MARK_STACK_MAX
+                    || (stack.len() == stack.capacity() && stack.try_reserve(1).is_err())
+                {
+                    *overflow = true;
+                } else {
+                    stack.push(h);
+                }
+            }
+        }
     }
 }
 
@@ -527,6 +597,33 @@ mod tests {
         // Freed slots are reused.
         let d = h.alloc(Obj::Float(2.0)).unwrap();
         assert!(d == garbage || d == g2);
+    }
+
+    #[test]
+    fn marking_survives_a_full_mark_stack() {
+        // Long chains and a wide list: far more than the mark stack holds in tests.
+        let mut h = Heap::new(1 << 24);
+        let mut head = h.alloc(Obj::List(Vec::new())).unwrap();
+        let first = head;
+        for _ in 0..300 {
+            head = h.alloc(Obj::List(vec![head])).unwrap();
+        }
+        let items: Vec<Value> = (0..200)
+            .map(|i| h.alloc(Obj::Float(i as f64)).unwrap())
+            .collect();
+        let wide = h.alloc(Obj::List(items.clone())).unwrap();
+        let mut junk = h.alloc(Obj::List(Vec::new())).unwrap();
+        for _ in 0..100 {
+            junk = h.alloc(Obj::List(vec![junk])).unwrap();
+        }
+        h.begin_collect();
+        h.mark(head);
+        h.mark(wide);
+        h.finish_collect();
+        assert!(h.get(first).is_some());
+        assert!(items.iter().all(|&v| h.get(v).is_some()));
+        assert!(h.get(junk).is_none());
+        assert_eq!(h.stats().objects, 301 + 201);
     }
 
     #[test]

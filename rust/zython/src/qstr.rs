@@ -729,6 +729,18 @@ impl QstrTable {
         STATIC_TEXT.get(a as usize..b as usize)
     }
 
+    /// Make room for `n` more run-time names, so that interning them cannot fail for lack
+    /// of memory (a module's names are interned when it is loaded).
+    pub fn try_reserve(&mut self, n: usize) -> Result<(), crate::gc::NoMemory> {
+        use crate::gc::NoMemory;
+        self.strs.try_reserve(n).map_err(|_| NoMemory)?;
+        self.hashes.try_reserve(n).map_err(|_| NoMemory)?;
+        let hashes = &self.hashes;
+        self.index
+            .try_reserve(n, |&i| hashes[i as usize] as u64)
+            .map_err(|_| NoMemory)
+    }
+
     fn push(&mut self, s: Cow<'static, str>) -> Qstr {
         let h = hash_bytes(s.as_bytes());
         let id = (N_STATIC + self.strs.len()) as u32;

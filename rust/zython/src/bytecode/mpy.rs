@@ -49,6 +49,8 @@ pub enum MpyError {
     Truncated,
     /// The file is malformed; the detail names what is wrong.
     Invalid(&'static str),
+    /// No memory for its contents (MemoryError).
+    NoMemory,
 }
 
 impl MpyError {
@@ -59,6 +61,7 @@ impl MpyError {
             MpyError::NativeCode => "native code in .mpy unsupported",
             MpyError::Truncated => "invalid .mpy file: truncated",
             MpyError::Invalid(_) => "invalid .mpy file",
+            MpyError::NoMemory => "memory allocation failed",
         }
     }
 }

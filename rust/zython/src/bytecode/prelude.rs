@@ -358,7 +358,7 @@ pub fn encode_line_info(out: &mut Vec<u8>, mut bc_inc: usize, mut line_inc: usiz
 }
 
 mod validate;
-pub use validate::validate;
+pub use validate::{validate, NO_MEMORY};
 
 #[cfg(test)]
 mod tests;

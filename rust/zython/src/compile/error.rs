@@ -66,7 +66,7 @@ impl CompileError {
 /// parser or compiler allocates without a check in between (a tree node, a name, the small
 /// tables of one statement). Growth that scales with the input is fallible instead
 /// ([`TryPush`]).
-pub const HEADROOM: usize = 1024;
+pub const HEADROOM: usize = crate::gc::HEADROOM;
 
 /// Fail with [`ErrorKind::NoMemory`] when the allocator (its arena, or the hard limit of the
 /// counting allocator) has less than [`HEADROOM`] bytes left: called once per statement and

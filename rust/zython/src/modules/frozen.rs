@@ -66,7 +66,10 @@ pub fn load_frozen(vm: &mut Vm, m: &'static FrozenModule) -> PyResult<CompiledMo
 
 /// A loader's result, its error as a ValueError.
 fn mpy_result(vm: &mut Vm, r: Result<CompiledModule, mpy::MpyError>) -> PyResult<CompiledModule> {
-    r.map_err(|e| vm.new_exception(&ex::VALUE_ERROR, e.message()))
+    r.map_err(|e| match e {
+        mpy::MpyError::NoMemory => vm.no_memory(),
+        e => vm.new_exception(&ex::VALUE_ERROR, e.message()),
+    })
 }
 
 impl Vm {

@@ -8,6 +8,7 @@
 //! Python code (`__eq__`), which this type knows nothing about.
 
 use crate::value::Value;
+use alloc::boxed::Box;
 use alloc::vec::Vec;
 use hashbrown::HashTable;
 
@@ -26,8 +27,10 @@ pub struct Entry {
 #[derive(Debug, Clone)]
 pub struct Dict {
     entries: Vec<Entry>,
-    index: HashTable<u32>,
-    live: usize,
+    /// The hash index: one table, present exactly when there are more than [`SMALL`] slots
+    /// (boxed, so that a small dict, set or instance namespace does not carry its 32 bytes).
+    index: Option<Box<[HashTable<u32>]>>,
+    live: u32,
     /// Every key ever inserted was an interned name, so name lookups may compare by identity.
     all_qstr_keys: bool,
     /// A read-only table (MicroPython's fixed maps, e.g. `errno.errorcode`).
@@ -38,7 +41,7 @@ impl Default for Dict {
     fn default() -> Self {
         Dict {
             entries: Vec::new(),
-            index: HashTable::new(),
+            index: None,
             live: 0,
             all_qstr_keys: true,
             fixed: false,
@@ -62,7 +65,7 @@ impl Dict {
     /// Number of live entries.
     #[inline]
     pub fn len(&self) -> usize {
-        self.live
+        self.live as usize
     }
 
     /// No live entries?
@@ -75,12 +78,12 @@ impl Dict {
     #[inline]
     pub fn find(&self, hash: u32, mut eq: impl FnMut(Value) -> bool) -> Option<usize> {
         let entries = &self.entries;
-        if entries.len() <= SMALL {
+        let Some([index]) = self.index.as_deref() else {
             return entries
                 .iter()
                 .position(|e| e.hash == hash && !e.key.is_null() && eq(e.key));
-        }
-        self.index
+        };
+        index
             .find(hash as u64, |&i| {
                 let e = &entries[i as usize];
                 e.hash == hash && !e.key.is_null() && eq(e.key)
@@ -127,9 +130,25 @@ impl Dict {
             return Ok(());
         }
         let entries = &self.entries;
-        self.index
+        Self::index_of(&mut self.index)?
             .try_reserve(additional, |&i| entries[i as usize].hash as u64)
             .map_err(|_| NoMemory)
+    }
+
+    /// The hash index, made (empty) if there is none yet.
+    fn index_of(
+        index: &mut Option<Box<[HashTable<u32>]>>,
+    ) -> Result<&mut HashTable<u32>, NoMemory> {
+        if index.is_none() {
+            let mut one = Vec::new();
+            one.try_reserve_exact(1).map_err(|_| NoMemory)?;
+            one.push(HashTable::new());
+            *index = Some(one.into_boxed_slice());
+        }
+        match index.as_deref_mut() {
+            Some([t]) => Ok(t),
+            _ => Err(NoMemory),
+        }
     }
 
     /// Append a key known to be absent.
@@ -137,7 +156,7 @@ impl Dict {
         if !key.is_qstr() {
             self.all_qstr_keys = false;
         }
-        if self.entries.len() >= 16 && self.live * 2 < self.entries.len() {
+        if self.entries.len() >= 16 && self.len() * 2 < self.entries.len() {
             self.compact();
         }
         let pos = self.entries.len();
@@ -150,7 +169,7 @@ impl Dict {
         if pos >= SMALL {
             let entries = &self.entries;
             let need = if pos == SMALL { SMALL + 1 } else { 1 };
-            self.index
+            Self::index_of(&mut self.index)?
                 .try_reserve(need, |&i| entries[i as usize].hash as u64)
                 .map_err(|_| NoMemory)?;
         }
@@ -159,9 +178,9 @@ impl Dict {
         if pos == SMALL {
             // Just outgrew the linear search: index every slot.
             self.rebuild_index();
-        } else if pos > SMALL {
+        } else if let Some([index]) = self.index.as_deref_mut() {
             let entries = &self.entries;
-            self.index.insert_unique(hash as u64, pos as u32, |&i| {
+            index.insert_unique(hash as u64, pos as u32, |&i| {
                 entries[i as usize].hash as u64
             });
         }
@@ -174,8 +193,8 @@ impl Dict {
         if e.key.is_null() {
             return None;
         }
-        if self.entries.len() > SMALL {
-            if let Ok(slot) = self.index.find_entry(e.hash as u64, |&i| i as usize == pos) {
+        if let Some([index]) = self.index.as_deref_mut() {
+            if let Ok(slot) = index.find_entry(e.hash as u64, |&i| i as usize == pos) {
                 slot.remove();
             }
         }
@@ -191,7 +210,7 @@ impl Dict {
     /// Remove everything.
     pub fn clear(&mut self) {
         self.entries.clear();
-        self.index.clear();
+        self.index = None;
         self.live = 0;
         self.all_qstr_keys = true;
     }
@@ -209,14 +228,18 @@ impl Dict {
 
     /// Index every slot (or drop the index of a table small enough to search linearly).
     fn rebuild_index(&mut self) {
-        self.index.clear();
         if self.entries.len() <= SMALL {
-            self.index.shrink_to(0, |_| 0);
+            self.index = None;
             return;
         }
+        // Here the table exists: it was made (and reserved) before the entries outgrew SMALL.
+        let Some([index]) = self.index.as_deref_mut() else {
+            return;
+        };
+        index.clear();
         for (i, e) in self.entries.iter().enumerate() {
             let entries = &self.entries;
-            self.index.insert_unique(e.hash as u64, i as u32, |&j| {
+            index.insert_unique(e.hash as u64, i as u32, |&j| {
                 entries[j as usize].hash as u64
             });
         }
@@ -260,7 +283,11 @@ impl Dict {
 
     /// Approximate bytes owned.
     pub fn bytes(&self) -> usize {
-        self.entries.capacity() * core::mem::size_of::<Entry>() + self.index.capacity() * 5
+        let index = match self.index.as_deref() {
+            Some([t]) => t.capacity() * 5 + core::mem::size_of::<HashTable<u32>>(),
+            _ => 0,
+        };
+        self.entries.capacity() * core::mem::size_of::<Entry>() + index
     }
 }
 

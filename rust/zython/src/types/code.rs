@@ -75,7 +75,13 @@ fn compile_file(vm: &mut Vm, _: alloc::vec::Vec<u8>, _: &str, _: Value) -> PyRes
 /// Source text of a str/bytes argument.
 fn source_text(vm: &mut Vm, v: Value) -> PyResult<alloc::string::String> {
     if let Some(s) = vm.str_data(v) {
-        return Ok(alloc::string::String::from(s));
+        // A copy (the compiler must not borrow the heap), made fallibly: sources can be big.
+        let mut text = alloc::string::String::new();
+        if text.try_reserve_exact(s.len()).is_err() {
+            return Err(vm.no_memory());
+        }
+        text.push_str(s);
+        return Ok(text);
     }
     if let Some(b) = crate::types::bytes::buffer_data(vm, v) {
         return match alloc::string::String::from_utf8(b) {
@@ -126,6 +132,14 @@ fn run(vm: &mut Vm, a: &[Value], eval: bool) -> PyResult<Value> {
                 None => return Err(vm.type_error("expected a code object")),
             };
             vm.load_compiled(&m, g)?
+        }
+        #[cfg(feature = "compiler")]
+        _ if !eval && l == g => {
+            // exec of source in one namespace: as a file, so a source too big to compile at
+            // once still runs, a batch of statements at a time (`Vm::exec_source`).
+            let text = source_text(vm, a[0])?;
+            vm.exec_source(&text, "<string>", crate::compile::Mode::File, g)?;
+            return Ok(Value::NONE);
         }
         _ => compile_text(vm, a[0], eval, g)?,
     };

@@ -52,6 +52,25 @@ pub struct Code {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BadCode(pub &'static str);
 
+impl BadCode {
+    /// No memory for the decoded code (MemoryError rather than ValueError).
+    pub const NO_MEMORY: BadCode = BadCode("memory allocation failed");
+}
+
+/// A copy of `code` (bytes in the image are shared, not copied), or [`BadCode::NO_MEMORY`].
+fn copy_bytes(code: &CodeBytes) -> Result<CodeBytes, BadCode> {
+    match code {
+        CodeBytes::Static(b) => Ok(CodeBytes::Static(b)),
+        CodeBytes::Owned(b) => {
+            let mut v = Vec::new();
+            v.try_reserve_exact(b.len())
+                .map_err(|_| BadCode::NO_MEMORY)?;
+            v.extend_from_slice(b);
+            Ok(CodeBytes::Owned(v.into_boxed_slice()))
+        }
+    }
+}
+
 impl Code {
     /// Decode `rc` and its children (depth-limited: nesting beyond 64 levels is refused).
     pub fn from_raw(rc: &RawCode) -> Result<Rc<Code>, BadCode> {
@@ -87,8 +106,9 @@ impl Code {
             children.push(Self::decode(c, depth + 1)?);
         }
         // The checks above bound every narrowing below.
+        let bytes = copy_bytes(code)?;
         Ok(Rc::new(Code {
-            bytes: code.clone(),
+            bytes,
             children: children.into_boxed_slice(),
             arg_names: p.arg_names.iter().map(|&a| a as u32).collect(),
             cells,

@@ -1621,6 +1621,11 @@ impl Vm {
                     return Ok(Exit::Yield(v));
                 }
                 Err(e) => {
+                    if e.0 == self.memory_error {
+                        // The garbage that made the heap full goes at the next safe point, so
+                        // the handler (or the code after it) finds the room again.
+                        self.heap.gc_wanted = true;
+                    }
                     // Unwind: find a handler in this frame or its callers (down to `stop`).
                     let mut e = e;
                     if e.0 == self.memory_error {

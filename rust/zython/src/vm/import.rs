@@ -20,16 +20,39 @@ use alloc::vec::Vec;
 impl Vm {
     /// Turn a compiled module into a function object bound to `globals` (not yet run).
     pub fn load_compiled(&mut self, m: &CompiledModule, globals: Value) -> PyResult<Value> {
-        let qstrs: Vec<Qstr> = m.qstrs.iter().map(|s| self.qstrs.intern(s)).collect();
+        // A module's tables are as big as its source says: made fallibly (MemoryError, not an
+        // allocation failure), with room checked for the names' text and the small records.
+        let (mut missing, mut text) = (0, 0);
+        for s in &m.qstrs {
+            if self.qstrs.lookup(s).is_none() {
+                missing += 1;
+                text += s.len() + 16;
+            }
+        }
+        let need = text + m.qstrs.len() * 8 + crate::gc::HEADROOM;
+        if crate::gc::short_of(need) {
+            return Err(self.no_memory());
+        }
+        let r = self.qstrs.try_reserve(missing);
+        self.mem(r)?;
+        let mut qstrs: Vec<Qstr> = Vec::new();
+        let r = qstrs.try_reserve_exact(m.qstrs.len());
+        self.mem(r.map_err(|_| crate::gc::NoMemory))?;
+        qstrs.extend(m.qstrs.iter().map(|s| self.qstrs.intern(s)));
         let base = self.roots.len();
-        let mut consts = Vec::with_capacity(m.consts.len());
+        let mut consts = Vec::new();
+        let r = consts.try_reserve_exact(m.consts.len());
+        self.mem(r.map_err(|_| crate::gc::NoMemory))?;
         let r = (|| {
             for c in &m.consts {
                 let v = self.make_const(c, 0)?;
                 self.roots.push(v);
                 consts.push(v);
             }
-            let code = Code::from_raw(&m.root).map_err(|e| self.value_error(e.0))?;
+            let code = Code::from_raw(&m.root).map_err(|e| match e {
+                crate::vm::code::BadCode::NO_MEMORY => self.no_memory(),
+                e => self.value_error(e.0),
+            })?;
             let ctx = self.alloc(Obj::Context(Box::new(Context {
                 globals,
                 qstrs: Rc::from(qstrs),

@@ -661,43 +661,37 @@ impl Vm {
             self.heap.mark(v);
         }
         // Each frame: its temporaries below sp and its locals at the top of its state; stale
-        // temporaries above sp are skipped so dropped values can be collected.
-        let mut spans: Vec<(usize, usize)> = Vec::with_capacity(self.frames.len() * 2);
-        for f in &self.frames {
-            let top = (f.base + f.code.n_state as usize).min(self.stack.len());
-            spans.push((f.base, f.sp.min(top)));
-            spans.push((
-                top.saturating_sub(f.code.n_locals as usize).max(f.base),
-                top,
-            ));
-        }
+        // temporaries above sp are skipped so dropped values can be collected. (Marked as
+        // found: a collection allocates nothing here, since it runs when memory is short.)
+        let heap = &mut self.heap;
+        let stack = &self.stack;
+        let mut mark_span = |a: usize, b: usize| {
+            for &v in stack.get(a..b).unwrap_or_default() {
+                heap.mark(v);
+            }
+        };
         let mut covered_to = 0;
         for f in &self.frames {
-            covered_to = covered_to.max((f.base + f.code.n_state as usize).min(self.stack.len()));
+            let top = (f.base + f.code.n_state as usize).min(stack.len());
+            mark_span(f.base, f.sp.min(top));
+            mark_span(
+                top.saturating_sub(f.code.n_locals as usize).max(f.base),
+                top,
+            );
+            covered_to = covered_to.max(top);
         }
         // Anything above the last frame (arguments being prepared) is live too.
-        spans.push((covered_to, self.stack.len()));
+        mark_span(covered_to, stack.len());
         if self.frames.is_empty() {
-            spans.push((0, self.stack.len()));
+            mark_span(0, stack.len());
         }
-        for (a, b) in spans {
-            for i in a..b {
-                let v = self.stack[i];
-                self.heap.mark(v);
-            }
+        for &v in &self.roots {
+            heap.mark(v);
         }
-        for i in 0..self.roots.len() {
-            let v = self.roots[i];
-            self.heap.mark(v);
-        }
-        let mut extra = Vec::new();
         for f in &self.frames {
-            f.trace(&mut |v| extra.push(v));
+            f.trace(&mut |v| heap.mark(v));
         }
-        self.extra_roots.trace(&mut |v| extra.push(v));
-        for v in extra {
-            self.heap.mark(v);
-        }
+        self.extra_roots.trace(&mut |v| heap.mark(v));
         self.heap.finish_collect();
         self.class_version = self.class_version.wrapping_add(1);
     }

@@ -65,13 +65,15 @@ fn load_from(
     }
     let n_qstrs = r.vuint()?;
     let n_consts = r.vuint()?;
-    let mut qstrs = Vec::with_capacity(n_qstrs.min(r.remaining()));
+    let mut qstrs = try_vec(n_qstrs.min(r.remaining()))?;
     for _ in 0..n_qstrs {
-        qstrs.push(r.qstr()?);
+        let q = r.qstr()?;
+        try_push(&mut qstrs, q)?;
     }
-    let mut consts = Vec::with_capacity(n_consts.min(r.remaining()));
+    let mut consts = try_vec(n_consts.min(r.remaining()))?;
     for _ in 0..n_consts {
-        consts.push(r.constant(0)?);
+        let c = r.constant(0)?;
+        try_push(&mut consts, c)?;
     }
     let root = r.raw_code(n_qstrs, n_consts, 0)?;
     Ok(CompiledModule {
@@ -79,6 +81,27 @@ fn load_from(
         consts,
         root,
     })
+}
+
+/// An empty vector with room for `n` items, or `NoMemory` (a file's counts decide `n`).
+fn try_vec<T>(n: usize) -> Result<Vec<T>, MpyError> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(n).map_err(|_| MpyError::NoMemory)?;
+    Ok(v)
+}
+
+/// Append `x`, or `NoMemory`.
+fn try_push<T>(v: &mut Vec<T>, x: T) -> Result<(), MpyError> {
+    v.try_reserve(1).map_err(|_| MpyError::NoMemory)?;
+    v.push(x);
+    Ok(())
+}
+
+/// A copy of `b`, or `NoMemory`.
+fn try_copy(b: &[u8]) -> Result<Vec<u8>, MpyError> {
+    let mut v = try_vec(b.len())?;
+    v.extend_from_slice(b);
+    Ok(v)
 }
 
 /// A bounds-checked cursor over the file.
@@ -143,7 +166,11 @@ impl<'a> Reader<'a> {
         let v = self.vuint()?;
         if v & 1 != 0 {
             let s = static_qstr(v >> 1).ok_or(MpyError::Invalid("unknown static qstr"))?;
-            return Ok(String::from(s));
+            let mut out = String::new();
+            out.try_reserve_exact(s.len())
+                .map_err(|_| MpyError::NoMemory)?;
+            out.push_str(s);
+            return Ok(out);
         }
         let bytes = self.nul_terminated(v >> 1)?;
         utf8(bytes)
@@ -163,12 +190,12 @@ impl<'a> Reader<'a> {
         let len = self.vuint()?;
         match kind {
             obj::STR => Ok(Const::Str(utf8(self.nul_terminated(len)?)?)),
-            obj::BYTES => Ok(Const::Bytes(self.nul_terminated(len)?.to_vec())),
+            obj::BYTES => Ok(Const::Bytes(try_copy(self.nul_terminated(len)?)?)),
             obj::TUPLE => {
                 if depth >= MAX_TUPLE_DEPTH {
                     return Err(MpyError::Invalid("constant tuples nested too deeply"));
                 }
-                let mut items = Vec::with_capacity(len.min(self.remaining()));
+                let mut items = try_vec(len.min(self.remaining()))?;
                 for _ in 0..len {
                     items.push(self.constant(depth + 1)?);
                 }
@@ -217,17 +244,26 @@ impl<'a> Reader<'a> {
         let bytes = self.bytes(kind_len >> 3)?;
         let code = match self.image.and_then(|img| img.get(start..self.pos)) {
             Some(b) => CodeBytes::Static(b),
-            None => bytes.to_vec().into(),
+            None => try_copy(bytes)?.into(),
         };
         let mut children = Vec::new();
         if kind_len & 4 != 0 {
             let n = self.vuint()?;
-            children.reserve(n.min(self.remaining()));
+            children
+                .try_reserve_exact(n.min(self.remaining()))
+                .map_err(|_| MpyError::NoMemory)?;
             for _ in 0..n {
-                children.push(self.raw_code(n_qstrs, n_consts, depth + 1)?);
+                let child = self.raw_code(n_qstrs, n_consts, depth + 1)?;
+                try_push(&mut children, child)?;
             }
         }
-        validate(&code, n_qstrs, n_consts, children.len()).map_err(MpyError::Invalid)?;
+        validate(&code, n_qstrs, n_consts, children.len()).map_err(|e| {
+            if e == crate::bytecode::prelude::NO_MEMORY {
+                MpyError::NoMemory
+            } else {
+                MpyError::Invalid(e)
+            }
+        })?;
         Ok(RawCode { code, children })
     }
 }
@@ -237,9 +273,12 @@ const BAD_FLOAT: MpyError = MpyError::Invalid("bad float constant");
 
 /// Bytes that must be UTF-8 text.
 fn utf8(bytes: &[u8]) -> Result<String, MpyError> {
-    core::str::from_utf8(bytes)
-        .map(String::from)
-        .map_err(|_| MpyError::Invalid("string is not UTF-8"))
+    let s = core::str::from_utf8(bytes).map_err(|_| MpyError::Invalid("string is not UTF-8"))?;
+    let mut out = String::new();
+    out.try_reserve_exact(s.len())
+        .map_err(|_| MpyError::NoMemory)?;
+    out.push_str(s);
+    Ok(out)
 }
 
 /// Parses a float as MicroPython writes it (`1.5`, `1e+100`, `inf`, `-nan`, ...).

@@ -3,7 +3,6 @@
 
 use super::{decode, read_vuint, Prelude};
 use crate::bytecode::op;
-use alloc::vec;
 use alloc::vec::Vec;
 
 /// Checks one raw code's prelude and bytecode against its module's table sizes.
@@ -39,6 +38,9 @@ pub fn validate(
     walk(code, p.bytecode_start, &t)
 }
 
+/// The error for a code too big for the memory there is (MemoryError, not a bad file).
+pub const NO_MEMORY: &str = "memory allocation failed";
+
 /// The limits operands are checked against.
 struct Tables {
     n_qstrs: usize,
@@ -67,8 +69,13 @@ fn check_prelude(code: &[u8], p: &Prelude, n_qstrs: usize) -> Result<(), &'stati
 
 /// Walks every instruction from `start` to the end of `code`.
 fn walk(code: &[u8], start: usize, t: &Tables) -> Result<(), &'static str> {
-    // starts[i] is true when an instruction begins at code offset i.
-    let mut starts = vec![false; code.len()];
+    // starts[i] is true when an instruction begins at code offset i. A file decides these
+    // sizes: allocated fallibly.
+    let mut starts = Vec::new();
+    starts
+        .try_reserve_exact(code.len())
+        .map_err(|_| NO_MEMORY)?;
+    starts.resize(code.len(), false);
     let mut targets: Vec<usize> = Vec::new();
     let mut ip = start;
     let mut last_op = 0u8;
@@ -90,6 +97,7 @@ fn walk(code: &[u8], start: usize, t: &Tables) -> Result<(), &'static str> {
             op::FORMAT_VAR_UINT => var_uint_op(code, opcode, &mut pos, t)?,
             op::FORMAT_OFFSET => {
                 let target = offset_op(code, opcode, &mut pos)?;
+                targets.try_reserve(1).map_err(|_| NO_MEMORY)?;
                 targets.push(target);
                 if opcode == op::UNWIND_JUMP {
                     let n = *code.get(pos).ok_or("truncated bytecode")?;

@@ -855,12 +855,13 @@ impl Parser<'_> {
             while self.eat(&Tok::Kw(Kw::If)) {
                 ifs.push(self.test_nocond()?);
             }
-            generators.push(Comprehension {
+            let c = Comprehension {
                 target,
                 iter,
                 ifs,
                 is_async,
-            });
+            };
+            generators.try_push(c, self.line())?;
         }
         Ok(generators)
     }
