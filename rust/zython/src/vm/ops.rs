@@ -935,10 +935,14 @@ impl Vm {
             Some(Obj::Tuple(t)) => (t.to_vec(), 1),
             _ => return Ok(None),
         };
-        let Some(total) = items.len().checked_mul(n) else {
+        let Some((total, bytes)) = items
+            .len()
+            .checked_mul(n)
+            .and_then(|t| Some((t, t.checked_mul(core::mem::size_of::<Value>())?)))
+        else {
             return Err(self.memory_error_unsized());
         };
-        self.reserve(total * core::mem::size_of::<Value>())?;
+        self.reserve(bytes)?;
         let mut out = Vec::new();
         if out.try_reserve(total).is_err() {
             return Err(self.no_memory());

@@ -1,6 +1,5 @@
 # Names are at most 255 bytes (MicroPython keeps a qstr's length in a byte): longer ones raise
-# RuntimeError("name too long") wherever a name is made. A jump past the bytecode's reach is
-# RuntimeError("bytecode overflow").
+# RuntimeError("name too long") wherever a name is made.
 
 
 def name(n):
@@ -31,7 +30,3 @@ for n in (255, 256):
     attempt("**kwargs", lambda: kw(**{name(n): 1}))
     attempt("% key", lambda: ("%(" + name(n) + ")d") % {name(n): 1})
 attempt("import", lambda: exec("import " + name(128) + "." + name(128)))
-
-body = " with f()()() as a:\n  try:\n   f()()()\n  except Exception:\n   pass\n"
-for n in (433, 431):
-    attempt(n, lambda: exec("cond = 0\nif cond:\n" + body * n + "else:\n pass\n"))
