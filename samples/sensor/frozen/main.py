@@ -4,7 +4,7 @@ import zephyr
 S = zephyr.Sensor
 CHANNELS = (("accel_x", S.ACCEL_X), ("accel_y", S.ACCEL_Y), ("accel_z", S.ACCEL_Z),
             ("die_temp", S.DIE_TEMP), ("ambient_temp", S.AMBIENT_TEMP),
-            ("humidity", S.HUMIDITY), ("press", S.PRESS))
+            ("humidity", "HUMIDITY"), ("press", "PRESS"))
 
 for name in zephyr.devices():
     try:
