@@ -53,6 +53,9 @@ done
 cargo build -p zython-zephyr --release --target thumbv6m-none-eabi --features firmware,compiler
 # The Zephyr port with its filesystem (CONFIG_ZYTHON_FS), linted as the firmware builds it.
 cargo clippy -p zython-zephyr --release --target thumbv7m-none-eabi --features firmware,compiler,fs -- -D warnings
+# The port's machine classes, zephyr module and test helpers (Kconfig CONFIG_ZYTHON_MACHINE_*),
+# linted as the firmware builds them.
+cargo clippy -p zython-zephyr --release --target thumbv7m-none-eabi --features firmware,compiler,machine-pin,machine-i2c,machine-spi,machine-uart,machine-pwm,machine-adc,machine-timer,machine-wdt,machine-rtc,zephyr-sensor,zephyr-shell,test-helpers -- -D warnings
 # The middle feature level (Kconfig CONFIG_ZYTHON_FEATURE_LEVEL_BASIC) must compile too.
 cargo check -p zython --target thumbv7m-none-eabi --no-default-features --features compiler,modules-basic
 

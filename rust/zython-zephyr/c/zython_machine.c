@@ -645,7 +645,8 @@ int zy_i2c_transfer(uint16_t id, uint16_t addr, struct zy_i2c_msg *msgs, size_t 
 		return -EINVAL;
 	}
 	for (size_t i = 0; i < n; i++) {
-		m[i].buf = msgs[i].buf;
+		/* An empty message points at a real byte: some targets look at buf[0] anyway. */
+		m[i].buf = msgs[i].len ? msgs[i].buf : &dummy;
 		m[i].len = msgs[i].len;
 		m[i].flags = (msgs[i].read ? I2C_MSG_READ : I2C_MSG_WRITE) |
 			     ((i > 0 && msgs[i].read != msgs[i - 1].read) ? I2C_MSG_RESTART : 0);
@@ -1204,7 +1205,8 @@ int zy_adc_read(uint16_t id, uint16_t *u16, int32_t *uv)
 
 static struct k_timer zy_timers[CONFIG_ZYTHON_MACHINE_TIMERS];
 static bool zy_timer_init_done;
-static uint32_t zy_timer_reserved; /* slots handed out for Timer(-1) */
+/* Slots in use: handed out for Timer(-1), or started; stopping (deinit) gives them back. */
+static uint32_t zy_timer_reserved;
 
 static void zy_timer_expiry(struct k_timer *t)
 {
@@ -1235,7 +1237,7 @@ static int zy_timer_lookup(uint8_t form, int32_t num)
 	}
 	/* Virtual timers from the top of the pool, so that Timer(0).. stay free longest. */
 	for (int i = ARRAY_SIZE(zy_timers) - 1; i >= 0; i--) {
-		if (!(zy_timer_reserved & BIT(i)) && k_timer_remaining_ticks(&zy_timers[i]) == 0) {
+		if (!(zy_timer_reserved & BIT(i))) {
 			zy_timer_reserved |= BIT(i);
 			return i;
 		}
@@ -1252,6 +1254,7 @@ int zy_timer_start(uint16_t id, uint64_t period_us, bool periodic)
 	k_timeout_t t = K_USEC(MAX(period_us, 1));
 
 	k_timer_start(&zy_timers[id], t, periodic ? t : K_NO_WAIT);
+	zy_timer_reserved |= BIT(id);
 	return 0;
 }
 

@@ -804,7 +804,11 @@ pub fn thread_stack(n: u32) -> Option<(alloc::string::String, u32, i32)> {
         .name
         .iter()
         .take_while(|&&c| c != 0)
-        .map(|&c| c as u8)
+        // c_char is u8 on ARM and RISC-V, i8 on x86-64.
+        .map(
+            #[allow(clippy::unnecessary_cast)]
+            |&c| c as u8,
+        )
         .collect();
     let name = alloc::string::String::from_utf8_lossy(&bytes).into_owned();
     Some((name, info.size, info.used))

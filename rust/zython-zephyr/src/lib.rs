@@ -33,13 +33,13 @@ pub mod fs;
 pub mod interp;
 #[cfg(all(feature = "firmware", feature = "machine"))]
 pub mod machine;
+pub mod path;
+#[cfg(feature = "firmware")]
+pub mod port;
 #[cfg(all(feature = "firmware", feature = "zephyr-module"))]
 pub mod zmod;
 #[cfg(all(feature = "firmware", feature = "test-helpers"))]
 pub mod ztest;
-pub mod path;
-#[cfg(feature = "firmware")]
-pub mod port;
 
 /// Version string shown in the banner.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

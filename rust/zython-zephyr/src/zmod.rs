@@ -2,8 +2,10 @@
 //! MicroPython's `machine`, over c/zython_zmod.c.
 //!
 //! - `zephyr.devices()`: names of the ready devices;
-//! - `zephyr.Sensor(name)`: `fetch()`, `get(channel)` as a float, channels as class constants
-//!   (`zephyr.Sensor.ACCEL_X`, Zephyr's `SENSOR_CHAN_*` values) (with `CONFIG_SENSOR`);
+//! - `zephyr.Sensor(name)`: `fetch()`, `get(channel)` as a float; channels as class constants
+//!   (`zephyr.Sensor.ACCEL_X`, Zephyr's `SENSOR_CHAN_*` values: ACCEL_X/Y/Z, DIE_TEMP,
+//!   AMBIENT_TEMP) or by name (`get("HUMIDITY")`, every channel in `CHANNELS`) (with
+//!   `CONFIG_SENSOR`);
 //! - `zephyr.shell_exec("cmd")`: runs a shell command, returns its output when the shell has
 //!   the dummy backend (with `CONFIG_SHELL`);
 //! - `zephyr.stacks()`: `(name, size, used)` of every thread's stack (`used` is -1 without
@@ -137,8 +139,13 @@ mod sensor {
 
     native_fn!(GET, "get", 2, 2, |vm, a, _| {
         let id = sensor_id(vm, a[0])?;
-        let Some(chan) = a[1].as_small_int().and_then(|c| u32::try_from(c).ok()) else {
-            return Err(vm.type_error("channel must be a Sensor channel constant"));
+        let by_name = vm
+            .str_data(a[1])
+            .and_then(|n| CHANNELS.iter().find(|c| c.0 == n).map(|c| c.1));
+        let Some(chan) =
+            by_name.or_else(|| a[1].as_small_int().and_then(|c| u32::try_from(c).ok()))
+        else {
+            return Err(vm.value_error("channel: a Sensor constant or a channel name"));
         };
         let (v1, v2) = ffi::sensor_get(id, chan).map_err(|e| vm.os_error(e))?;
         vm.new_float(f64::from(v1) + f64::from(v2) / 1e6)
@@ -150,25 +157,36 @@ mod sensor {
         (q::ACCEL_X, Attr::Int(0)),
         (q::ACCEL_Y, Attr::Int(1)),
         (q::ACCEL_Z, Attr::Int(2)),
-        (q::GYRO_X, Attr::Int(4)),
-        (q::GYRO_Y, Attr::Int(5)),
-        (q::GYRO_Z, Attr::Int(6)),
-        (q::MAGN_X, Attr::Int(8)),
-        (q::MAGN_Y, Attr::Int(9)),
-        (q::MAGN_Z, Attr::Int(10)),
         (q::DIE_TEMP, Attr::Int(12)),
         (q::AMBIENT_TEMP, Attr::Int(13)),
-        (q::PRESS, Attr::Int(14)),
-        (q::PROX, Attr::Int(15)),
-        (q::HUMIDITY, Attr::Int(16)),
-        (q::LIGHT, Attr::Int(17)),
-        (q::ALTITUDE, Attr::Int(22)),
-        (q::DISTANCE, Attr::Int(26)),
-        (q::CO2, Attr::Int(27)),
-        (q::VOC, Attr::Int(29)),
-        (q::VOLTAGE, Attr::Int(31)),
-        (q::CURRENT, Attr::Int(33)),
-        (q::POWER, Attr::Int(34)),
+    ];
+
+    /// Every channel by name, for `get("HUMIDITY")`: the class constants above are only the
+    /// common ones, since each static name costs flash in every firmware (qemu_cortex_m3 had
+    /// about 100 bytes left).
+    const CHANNELS: &[(&str, u32)] = &[
+        ("ACCEL_X", 0),
+        ("ACCEL_Y", 1),
+        ("ACCEL_Z", 2),
+        ("GYRO_X", 4),
+        ("GYRO_Y", 5),
+        ("GYRO_Z", 6),
+        ("MAGN_X", 8),
+        ("MAGN_Y", 9),
+        ("MAGN_Z", 10),
+        ("DIE_TEMP", 12),
+        ("AMBIENT_TEMP", 13),
+        ("PRESS", 14),
+        ("PROX", 15),
+        ("HUMIDITY", 16),
+        ("LIGHT", 17),
+        ("ALTITUDE", 22),
+        ("DISTANCE", 26),
+        ("CO2", 27),
+        ("VOC", 29),
+        ("VOLTAGE", 31),
+        ("CURRENT", 33),
+        ("POWER", 34),
     ];
 
     /// `zephyr.Sensor`.

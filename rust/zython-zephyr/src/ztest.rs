@@ -74,7 +74,10 @@ fn hw_op(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     match op.as_str() {
         "lookup" => {
             let k = kind(vm, a, 1)?;
-            let r = match (a.get(2).and_then(|&v| vm.str_data(v)).map(String::from), a.get(3)) {
+            let r = match (
+                a.get(2).and_then(|&v| vm.str_data(v)).map(String::from),
+                a.get(3),
+            ) {
                 (Some(s), Some(_)) => {
                     let n = int(vm, a, 3)? as u32;
                     hw.lookup(k, Name::Pair(&s, n))

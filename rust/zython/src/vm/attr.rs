@@ -708,7 +708,8 @@ impl Vm {
                 let (mname, g) = (*mname, *g);
                 // Builtin modules are read-only as in MicroPython, except `builtins` (programs
                 // may override builtins) and the existing attributes of `sys` (sys.stdout...).
-                let builtin = crate::modules::find(self.qstrs.str(mname), self.config.port_modules).is_some()
+                let builtin = crate::modules::find(self.qstrs.str(mname), self.config.port_modules)
+                    .is_some()
                     && self.dict_get_qstr(g, q::__FILE__).is_none()
                     && mname != q::BUILTINS;
                 if builtin && (mname != q::SYS || self.dict_get_qstr(g, name).is_none()) {

@@ -64,11 +64,15 @@ def needs_emulators(dut: DeviceAdapter):
 
 def needs_machine(dut: DeviceAdapter):
     needs_emulators(dut)
-    if checks(dut).get("machine") != "imported":
-        pytest.skip("this firmware has no machine module yet")
 
 
 # ---- every board: the frozen checks ---------------------------------------------------------
+
+
+def test_pin_board_lists_the_named_pins(dut: DeviceAdapter):
+    board = eval(checks(dut)["board"])
+    pins = checks(dut)["names_pin"].strip("[]").split()
+    assert board == sorted(pins), (board, pins)
 
 
 def test_timer_counts_over_one_second(dut: DeviceAdapter):
@@ -129,47 +133,51 @@ def test_pin_input_uses_the_devicetree_active_level(dut: DeviceAdapter):
     assert out == ["1", "0"], out
 
 
-def test_pin_irq_both_edges_queue_events(dut: DeviceAdapter):
+def test_pin_irq_both_edges_run_the_handler(dut: DeviceAdapter):
     needs_emulators(dut)
     out = run(
         dut,
-        PRELUDE + "q = h('lookup', 0, 'gpio0', 5)\nh('pin_config', q, 0, 0, -1)\n"
-        "t.call(1, 5, 0)\nh('pin_irq', q, 3)\n"
-        "t.call(1, 5, 1)\nt.call(1, 5, 0)\n"
-        "e = [h('event'), h('event'), h('event')]\n"
-        "print(e[0] == e[1] == (0, q), e[2])\n"
-        "h('pin_irq', q, 1)\nt.call(1, 5, 1)\nt.call(1, 5, 0)\n"
-        "print(h('event') == (0, q), h('event'))\nh('pin_irq', q, 0)",
+        "import machine, time, zephyr_test as t\nhits = []\nt.call(1, 5, 0)\n"
+        "p = machine.Pin(('gpio0', 5), machine.Pin.IN)\n"
+        "p.irq(lambda pin: hits.append(pin.value()), machine.Pin.IRQ_RISING | machine.Pin.IRQ_FALLING)\n"
+        "t.call(1, 5, 1)\nt.call(1, 5, 0)\ntime.sleep_ms(1)\nprint(len(hits))\n"
+        "p.irq(lambda pin: hits.append('r'), machine.Pin.IRQ_RISING)\n"
+        "t.call(1, 5, 1)\nt.call(1, 5, 0)\ntime.sleep_ms(1)\nprint(hits[2:])\np.irq(None)",
     )
-    assert out == ["True None", "True None"], out
+    assert out == ["2", "['r']"], out
 
 
 def test_irq_storm_while_python_allocates(dut: DeviceAdapter):
     needs_emulators(dut)
-    # 10,000 edges from another thread while Python builds lists: every edge is either taken
-    # or counted as lost, and the interpreter's data is intact afterwards. (The explicit
-    # gc.collect() works around a core bug: inside exec() and functions, garbage made in a loop
-    # is not collected automatically and the heap runs out; the host CLI shows it too.)
+    # 10,000 edges from another thread while Python builds lists: each edge runs the handler
+    # or is counted in a "machine: N interrupt events lost" report, and the interpreter's data
+    # is intact afterwards. (The explicit gc.collect() works around a core bug: inside exec()
+    # and functions, garbage made in a loop is not collected automatically and the heap runs
+    # out; the host CLI shows it too.)
     out = run(
         dut,
-        PRELUDE + "import time, gc\n"
-        "q = h('lookup', 0, 'gpio0', 6)\nh('pin_config', q, 0, 0, -1)\nh('pin_irq', q, 3)\n"
-        "h('lost')\nn = 0\nkeep = []\nt.call(3, 6, 10000)\nleft = 1\n"
+        "import machine, time, gc, zephyr_test as t\nn = [0]\n"
+        "def cb(p):\n    n[0] += 1\n"
+        "p = machine.Pin(('gpio0', 6), machine.Pin.IN)\n"
+        "p.irq(cb, machine.Pin.IRQ_RISING | machine.Pin.IRQ_FALLING)\n"
+        "keep = []\nt.call(3, 6, 10000)\nleft = 1\n"
         "while left:\n"
         "    left = t.call(4)\n"
         "    keep.append([i * 2 for i in range(20)])\n"
         "    if len(keep) > 50: keep = keep[25:]\n"
-        "    while h('event'): n += 1\n"
         "    gc.collect()\n"
         "    time.sleep_ms(1)\n"
-        "while h('event'): n += 1\n"
-        "lost = h('lost')\n"
-        "gc.collect()\n"
+        "machine.idle()\n"
         "ok = all(k == [i * 2 for i in range(20)] for k in keep)\n"
-        "print(n + lost, ok, n > 0)\nh('pin_irq', q, 0)",
+        "p.irq(None)\nprint('handled', n[0], ok)",
         timeout=120,
     )
-    assert out == ["10000 True True"], out
+    lost = sum(int(m.group(1)) for line in out for m in [re.search(r"machine: (\d+) interrupt events lost", line)] if m)
+    handled = [line for line in out if line.startswith("handled ")]
+    assert len(handled) == 1, out
+    _, n, ok = handled[0].split()
+    assert ok == "True" and int(n) > 0, out
+    assert int(n) + lost == 10000, out
 
 
 def test_i2c_scan_eeprom_and_nack(dut: DeviceAdapter):
@@ -281,17 +289,19 @@ def test_machine_pin_irq_runs_the_handler(dut: DeviceAdapter):
         dut,
         "import machine, time, zephyr_test as t\nhits = []\n"
         "p = machine.Pin(('gpio0', 9), machine.Pin.IN)\n"
-        "p.irq(lambda pin: hits.append(pin.value()), machine.Pin.IRQ_RISING | machine.Pin.IRQ_FALLING)\n"
-        "t.call(1, 9, 1)\nt.call(1, 9, 0)\ntime.sleep_ms(10)\nprint(hits)",
+        "p.irq(lambda pin: hits.append(pin), machine.Pin.IRQ_RISING | machine.Pin.IRQ_FALLING)\n"
+        "t.call(1, 9, 1)\nt.call(1, 9, 0)\ntime.sleep_ms(10)\nprint(len(hits), hits[0] is p)",
     )
-    assert out == ["[1, 0]"] or out == ["[0, 0]"] or len(eval(out[0])) == 2, out
+    # Handlers run later, at a safe point (soft IRQs): both edges, each with the Pin.
+    assert out == ["2 True"], out
 
 
 def test_machine_i2c_scan_and_nack(dut: DeviceAdapter):
     needs_machine(dut)
     out = run(
         dut,
-        "import machine\ni2c = machine.I2C('i2c0')\nprint(0x50 in i2c.scan())\n"
+        # Zephyr's AT24 emulator refuses bus speeds above 100 kHz (MicroPython's default is 400).
+        "import machine\ni2c = machine.I2C('i2c0', freq=100000)\nprint(0x50 in i2c.scan())\n"
         "i2c.writeto_mem(0x50, 0x40, b'abcd')\nprint(i2c.readfrom_mem(0x50, 0x40, 4))\n"
         "try:\n    i2c.writeto(0x33, b'x')\nexcept OSError as e:\n    print(e.args[0])",
     )
@@ -304,6 +314,7 @@ def test_machine_timer_callback(dut: DeviceAdapter):
         dut,
         "import machine, time\nn = [0]\n"
         "tm = machine.Timer(-1, period=10, mode=machine.Timer.PERIODIC, callback=lambda t: n.__setitem__(0, n[0] + 1))\n"
-        "time.sleep_ms(1000)\ntm.deinit()\nprint(n[0])",
+        "s = time.ticks_ms()\nwhile time.ticks_diff(time.ticks_ms(), s) < 1000: time.sleep_ms(10)\n\n"
+        "tm.deinit()\nprint(n[0])",
     )
     assert 98 <= int(out[0]) <= 102, out
