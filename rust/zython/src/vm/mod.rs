@@ -234,7 +234,10 @@ impl Vm {
         vm.emergency = exc::prealloc_emergency(&mut vm);
         let _ = vm.init_builtins();
         if let Some(free) = vm.config.arena_free {
-            vm.heap.fit_arena(free());
+            // Fit Python data below the counting allocator's end (set above, an eighth short
+            // of the arena), not the arena's own: `fit_arena` keeps its slack below that end,
+            // where the interpreter's infallible bookkeeping still finds room.
+            vm.heap.fit_arena(free().min(crate::gc::arena_free()));
         }
         vm
     }
