@@ -490,8 +490,20 @@ impl Heap {
             if self.is_marked(i) && !matches!(self.objs[i], Obj::Free(_)) {
                 live += 1;
                 estimate += self.objs[i].extra_bytes();
-            } else if !matches!(self.objs[i], Obj::Free(_)) {
-                self.objs[i] = Obj::Free(0);
+            } else {
+                match self.objs[i] {
+                    Obj::Free(_) => {}
+                    // Objects that own no memory: overwritten without a call to Obj's drop
+                    // (floats and bound methods are most of what a loop leaves behind).
+                    Obj::Float(_)
+                    | Obj::BoundMethod(..)
+                    | Obj::Cell(_)
+                    | Obj::Range(..)
+                    | Obj::Slice(..) => {
+                        core::mem::forget(core::mem::replace(&mut self.objs[i], Obj::Free(0)))
+                    }
+                    _ => self.objs[i] = Obj::Free(0),
+                }
             }
         }
         // Give back the table a burst of short-lived objects grew: the free slots at its end
