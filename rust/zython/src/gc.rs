@@ -545,8 +545,19 @@ impl Heap {
     }
 }
 
-/// Most entries on the mark stack (tiny in unit tests, so that they exercise the rescan).
-const MARK_STACK_MAX: usize = if cfg!(test) { 4 } else { usize::MAX };
+/// Is the mark stack at its bound? Only in unit tests (4 entries, so that they exercise the
+/// rescan); otherwise it is bounded by memory alone.
+#[cfg(test)]
+#[inline]
+fn mark_stack_full(len: usize) -> bool {
+    len >= 4
+}
+
+#[cfg(not(test))]
+#[inline]
+fn mark_stack_full(_len: usize) -> bool {
+    false
+}
 
 /// Mark `v` in `marks` and queue it on `stack` for tracing; when the stack cannot grow the
 /// object stays marked and `overflow` asks for a rescan.
@@ -557,7 +568,7 @@ fn mark_into(marks: &mut [u64], stack: &mut Vec<u32>, overflow: &mut bool, v: Va
         if let Some(word) = marks.get_mut(w) {
             if *word & (1 << b) == 0 {
                 *word |= 1 << b;
-                if stack.len() >= MARK_STACK_MAX
+                if mark_stack_full(stack.len())
                     || (stack.len() == stack.capacity() && stack.try_reserve(1).is_err())
                 {
                     *overflow = true;
