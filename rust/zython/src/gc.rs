@@ -499,8 +499,20 @@ impl Heap {
             if self.is_marked(i) && !matches!(self.objs[i], Obj::Free(_)) {
                 live += 1;
                 estimate += self.objs[i].extra_bytes();
-            } else if !matches!(self.objs[i], Obj::Free(_)) {
-                self.objs[i] = Obj::Free(0);
+            } else {
+                match self.objs[i] {
+                    Obj::Free(_) => {}
+                    // Objects that own no memory: overwritten without a call to Obj's drop
+                    // (floats and bound methods are most of what a loop leaves behind).
+                    Obj::Float(_)
+                    | Obj::BoundMethod(..)
+                    | Obj::Cell(_)
+                    | Obj::Range(..)
+                    | Obj::Slice(..) => {
+                        core::mem::forget(core::mem::replace(&mut self.objs[i], Obj::Free(0)))
+                    }
+                    _ => self.objs[i] = Obj::Free(0),
+                }
             }
         }
         // Give back the table a burst of short-lived objects grew: the free slots at its end
@@ -542,8 +554,19 @@ impl Heap {
     }
 }
 
-/// Most entries on the mark stack (tiny in unit tests, so that they exercise the rescan).
-const MARK_STACK_MAX: usize = if cfg!(test) { 4 } else { usize::MAX };
+/// Is the mark stack at its bound? Only in unit tests (4 entries, so that they exercise the
+/// rescan); otherwise it is bounded by memory alone.
+#[cfg(test)]
+#[inline]
+fn mark_stack_full(len: usize) -> bool {
+    len >= 4
+}
+
+#[cfg(not(test))]
+#[inline]
+fn mark_stack_full(_len: usize) -> bool {
+    false
+}
 
 /// Mark `v` in `marks` and queue it on `stack` for tracing; when the stack cannot grow the
 /// object stays marked and `overflow` asks for a rescan.
@@ -554,7 +577,7 @@ fn mark_into(marks: &mut [u64], stack: &mut Vec<u32>, overflow: &mut bool, v: Va
         if let Some(word) = marks.get_mut(w) {
             if *word & (1 << b) == 0 {
                 *word |= 1 << b;
-                if stack.len() >= MARK_STACK_MAX
+                if mark_stack_full(stack.len())
                     || (stack.len() == stack.capacity() && stack.try_reserve(1).is_err())
                 {
                     *overflow = true;
