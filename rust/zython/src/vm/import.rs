@@ -127,8 +127,22 @@ impl Vm {
         globals: Value,
     ) -> PyResult<Value> {
         match self.compile_bounded(src, filename, mode) {
-            Ok(cm) => self.exec_compiled(cm, globals),
+            Ok(cm) => {
+                self.show_bytecode(&cm);
+                self.exec_compiled(cm, globals)
+            }
             Err(ce) => self.exec_source_fallback(ce, src, filename, mode, globals),
+        }
+    }
+
+    /// `-v -v` (`Config::verbose` >= 2, feature `showbc`): print a compiled program's bytecode
+    /// as MicroPython does, before it runs.
+    #[cfg(feature = "compiler")]
+    fn show_bytecode(&mut self, _m: &CompiledModule) {
+        #[cfg(feature = "showbc")]
+        if self.config.verbose >= 2 {
+            let text = crate::bytecode::dis::showbc(_m);
+            self.port.write(text.as_bytes());
         }
     }
 
@@ -192,11 +206,7 @@ impl Vm {
     ) -> PyResult<CompiledModule> {
         match self.compile_bounded(src, filename, mode) {
             Ok(m) => {
-                #[cfg(feature = "showbc")]
-                if self.config.verbose >= 2 {
-                    let text = crate::bytecode::dis::showbc(&m);
-                    self.port.write(text.as_bytes());
-                }
+                self.show_bytecode(&m);
                 Ok(m)
             }
             Err(ce) => Err(self.compile_error(&ce, filename)),
